@@ -1,0 +1,174 @@
+/// Checks a matching against an instance: capacities, acceptability and every blocking pair.
+///
+/// The verifier is deliberately independent of ``DeferredAcceptance``: it reads only the
+/// instance's lists (never a solver's working state) and computes the ranks it needs itself,
+/// so a bug in the solver cannot hide behind the same bug in the check.
+///
+/// A pair `(r, h)` blocks when it is acceptable, `r` is unmatched or prefers `h` to its
+/// hospital, and `h` has fewer residents than its capacity or prefers `r` to its worst assigned
+/// resident. For matchings that are not valid the check still runs, with these conventions: an
+/// assignment along an unacceptable pair (or to a nonexistent hospital) is worse for the
+/// resident than any hospital on its list and, at the hospital, worse than any resident on its
+/// list; matching entries past the instance's residents are reported as unacceptable, and
+/// residents missing from the matching count as unmatched.
+public enum StabilityVerifier {
+    /// Verifies `matching` against `instance`.
+    ///
+    /// - Parameters:
+    ///   - matching: One hospital index (or `-1`) per resident.
+    ///   - instance: The market the matching claims to solve.
+    /// - Returns: Capacity violations, unacceptable pairs and blocking pairs, each sorted.
+    /// - Complexity: O(R + H + L) time and memory.
+    public static func verify(_ matching: Matching, in instance: MatchingInstance) -> StabilityReport {
+        let residentCount = instance.residentCount
+        let hospitalCount = instance.hospitalCount
+        let residentStart = instance.residentListStart
+        let residentLists = instance.residentLists
+        let hospitalStart = instance.hospitalListStart
+        let hospitalLists = instance.hospitalLists
+        let given = matching.hospitalOfResident
+
+        // The hospital of each resident of the instance, -1 if unmatched or out of range.
+        var hospitalOf = ContiguousArray<Int32>(repeating: -1, count: residentCount)
+        var report = StabilityReport()
+        var isUnacceptable = ContiguousArray<Bool>(repeating: false, count: residentCount)
+        for resident in 0..<min(residentCount, given.count) {
+            let hospital = given[resident]
+            if hospital >= 0 && Int(hospital) < hospitalCount {
+                hospitalOf[resident] = hospital
+            } else if hospital != -1 {
+                isUnacceptable[resident] = true
+            }
+        }
+
+        // Resident side: how many of its list entries a resident prefers to what it has.
+        var preferredCount = ContiguousArray<Int32>(repeating: 0, count: residentCount)
+        for resident in 0..<residentCount {
+            let first = Int(residentStart[resident])
+            let end = Int(residentStart[resident + 1])
+            var count = end - first
+            let hospital = hospitalOf[resident]
+            if hospital >= 0 {
+                var position = first
+                while position < end && residentLists[position] != hospital { position += 1 }
+                if position < end { count = position - first } else { isUnacceptable[resident] = true }
+            }
+            preferredCount[resident] = Int32(truncatingIfNeeded: count)
+        }
+
+        // Hospital side: fill, the rank of each assigned resident, and the worst of them.
+        var fill = ContiguousArray<Int32>(repeating: 0, count: hospitalCount)
+        for hospital in hospitalOf where hospital >= 0 { fill[Int(hospital)] &+= 1 }
+        var rankAtOwnHospital = ContiguousArray<Int32>(repeating: -1, count: residentCount)
+        for hospital in 0..<hospitalCount {
+            let first = Int(hospitalStart[hospital])
+            for position in first..<Int(hospitalStart[hospital + 1]) {
+                let resident = Int(hospitalLists[position])
+                if hospitalOf[resident] == Int32(truncatingIfNeeded: hospital) {
+                    rankAtOwnHospital[resident] = Int32(truncatingIfNeeded: position - first)
+                }
+            }
+        }
+        var worstRank = ContiguousArray<Int32>(repeating: -1, count: hospitalCount)
+        for resident in 0..<residentCount where hospitalOf[resident] >= 0 {
+            let hospital = Int(hospitalOf[resident])
+            var rank = rankAtOwnHospital[resident]
+            if rank < 0 {
+                isUnacceptable[resident] = true
+                rank = hospitalStart[hospital + 1] - hospitalStart[hospital]
+            }
+            worstRank[hospital] = max(worstRank[hospital], rank)
+        }
+
+        for resident in 0..<residentCount where isUnacceptable[resident] {
+            report.unacceptablePairs.append(
+                BlockingPair(resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
+        }
+        if given.count > residentCount {
+            for resident in residentCount..<given.count where given[resident] != -1 {
+                report.unacceptablePairs.append(
+                    BlockingPair(resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
+            }
+        }
+        for hospital in 0..<hospitalCount where fill[hospital] > instance.capacities[hospital] {
+            report.capacityViolations.append(Int32(truncatingIfNeeded: hospital))
+        }
+
+        report.blockingPairs = blockingPairs(
+            instance: instance, preferredCount: preferredCount, fill: fill, worstRank: worstRank)
+        return report
+    }
+
+    /// Every blocking pair, sorted by resident then hospital.
+    ///
+    /// Candidates are the `(r, h)` with `h` strictly ahead of `r`'s current hospital in `r`'s
+    /// list; they are bucketed by hospital (a counting sort), each hospital stamps the ranks of
+    /// the residents on its list into a scratch array and keeps the candidates it would take,
+    /// and a second counting sort by resident restores (resident, hospital) order.
+    static func blockingPairs(
+        instance: MatchingInstance,
+        preferredCount: ContiguousArray<Int32>,
+        fill: ContiguousArray<Int32>,
+        worstRank: ContiguousArray<Int32>
+    ) -> [BlockingPair] {
+        let residentCount = instance.residentCount
+        let hospitalCount = instance.hospitalCount
+        let residentStart = instance.residentListStart
+        let residentLists = instance.residentLists
+        let hospitalStart = instance.hospitalListStart
+        let hospitalLists = instance.hospitalLists
+
+        var candidateStart = ContiguousArray<Int32>(repeating: 0, count: hospitalCount + 1)
+        for resident in 0..<residentCount {
+            let first = Int(residentStart[resident])
+            for position in first..<(first + Int(preferredCount[resident])) {
+                candidateStart[Int(residentLists[position]) + 1] &+= 1
+            }
+        }
+        for hospital in 0..<hospitalCount { candidateStart[hospital + 1] &+= candidateStart[hospital] }
+        var cursor = candidateStart
+        var candidates = ContiguousArray<Int32>(repeating: 0, count: Int(candidateStart[hospitalCount]))
+        for resident in 0..<residentCount {
+            let first = Int(residentStart[resident])
+            for position in first..<(first + Int(preferredCount[resident])) {
+                let hospital = Int(residentLists[position])
+                candidates[Int(cursor[hospital])] = Int32(truncatingIfNeeded: resident)
+                cursor[hospital] &+= 1
+            }
+        }
+
+        var rankHere = ContiguousArray<Int32>(repeating: 0, count: residentCount)
+        var stampedBy = ContiguousArray<Int32>(repeating: -1, count: residentCount)
+        var byHospital: [BlockingPair] = []
+        var perResident = ContiguousArray<Int32>(repeating: 0, count: residentCount + 1)
+        for hospital in 0..<hospitalCount {
+            let stamp = Int32(truncatingIfNeeded: hospital)
+            let first = Int(hospitalStart[hospital])
+            for position in first..<Int(hospitalStart[hospital + 1]) {
+                let resident = Int(hospitalLists[position])
+                rankHere[resident] = Int32(truncatingIfNeeded: position - first)
+                stampedBy[resident] = stamp
+            }
+            let hasRoom = fill[hospital] < instance.capacities[hospital]
+            for index in Int(candidateStart[hospital])..<Int(candidateStart[hospital + 1]) {
+                let resident = Int(candidates[index])
+                guard stampedBy[resident] == stamp else { continue }
+                if hasRoom || rankHere[resident] < worstRank[hospital] {
+                    byHospital.append(BlockingPair(resident: candidates[index], hospital: stamp))
+                    perResident[resident + 1] &+= 1
+                }
+            }
+        }
+
+        // Stable counting sort by resident; within a resident, hospitals stay increasing.
+        for resident in 0..<residentCount { perResident[resident + 1] &+= perResident[resident] }
+        var sorted = [BlockingPair](
+            repeating: BlockingPair(resident: -1, hospital: -1), count: byHospital.count)
+        for pair in byHospital {
+            let resident = Int(pair.resident)
+            sorted[Int(perResident[resident])] = pair
+            perResident[resident] &+= 1
+        }
+        return sorted
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemIO
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Score every pair, compute a stable matching, verify it, and write the results.",
+        discussion: """
+            With no options it matches the sample cohort in Data/ and writes ./out. The folder is \
+            replaced only when every file was written, so a failed run keeps the previous results.
+            """
+    )
+
+    @OptionGroup var cohort: CohortOptions
+
+    @Option(help: ArgumentHelp("Results folder.", valueName: "dir"))
+    var out: String = "out"
+
+    @Option(help: "Which end of the stable matchings: mentee (best for mentees) or mentor. Default: the configuration's, else mentee.")
+    var optimal: OptimalSide?
+
+    @Option(help: "Tie-break seed; overrides the configuration's.")
+    var seed: UInt64?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try CohortLoader.load(
+                mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
+            for warning in loaded.warnings where !quiet { printError(warning.description) }
+            var policy = loaded.configuration.policy
+            if let optimal { policy.optimal = optimal }
+            if let seed { policy.seed = seed }
+
+            let started = Date()
+            let outcome = CohortMatcher.match(loaded.cohort, policy: policy)
+            let files = try ResultFiles.render(outcome, seed: policy.seed)
+            try OutputFolder.write(files, to: out)
+            if !quiet {
+                print(MatchSummary.text(outcome, programme: loaded.configuration.programme, out: out,
+                    seconds: Date().timeIntervalSince(started)))
+            }
+        }
+    }
+}
+
+extension OptimalSide: ExpressibleByArgument {}

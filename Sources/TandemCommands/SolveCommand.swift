@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import StableMatching
+import TandemCore
+import TandemIO
+
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solve an explicit instance given as JSON ('-' reads standard input) and print the matching as JSON.",
+        discussion: """
+            Input: {"mentees": {"e1": ["m1", "m2"]}, "mentors": {"m1": ["e2", "e1"]}, "capacities": {"m1": 2}}
+            (most preferred first; a pair is acceptable only if each lists the other).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The instance file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(help: "mentee (mentees propose) or mentor (mentors propose).")
+    var optimal: OptimalSide = .mentee
+
+    func run() throws {
+        try reportingFailures {
+            let data: Data
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else if let contents = FileManager.default.contents(atPath: file) {
+                data = contents
+            } else {
+                throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
+            }
+            let name = file == "-" ? "standard input" : file
+            let input = try SolveInput.decode(data, file: name)
+            let (instance, menteeIDs, mentorIDs) = try input.instance(file: name)
+            let matching = DeferredAcceptance.solve(instance, optimal: optimal == .mentee ? .residentOptimal : .hospitalOptimal)
+            let report = StabilityVerifier.verify(matching, in: instance)
+            let output = SolveOutput(
+                optimal: optimal, matching: matching, report: report, instance: instance, menteeIDs: menteeIDs,
+                mentorIDs: mentorIDs)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let json = try? encoder.encode(output) else { throw TandemFailure(.software, "could not encode the result") }
+            FileHandle.standardOutput.write(json + Data([0x0A]))
+        }
+    }
+}

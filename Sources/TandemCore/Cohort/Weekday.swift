@@ -1,0 +1,32 @@
+/// A day of the week, Monday first (ISO 8601 order), as availability grids are written.
+public enum Weekday: Int, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    case monday = 0, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// The three-letter English abbreviation used in the canonical availability syntax.
+    public var shortName: String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue]
+    }
+
+    /// The full English name, for explanations.
+    public var name: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue]
+    }
+
+    /// Reads `Mon`, `monday`, `Tues`, `THURS`... (case-insensitive); `nil` for anything else.
+    public init?(parsing text: some StringProtocol) {
+        let key = text.lowercased()
+        let aliases: [String: Weekday] = [
+            "mon": .monday, "monday": .monday,
+            "tue": .tuesday, "tues": .tuesday, "tuesday": .tuesday,
+            "wed": .wednesday, "weds": .wednesday, "wednesday": .wednesday,
+            "thu": .thursday, "thur": .thursday, "thurs": .thursday, "thursday": .thursday,
+            "fri": .friday, "friday": .friday,
+            "sat": .saturday, "saturday": .saturday,
+            "sun": .sunday, "sunday": .sunday,
+        ]
+        guard let day = aliases[key] else { return nil }
+        self = day
+    }
+
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+}

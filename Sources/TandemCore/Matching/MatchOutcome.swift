@@ -1,0 +1,54 @@
+import StableMatching
+
+/// Which side a person is on.
+public enum CohortSide: String, Sendable, Hashable, Codable {
+    case mentor, mentee
+}
+
+/// One pair in the result, with the numbers and words a coordinator reviews.
+public struct MatchedPair: Sendable, Hashable {
+    public var mentor: Int
+    public var mentee: Int
+    /// The mean of both sides' scores, 0...1.
+    public var score: Double
+    /// Where the mentee ranked this mentor (1 = first choice).
+    public var menteeRank: Int
+    /// Where the mentor ranked this mentee (1 = first choice).
+    public var mentorRank: Int
+    public var reasons: [String]
+}
+
+/// Someone left without a partner, and why in plain English.
+public struct UnmatchedPerson: Sendable, Hashable {
+    public var side: CohortSide
+    public var index: Int
+    public var reason: String
+}
+
+/// Everything one matching run produced.
+public struct MatchOutcome: Sendable {
+    public let compiled: CompiledCohort
+    public let scored: ScoredInstance
+    public let optimal: OptimalSide
+    public let matching: Matching
+    /// The independent verifier's findings on `matching` against the full instance.
+    public let report: StabilityReport
+    /// Sorted by mentor, then by the mentor's ranking.
+    public let pairs: [MatchedPair]
+    /// Mentees first, then mentors, each in input order.
+    public let unmatched: [UnmatchedPerson]
+
+    public var isStable: Bool { report.isStable }
+
+    /// Mentor places left free (capacity minus assigned, over mentors taking part).
+    public var spareMentorPlaces: Int {
+        var assigned = [Int](repeating: 0, count: compiled.mentorCount)
+        for pair in pairs { assigned[pair.mentor] += 1 }
+        return zip(compiled.capacities, assigned).reduce(0) { $0 + max(0, Int($1.0) - $1.1) }
+    }
+
+    /// The mean pair score, or 0 with no pairs.
+    public var meanScore: Double {
+        pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.score } / Double(pairs.count)
+    }
+}

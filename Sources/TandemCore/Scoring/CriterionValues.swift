@@ -1,0 +1,40 @@
+/// The per-criterion values (0...1) of one pair, before weighting. A criterion that does not
+/// apply to the pair (no consent, no themes wanted, an online pair's towns, no stated choices)
+/// is left out of the weighted mean rather than counted as zero.
+///
+/// Fixed-size storage: scoring millions of pairs must not allocate per pair.
+public struct CriterionValues: Sendable, Hashable {
+    /// Indexed by ``Criterion/index``; the preference lane is unused (it differs by side).
+    public var shared = SIMD8<Double>()
+    /// Bit ``Criterion/index`` set when that shared criterion applies.
+    public var appliesMask: UInt8 = 0b1_1111
+    /// The mentee's own ranked choice of this mentor; `nil` when the mentee stated none.
+    public var menteePreference: Double?
+    /// The mentor's own ranked choice of this mentee; `nil` when the mentor stated none.
+    public var mentorPreference: Double?
+
+    public init() {}
+
+    public mutating func setApplies(_ criterion: Criterion, _ applies: Bool) {
+        let bit: UInt8 = 1 << UInt8(criterion.index)
+        appliesMask = applies ? appliesMask | bit : appliesMask & ~bit
+    }
+
+    /// The value of `criterion` from one side's view; `nil` when it does not apply.
+    public func value(of criterion: Criterion, forMentee: Bool) -> Double? {
+        if criterion == .preference { return forMentee ? menteePreference : mentorPreference }
+        return appliesMask & (1 << UInt8(criterion.index)) != 0 ? shared[criterion.index] : nil
+    }
+
+    /// The weighted mean over the criteria that apply; 0 when none do.
+    public func score(weights: CriterionWeights, forMentee: Bool) -> Double {
+        var total = 0.0
+        var weightSum = 0.0
+        for criterion in Criterion.allCases {
+            guard let value = value(of: criterion, forMentee: forMentee) else { continue }
+            total += weights[criterion] * value
+            weightSum += weights[criterion]
+        }
+        return weightSum > 0 ? total / weightSum : 0
+    }
+}

@@ -1,0 +1,11 @@
+/// Why a mentor–mentee pair is not acceptable, in the order the rules are checked.
+public enum PairRejection: Int, Sendable, Hashable, CaseIterable, Codable {
+    case mentorCapacityZero
+    case sameOrganisation
+    case excluded
+    case incompatibleFormat
+    case noCommonTime
+    case belowMinimumScore
+    /// Acceptable, but not among the mentee's best `max_list_length` mentors.
+    case beyondListLength
+}

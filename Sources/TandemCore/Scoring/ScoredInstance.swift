@@ -1,0 +1,26 @@
+import StableMatching
+
+/// The matching instance derived from a scored cohort, with the numbers behind it.
+///
+/// Residents are mentees and hospitals are mentors, by dense index into the cohort's arrays.
+public struct ScoredInstance: Sendable {
+    public let instance: MatchingInstance
+    /// The mentee's score of each entry of `instance.residentLists` (millionths).
+    public let menteeScores: ContiguousArray<Int32>
+    /// The mentor's score of each entry of `instance.hospitalLists` (millionths).
+    public let mentorScores: ContiguousArray<Int32>
+    /// `PairRejection.allCases.count` counters per mentee: how many mentors each rule removed.
+    public let menteeRejections: ContiguousArray<Int32>
+    /// The same per mentor: how many mentees each rule removed.
+    public let mentorRejections: ContiguousArray<Int32>
+
+    /// How many mentors rule `rejection` removed for `mentee`.
+    public func rejections(_ rejection: PairRejection, forMentee mentee: Int) -> Int {
+        Int(menteeRejections[mentee * PairRejection.allCases.count + rejection.rawValue])
+    }
+
+    /// How many mentees rule `rejection` removed for `mentor`.
+    public func rejections(_ rejection: PairRejection, forMentor mentor: Int) -> Int {
+        Int(mentorRejections[mentor * PairRejection.allCases.count + rejection.rawValue])
+    }
+}

@@ -1,0 +1,152 @@
+import CSV
+import Foundation
+import TandemCore
+
+/// A CSV file read whole: its header and records, each with the physical line it starts on.
+///
+/// Accepts what Microsoft and Google Forms exports look like in practice: a UTF-8 byte order
+/// mark, CRLF or LF line ends, quoted fields holding commas, quotes and line breaks.
+public struct CSVTable: Sendable {
+    public struct Record: Sendable {
+        /// 1-based line of the record's first character in the file.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var file: String
+    public var header: [String]
+    public var records: [Record]
+
+    /// Files larger than this are refused before reading, to fail fast on a wrong file.
+    public static let maximumBytes = 1 << 30
+
+    /// Reads and parses `path`.
+    /// - Parameter displayName: how to name the file in messages (defaults to `path`).
+    /// - Throws: ``TandemFailure`` — no input (66) when missing or unreadable; data error (65)
+    ///   when empty, binary, not UTF-8, too large, or with an unterminated quote.
+    public static func read(path: String, displayName: String? = nil) throws(TandemFailure) -> CSVTable {
+        let name = displayName ?? path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: name, message: "file not found; check the path"))
+        }
+        guard !isDirectory.boolValue else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: name, message: "is a folder, not a CSV file"))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(file: name, message: "is \(size / 1_048_576) MB, over the 1 GB limit; is this the right file?"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: name, message: "cannot be read; check its permissions"))
+        }
+        return try parse(data, file: name)
+    }
+
+    /// Parses CSV bytes already in memory (see ``read(path:displayName:)``).
+    public static func parse(_ data: Data, file: String) throws(TandemFailure) -> CSVTable {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let problem = textProblem(bytes, file: file) {
+            throw TandemFailure(.dataError, problem: problem)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw TandemFailure(
+                .dataError, problem: InputProblem(file: file, message: "is empty; export the form responses again"))
+        }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false)
+        } catch {
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "cannot be read as CSV (\(error))"))
+        }
+        var rows: [Record] = []
+        var line = 1
+        while let fields = reader.next() {
+            rows.append(Record(line: line, fields: fields))
+            line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
+        }
+        if let error = reader.error {
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "cannot be read as CSV (\(error))"))
+        }
+        guard let headerRecord = rows.first else {
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "has no header row"))
+        }
+        // Spreadsheets leave fully blank rows behind; they carry nothing.
+        let records = rows.dropFirst().filter { record in record.fields.contains { !$0.trimmingWhitespace().isEmpty } }
+        return CSVTable(file: file, header: headerRecord.fields.map { $0.trimmingWhitespace() }, records: Array(records))
+    }
+
+    /// Line breaks inside a field (CRLF counts once).
+    private static func lineBreaks(in field: String) -> Int {
+        var count = 0
+        var previous: Unicode.Scalar = " "
+        for scalar in field.unicodeScalars {
+            if scalar == "\n" && previous != "\r" || scalar == "\r" { count += 1 }
+            previous = scalar
+        }
+        return count
+    }
+
+    /// Refuses binary files, invalid UTF-8 and unbalanced quotes with the line where it starts.
+    static func textProblem(_ bytes: [UInt8], file: String) -> InputProblem? {
+        var line = 1
+        var quoteLine = 0
+        var insideQuotes = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0 {
+                return InputProblem(
+                    file: file, line: line,
+                    message: "contains binary data (a NUL byte), so it is not a CSV file; export the responses as 'CSV UTF-8'")
+            }
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            if byte == UInt8(ascii: "\"") {
+                insideQuotes.toggle()
+                if insideQuotes { quoteLine = line }
+            }
+            if byte >= 0x80 {
+                let length = utf8SequenceLength(bytes, at: index)
+                if length == 0 {
+                    return InputProblem(
+                        file: file, line: line,
+                        message: "is not valid UTF-8 (byte \(index + 1)); in Excel use 'Save As' > 'CSV UTF-8 (Comma delimited)'")
+                }
+                index += length
+                continue
+            }
+            index += 1
+        }
+        if insideQuotes {
+            return InputProblem(
+                file: file, line: quoteLine,
+                message: "a quoted field starting here is never closed; add the missing '\"'")
+        }
+        return nil
+    }
+
+    /// The length of a valid multi-byte UTF-8 sequence at `index`, or 0 when invalid.
+    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+        // Reject overlong forms and surrogates the simple continuation check lets through.
+        let second = bytes[index + 1]
+        if lead == 0xE0 && second < 0xA0 || lead == 0xED && second > 0x9F || lead == 0xF0 && second < 0x90
+            || lead == 0xF4 && second > 0x8F
+        {
+            return 0
+        }
+        return length
+    }
+}

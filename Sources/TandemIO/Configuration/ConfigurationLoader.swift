@@ -1,0 +1,295 @@
+import Foundation
+import TandemCore
+import Yams
+
+/// Reads a programme configuration (YAML, comments allowed), reporting every problem with its line.
+///
+/// The file is walked as a YAML node tree rather than decoded into `Codable` types so that each
+/// message can name the line and the key, and unknown keys (usually typos) are caught.
+public enum ConfigurationLoader {
+    /// Loads `path`. Absent keys take the documented defaults.
+    /// - Throws: ``TandemFailure`` with status 66 when the file is missing, 65 for any content problem.
+    public static func load(path: String) throws(TandemFailure) -> TandemConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: path, message: "configuration file not found; check the path"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TandemFailure(.dataError, problem: InputProblem(file: path, message: "is not UTF-8 text"))
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses configuration text; `file` names it in messages.
+    public static func parse(_ text: String, file: String) throws(TandemFailure) -> TandemConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw TandemFailure(.dataError, problem: yamlProblem(error, file: file))
+        } catch {
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "is not valid YAML: \(error)"))
+        }
+        var reader = Reader(file: file)
+        let configuration = reader.configuration(from: root)
+        if !reader.problems.isEmpty {
+            throw TandemFailure(.dataError, "\(file): the configuration has \(reader.problems.count) problem(s)", problems: reader.problems)
+        }
+        return configuration
+    }
+
+    private static func yamlProblem(_ error: YamlError, file: String) -> InputProblem {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return InputProblem(
+                file: file, line: mark.line,
+                message: "YAML syntax: \(problem) (column \(mark.column)); check indentation and quotes")
+        default:
+            return InputProblem(file: file, message: "is not valid YAML: \(error)")
+        }
+    }
+
+    /// Walks the node tree, collecting problems instead of stopping at the first.
+    struct Reader {
+        let file: String
+        var problems: [InputProblem] = []
+
+        mutating func problem(_ node: Node?, _ key: String, _ message: String) {
+            problems.append(InputProblem(file: file, line: node?.mark?.line, field: key, message: message))
+        }
+
+        /// The entries of a mapping, checking every key is one of `allowed`.
+        mutating func entries(_ node: Node?, at path: String, allowed: [String]?) -> [(key: String, node: Node)] {
+            guard let node else { return [] }
+            guard let mapping = node.mapping else {
+                problem(node, path, "expected a section of 'key: value' lines")
+                return []
+            }
+            var result: [(String, Node)] = []
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                if let allowed, !allowed.contains(key) {
+                    let full = path.isEmpty ? key : path + "." + key
+                    problem(keyNode, full, "unknown setting; expected one of: " + allowed.joined(separator: ", "))
+                    continue
+                }
+                result.append((key, value))
+            }
+            return result
+        }
+
+        mutating func string(_ node: Node, _ key: String) -> String? {
+            guard let scalar = node.scalar else {
+                problem(node, key, "expected a single value")
+                return nil
+            }
+            return scalar.string
+        }
+
+        mutating func number(_ node: Node, _ key: String, in range: ClosedRange<Double>) -> Double? {
+            guard let text = string(node, key) else { return nil }
+            guard let value = Double(text.trimmingWhitespace()), range.contains(value) else {
+                problem(node, key, "expected a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'")
+                return nil
+            }
+            return value
+        }
+
+        mutating func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) -> Int? {
+            guard let text = string(node, key) else { return nil }
+            guard let value = Int(text.trimmingWhitespace()), range.contains(value) else {
+                problem(node, key, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'")
+                return nil
+            }
+            return value
+        }
+
+        mutating func boolean(_ node: Node, _ key: String) -> Bool? {
+            guard let text = string(node, key) else { return nil }
+            switch text.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default:
+                problem(node, key, "expected true or false, found '\(text)'")
+                return nil
+            }
+        }
+
+        private func format(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
+
+        mutating func configuration(from root: Node?) -> TandemConfiguration {
+            var configuration = TandemConfiguration()
+            guard let root else { return configuration }
+            let sections = [
+                "programme", "matching", "weights", "constraints", "preference_bonus", "sensitive_criteria", "input", "periods",
+            ]
+            for (key, node) in entries(root, at: "", allowed: sections) {
+                switch key {
+                case "programme": readProgramme(node, into: &configuration)
+                case "matching": readMatching(node, into: &configuration.policy)
+                case "weights": readWeights(node, into: &configuration.policy)
+                case "constraints": readConstraints(node, into: &configuration.policy.constraints)
+                case "preference_bonus": readPreferenceBonus(node, into: &configuration.policy)
+                case "sensitive_criteria": readSensitive(node, into: &configuration.policy)
+                case "input": readInput(node, into: &configuration.input)
+                default: readPeriods(node, into: &configuration)
+                }
+            }
+            return configuration
+        }
+
+        mutating func readProgramme(_ node: Node, into configuration: inout TandemConfiguration) {
+            let allowed = ["name", "coordinator", "time_zone", "session_minutes"]
+            for (key, value) in entries(node, at: "programme", allowed: allowed) {
+                let path = "programme." + key
+                switch key {
+                case "name": configuration.programme.name = string(value, path) ?? configuration.programme.name
+                case "coordinator":
+                    for (field, inner) in entries(value, at: path, allowed: ["name", "email"]) {
+                        let text = string(inner, path + "." + field) ?? ""
+                        if field == "name" { configuration.programme.coordinatorName = text } else {
+                            configuration.programme.coordinatorEmail = text
+                        }
+                    }
+                case "time_zone":
+                    guard let zone = string(value, path) else { break }
+                    if TimeZone(identifier: zone) == nil {
+                        problem(value, path, "'\(zone)' is not a known time zone; use a name like Europe/London")
+                    } else {
+                        configuration.programme.timeZone = zone
+                    }
+                default:
+                    if let minutes = integer(value, path, in: 15...480) {
+                        if minutes % WeeklyAvailability.slotMinutes != 0 {
+                            problem(value, path, "sessions must last a whole number of quarter hours (e.g. 45, 60, 90)")
+                        } else {
+                            configuration.policy.sessionMinutes = minutes
+                        }
+                    }
+                }
+            }
+        }
+
+        mutating func readMatching(_ node: Node, into policy: inout MatchingPolicy) {
+            let allowed = ["optimal", "seed", "minimum_score", "max_list_length", "availability_target_minutes"]
+            for (key, value) in entries(node, at: "matching", allowed: allowed) {
+                let path = "matching." + key
+                switch key {
+                case "optimal":
+                    guard let text = string(value, path) else { break }
+                    if let side = OptimalSide(rawValue: text.lowercased()) { policy.optimal = side } else {
+                        problem(value, path, "expected 'mentee' or 'mentor', found '\(text)'")
+                    }
+                case "seed":
+                    guard let text = string(value, path) else { break }
+                    if let seed = UInt64(text.trimmingWhitespace()) { policy.seed = seed } else {
+                        problem(value, path, "expected a whole number (0 or more), found '\(text)'")
+                    }
+                case "minimum_score": policy.minimumScore = number(value, path, in: 0...1) ?? policy.minimumScore
+                case "max_list_length":
+                    if let text = value.scalar?.string, ["unlimited", "none", ""].contains(text.lowercased()) {
+                        policy.maxListLength = nil
+                    } else if let limit = integer(value, path, in: 1...1_000_000) {
+                        policy.maxListLength = limit
+                    }
+                default:
+                    policy.availabilityTargetMinutes = integer(value, path, in: 15...10_080) ?? policy.availabilityTargetMinutes
+                }
+            }
+        }
+
+        mutating func readWeights(_ node: Node, into policy: inout MatchingPolicy) {
+            for (side, sideNode) in entries(node, at: "weights", allowed: ["mentee", "mentor"]) {
+                var weights = side == "mentee" ? policy.menteeWeights : policy.mentorWeights
+                let path = "weights." + side
+                for (key, value) in entries(sideNode, at: path, allowed: Criterion.allCases.map(\.rawValue)) {
+                    guard let criterion = Criterion(rawValue: key) else { continue }
+                    weights[criterion] = number(value, path + "." + key, in: 0...1000) ?? weights[criterion]
+                }
+                if side == "mentee" { policy.menteeWeights = weights } else { policy.mentorWeights = weights }
+            }
+        }
+
+        mutating func readConstraints(_ node: Node, into constraints: inout HardConstraints) {
+            for (key, value) in entries(node, at: "constraints", allowed: ["same_organisation", "exclusions", "format"]) {
+                guard let enabled = boolean(value, "constraints." + key) else { continue }
+                switch key {
+                case "same_organisation": constraints.sameOrganisation = enabled
+                case "exclusions": constraints.exclusions = enabled
+                default: constraints.format = enabled
+                }
+            }
+        }
+
+        mutating func readPreferenceBonus(_ node: Node, into policy: inout MatchingPolicy) {
+            guard let sequence = node.sequence else {
+                problem(node, "preference_bonus", "expected a list of numbers like [1.0, 0.8, 0.6]")
+                return
+            }
+            policy.preferenceBonus = sequence.compactMap { number($0, "preference_bonus", in: 0...1) }
+        }
+
+        mutating func readSensitive(_ node: Node, into policy: inout MatchingPolicy) {
+            guard let sequence = node.sequence else {
+                problem(node, "sensitive_criteria", "expected a list like [themes, language]")
+                return
+            }
+            var criteria = Set<Criterion>()
+            for item in sequence {
+                guard let text = string(item, "sensitive_criteria") else { continue }
+                if let criterion = Criterion(rawValue: text.lowercased()) { criteria.insert(criterion) } else {
+                    problem(item, "sensitive_criteria", "'\(text)' is not a criterion; use " + Criterion.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+            }
+            policy.sensitiveCriteria = criteria
+        }
+
+        mutating func readInput(_ node: Node, into input: inout InputSettings) {
+            for (key, value) in entries(node, at: "input", allowed: ["list_separator", "id_column", "columns"]) {
+                let path = "input." + key
+                switch key {
+                case "list_separator":
+                    guard let separator = string(value, path) else { break }
+                    if separator.trimmingWhitespace().isEmpty {
+                        problem(value, path, "the list separator cannot be blank; use ';' or ','")
+                    } else {
+                        input.listSeparator = separator.trimmingWhitespace()
+                    }
+                case "id_column":
+                    let column = string(value, path)?.trimmingWhitespace() ?? ""
+                    input.idColumn = column.isEmpty ? nil : column
+                default:
+                    for (side, mapping) in entries(value, at: path, allowed: ["mentors", "mentees"]) {
+                        let canonical = side == "mentors" ? SignupColumns.mentor : SignupColumns.mentee
+                        var columns: [String: String] = [:]
+                        for (header, target) in entries(mapping, at: path + "." + side, allowed: nil) {
+                            guard let field = string(target, path + "." + side + "." + header) else { continue }
+                            let name = TextKey.normalise(field)
+                            if canonical.contains(name) {
+                                columns[TextKey.normalise(header)] = name
+                            } else {
+                                problem(target, path + "." + side + "." + header,
+                                    "'\(field)' is not a \(side) field; use one of: " + canonical.joined(separator: ", "))
+                            }
+                        }
+                        if side == "mentors" { input.mentorColumns = columns } else { input.menteeColumns = columns }
+                    }
+                }
+            }
+        }
+
+        mutating func readPeriods(_ node: Node, into configuration: inout TandemConfiguration) {
+            for (name, value) in entries(node, at: "periods", allowed: nil) {
+                guard let definition = string(value, "periods." + name) else { continue }
+                var parser = AvailabilityParser()
+                do {
+                    try parser.definePeriod(named: name, as: definition)
+                    configuration.periods.append((name, definition))
+                } catch {
+                    problem(value, "periods." + name, error.description)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import TandemCore
+
+/// How sign-up files are laid out: which headings mean what, and how lists are separated.
+public struct InputSettings: Sendable, Hashable {
+    /// Separator between items of a list inside one cell (`;` for Microsoft Forms, `,` for Google Forms).
+    public var listSeparator: String
+    /// When set, a blank `id` is taken from this column (e.g. the form's response `ID`), prefixed
+    /// `M`/`E` by side so ids stay unique across the two files.
+    public var idColumn: String?
+    /// Header text (normalised) → canonical field name, per file.
+    public var mentorColumns: [String: String]
+    public var menteeColumns: [String: String]
+
+    public init(
+        listSeparator: String = ";", idColumn: String? = nil, mentorColumns: [String: String] = [:],
+        menteeColumns: [String: String] = [:]
+    ) {
+        self.listSeparator = listSeparator
+        self.idColumn = idColumn
+        self.mentorColumns = mentorColumns
+        self.menteeColumns = menteeColumns
+    }
+}
+
+/// Everything in a programme configuration file.
+public struct TandemConfiguration: Sendable {
+    public var programme: Programme
+    public var policy: MatchingPolicy
+    public var input: InputSettings
+    /// Named availability periods, in file order.
+    public var periods: [(name: String, definition: String)]
+
+    public init(
+        programme: Programme = Programme(), policy: MatchingPolicy = MatchingPolicy(), input: InputSettings = InputSettings(),
+        periods: [(name: String, definition: String)] = []
+    ) {
+        self.programme = programme
+        self.policy = policy
+        self.input = input
+        self.periods = periods
+    }
+
+    /// An availability parser that knows this configuration's named periods.
+    /// - Throws: the first period definition that is not valid availability.
+    public func availabilityParser(file: String) throws(TandemFailure) -> AvailabilityParser {
+        var parser = AvailabilityParser()
+        for period in periods {
+            do {
+                try parser.definePeriod(named: period.name, as: period.definition)
+            } catch {
+                throw TandemFailure(
+                    .dataError,
+                    problem: InputProblem(file: file, field: "periods.\(period.name)", message: error.description))
+            }
+        }
+        return parser
+    }
+}

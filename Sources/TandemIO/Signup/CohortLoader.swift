@@ -1,0 +1,45 @@
+import TandemCore
+
+/// Loads a configuration and both sign-up files into a cohort, reporting every problem at once.
+public enum CohortLoader {
+    public struct Loaded: Sendable {
+        public var configuration: TandemConfiguration
+        public var cohort: Cohort
+        /// Problems that do not stop matching (e.g. an exclusion naming no one).
+        public var warnings: [InputProblem]
+    }
+
+    /// - Parameters:
+    ///   - configurationPath: `nil` uses the built-in defaults.
+    /// - Throws: ``TandemFailure`` carrying every error found: 66 when a file is missing, 65 for content.
+    public static func load(mentors: String, mentees: String, configurationPath: String?) throws(TandemFailure) -> Loaded {
+        var failures: [TandemFailure] = []
+        var configuration = TandemConfiguration()
+        if let configurationPath {
+            do { configuration = try ConfigurationLoader.load(path: configurationPath) } catch { failures.append(error) }
+        }
+        var tables: [CSVTable] = []
+        for path in [mentors, mentees] {
+            do { tables.append(try CSVTable.read(path: path)) } catch { failures.append(error) }
+        }
+        guard failures.isEmpty, tables.count == 2 else { throw merged(failures) }
+
+        var reader = try SignupReader(configuration: configuration, configurationFile: configurationPath ?? "configuration")
+        let cohort = reader.read(mentors: tables[0], mentees: tables[1])
+        let errors = reader.problems.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw TandemFailure(
+                .dataError, "The sign-up files have \(errors.count) problem(s) to fix before matching:",
+                problems: reader.problems)
+        }
+        return Loaded(configuration: configuration, cohort: cohort, warnings: reader.problems)
+    }
+
+    /// One failure listing all problems; a missing file outranks bad content in the exit status.
+    static func merged(_ failures: [TandemFailure]) -> TandemFailure {
+        if failures.count == 1 { return failures[0] }
+        let status: ExitStatus = failures.contains { $0.status == .noInput } ? .noInput : .dataError
+        let problems = failures.flatMap { $0.problems.isEmpty ? [InputProblem(file: "", message: $0.summary)] : $0.problems }
+        return TandemFailure(status, "\(problems.count) problem(s) with the inputs:", problems: problems)
+    }
+}

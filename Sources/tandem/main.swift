@@ -1,0 +1,3 @@
+import TandemCommands
+
+TandemCommand.main()
