@@ -46,7 +46,8 @@ public enum DeferredAcceptance {
             worst[hospital] = hospitalStart[hospital + 1] &- hospitalStart[hospital] &- 1
         }
         var next = residentStart
-        var hospitalOfResident = ContiguousArray<Int32>(repeating: -1, count: instance.residentCount)
+        var hospitalOfResident = ContiguousArray<Int32>(
+            repeating: -1, count: instance.residentCount)
 
         for firstProposer in 0..<instance.residentCount {
             // Follow the chain of displaced residents until someone is held or runs out.
@@ -100,7 +101,8 @@ public enum DeferredAcceptance {
 
         var next = hospitalStart
         var fill = ContiguousArray<Int32>(repeating: 0, count: instance.hospitalCount)
-        var hospitalOfResident = ContiguousArray<Int32>(repeating: -1, count: instance.residentCount)
+        var hospitalOfResident = ContiguousArray<Int32>(
+            repeating: -1, count: instance.residentCount)
         var heldRank = ContiguousArray<Int32>(repeating: .max, count: instance.residentCount)
         var isWaiting = ContiguousArray<Bool>(repeating: true, count: instance.hospitalCount)
         var waiting = ContiguousArray<Int32>()

@@ -7,7 +7,9 @@ extension MatchingInstance {
     /// - Complexity: O(persons + entries).
     static func flatten(
         _ lists: [[Int32]]
-    ) throws(MatchingInstanceError) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
+    ) throws(MatchingInstanceError) -> (
+        start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>
+    ) {
         var total = 0
         for list in lists { total += list.count }
         guard total <= Int(Int32.max), lists.count < Int(Int32.max) else {

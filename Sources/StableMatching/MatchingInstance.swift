@@ -137,7 +137,8 @@ public struct MatchingInstance: Sendable, Equatable {
     @inlinable
     public func hospitals(preferredBy resident: Int) -> ArraySlice<Int32> {
         precondition(resident >= 0 && resident < residentCount, "resident index out of range")
-        return residentLists[Int(residentListStart[resident])..<Int(residentListStart[resident + 1])]
+        return residentLists[
+            Int(residentListStart[resident])..<Int(residentListStart[resident + 1])]
     }
 
     /// The residents `hospital` finds acceptable (and that accept it), most preferred first.
@@ -147,7 +148,8 @@ public struct MatchingInstance: Sendable, Equatable {
     @inlinable
     public func residents(preferredBy hospital: Int) -> ArraySlice<Int32> {
         precondition(hospital >= 0 && hospital < hospitalCount, "hospital index out of range")
-        return hospitalLists[Int(hospitalListStart[hospital])..<Int(hospitalListStart[hospital + 1])]
+        return hospitalLists[
+            Int(hospitalListStart[hospital])..<Int(hospitalListStart[hospital + 1])]
     }
 
     /// The 0-based position of hospital `h` in resident `r`'s list, or `nil` if the pair is

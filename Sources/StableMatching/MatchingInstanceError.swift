@@ -21,20 +21,21 @@ public enum MatchingInstanceError: Error, Equatable, Sendable {
 extension MatchingInstanceError: CustomStringConvertible {
     public var description: String {
         switch self {
-        case let .indexOutOfRange(side, person, entry):
+        case .indexOutOfRange(let side, let person, let entry):
             return "\(side) \(person) lists \(side.other) \(entry), which does not exist; "
                 + "remove the entry or add the missing \(side.other)."
-        case let .duplicateEntry(side, person, entry):
+        case .duplicateEntry(let side, let person, let entry):
             return "\(side) \(person) lists \(side.other) \(entry) more than once; "
                 + "keep only its best-ranked occurrence."
-        case let .negativeCapacity(hospital, capacity):
+        case .negativeCapacity(let hospital, let capacity):
             return "hospital \(hospital) has capacity \(capacity); capacities must be 0 or more."
-        case let .capacityCountMismatch(expected, got):
-            return "\(got) capacities were given for \(expected) hospitals; give exactly one per hospital."
-        case let .malformedOffsets(side):
+        case .capacityCountMismatch(let expected, let got):
+            return
+                "\(got) capacities were given for \(expected) hospitals; give exactly one per hospital."
+        case .malformedOffsets(let side):
             return "the \(side) list offsets are malformed; they must start at 0, never decrease, "
                 + "and end at the number of entries."
-        case let .tooLarge(count):
+        case .tooLarge(let count):
             return "\(count) people or list entries exceed the supported maximum of \(Int32.max)."
         }
     }

@@ -19,7 +19,9 @@ public enum StabilityVerifier {
     ///   - instance: The market the matching claims to solve.
     /// - Returns: Capacity violations, unacceptable pairs and blocking pairs, each sorted.
     /// - Complexity: O(R + H + L) time and memory.
-    public static func verify(_ matching: Matching, in instance: MatchingInstance) -> StabilityReport {
+    public static func verify(_ matching: Matching, in instance: MatchingInstance)
+        -> StabilityReport
+    {
         let residentCount = instance.residentCount
         let hospitalCount = instance.hospitalCount
         let residentStart = instance.residentListStart
@@ -51,7 +53,11 @@ public enum StabilityVerifier {
             if hospital >= 0 {
                 var position = first
                 while position < end && residentLists[position] != hospital { position += 1 }
-                if position < end { count = position - first } else { isUnacceptable[resident] = true }
+                if position < end {
+                    count = position - first
+                } else {
+                    isUnacceptable[resident] = true
+                }
             }
             preferredCount[resident] = Int32(truncatingIfNeeded: count)
         }
@@ -82,12 +88,14 @@ public enum StabilityVerifier {
 
         for resident in 0..<residentCount where isUnacceptable[resident] {
             report.unacceptablePairs.append(
-                BlockingPair(resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
+                BlockingPair(
+                    resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
         }
         if given.count > residentCount {
             for resident in residentCount..<given.count where given[resident] != -1 {
                 report.unacceptablePairs.append(
-                    BlockingPair(resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
+                    BlockingPair(
+                        resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
             }
         }
         for hospital in 0..<hospitalCount where fill[hospital] > instance.capacities[hospital] {
@@ -125,9 +133,12 @@ public enum StabilityVerifier {
                 candidateStart[Int(residentLists[position]) + 1] &+= 1
             }
         }
-        for hospital in 0..<hospitalCount { candidateStart[hospital + 1] &+= candidateStart[hospital] }
+        for hospital in 0..<hospitalCount {
+            candidateStart[hospital + 1] &+= candidateStart[hospital]
+        }
         var cursor = candidateStart
-        var candidates = ContiguousArray<Int32>(repeating: 0, count: Int(candidateStart[hospitalCount]))
+        var candidates = ContiguousArray<Int32>(
+            repeating: 0, count: Int(candidateStart[hospitalCount]))
         for resident in 0..<residentCount {
             let first = Int(residentStart[resident])
             for position in first..<(first + Int(preferredCount[resident])) {

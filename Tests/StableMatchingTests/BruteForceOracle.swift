@@ -19,9 +19,11 @@ struct BruteForceOracle {
         hospitalCount = market.hospitalCount
         capacities = market.capacities.map(Int.init)
         var residentRank = [[Int?]](
-            repeating: [Int?](repeating: nil, count: market.hospitalCount), count: market.residentCount)
+            repeating: [Int?](repeating: nil, count: market.hospitalCount),
+            count: market.residentCount)
         var hospitalRank = [[Int?]](
-            repeating: [Int?](repeating: nil, count: market.residentCount), count: market.hospitalCount)
+            repeating: [Int?](repeating: nil, count: market.residentCount),
+            count: market.hospitalCount)
         for r in 0..<market.residentCount {
             for h in 0..<market.hospitalCount {
                 if let i = market.residentPreferences[r].firstIndex(of: Int32(h)),
@@ -71,39 +73,54 @@ struct BruteForceOracle {
     }
 
     func capacityViolations(_ assignment: [Int32]) -> [Int32] {
-        (0..<hospitalCount).filter { h in assignment.filter { $0 == Int32(h) }.count > capacities[h] }
-            .map(Int32.init)
+        (0..<hospitalCount).filter { h in assignment.filter { $0 == Int32(h) }.count > capacities[h]
+        }
+        .map(Int32.init)
     }
 
     func unacceptablePairs(_ assignment: [Int32]) -> [BlockingPair] {
-        assignment.indices.filter { r in assignment[r] != -1 && !isAcceptable(r, Int(assignment[r])) }
-            .map { BlockingPair(resident: Int32($0), hospital: assignment[$0]) }
+        assignment.indices.filter { r in assignment[r] != -1 && !isAcceptable(r, Int(assignment[r]))
+        }
+        .map { BlockingPair(resident: Int32($0), hospital: assignment[$0]) }
     }
 
     /// Pairs blocking `assignment` by the definition, in (resident, hospital) order.
     func blockingPairs(_ assignment: [Int32]) -> [BlockingPair] {
         var pairs: [BlockingPair] = []
         for r in 0..<residentCount {
-            for h in 0..<hospitalCount {
-                guard let rankOfH = residentRank[r][h], let rankOfR = hospitalRank[h][r],
-                    rankOfH < residentCost(r, assignment[r])
-                else { continue }
-                let assigned = (0..<residentCount).filter { assignment[$0] == Int32(h) }
-                let hasRoom = assigned.count < capacities[h]
-                let prefersToSomeone = assigned.contains { other in
-                    guard let otherRank = hospitalRank[h][other] else { return true }
-                    return rankOfR < otherRank
-                }
-                if hasRoom || prefersToSomeone {
-                    pairs.append(BlockingPair(resident: Int32(r), hospital: Int32(h)))
-                }
+            for h in 0..<hospitalCount where blocks(r, h, assignment) {
+                pairs.append(BlockingPair(resident: Int32(r), hospital: Int32(h)))
             }
         }
         return pairs
     }
 
+    /// Whether `(r, h)` blocks `assignment`: acceptable, `r` would rather have `h`, and `h` has
+    /// a free place or holds someone it likes less than `r` (or does not list at all).
+    func blocks(_ r: Int, _ h: Int, _ assignment: [Int32]) -> Bool {
+        guard let rankOfH = residentRank[r][h], let rankOfR = hospitalRank[h][r],
+            rankOfH < residentCost(r, assignment[r])
+        else { return false }
+        var assignedCount = 0
+        var prefersToSomeone = false
+        for other in 0..<residentCount where assignment[other] == Int32(h) {
+            assignedCount += 1
+            if let otherRank = hospitalRank[h][other] {
+                if rankOfR < otherRank { prefersToSomeone = true }
+            } else {
+                prefersToSomeone = true
+            }
+        }
+        return assignedCount < capacities[h] || prefersToSomeone
+    }
+
     func isStable(_ assignment: [Int32]) -> Bool {
-        capacityViolations(assignment).isEmpty && unacceptablePairs(assignment).isEmpty
-            && blockingPairs(assignment).isEmpty
+        guard capacityViolations(assignment).isEmpty, unacceptablePairs(assignment).isEmpty else {
+            return false
+        }
+        for r in 0..<residentCount {
+            for h in 0..<hospitalCount where blocks(r, h, assignment) { return false }
+        }
+        return true
     }
 }

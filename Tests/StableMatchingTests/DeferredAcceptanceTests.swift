@@ -31,7 +31,8 @@ struct DeferredAcceptanceTests {
         // with r2. Hospitals proposing: h0 fills with r0 and r1 at once, leaving h1 to r2.
         Example(
             name: "capacity 2, different ends",
-            residents: [[1, 0], [1, 0], [0, 1]], hospitals: [[0, 1, 2], [2, 0, 1]], capacities: [2, 1],
+            residents: [[1, 0], [1, 0], [0, 1]], hospitals: [[0, 1, 2], [2, 0, 1]],
+            capacities: [2, 1],
             residentOptimal: [1, 0, 0], hospitalOptimal: [0, 0, 1]),
         // Chain of displacements: r4 bumps r0 from h0, r0 bumps r3 from h1, r3 bumps r1 from
         // h0, r1 settles at h2. The hospitals' first offers give the same matching.

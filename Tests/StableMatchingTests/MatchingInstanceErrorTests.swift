@@ -15,19 +15,23 @@ struct MatchingInstanceErrorTests {
 
     static let listCases: [ListCase] = [
         ListCase(
-            name: "resident lists a missing hospital", residents: [[0], [1, 5]], hospitals: [[0], [1]],
+            name: "resident lists a missing hospital", residents: [[0], [1, 5]],
+            hospitals: [[0], [1]],
             capacities: [1, 1], expected: .indexOutOfRange(side: .resident, person: 1, entry: 5)),
         ListCase(
             name: "resident lists a negative hospital", residents: [[-1]], hospitals: [[0]],
             capacities: [1], expected: .indexOutOfRange(side: .resident, person: 0, entry: -1)),
         ListCase(
-            name: "hospital lists a missing resident", residents: [[0], [1]], hospitals: [[0], [1, 2]],
+            name: "hospital lists a missing resident", residents: [[0], [1]],
+            hospitals: [[0], [1, 2]],
             capacities: [1, 1], expected: .indexOutOfRange(side: .hospital, person: 1, entry: 2)),
         ListCase(
-            name: "resident lists a hospital twice", residents: [[0], [1, 0, 1]], hospitals: [[0], [1]],
+            name: "resident lists a hospital twice", residents: [[0], [1, 0, 1]],
+            hospitals: [[0], [1]],
             capacities: [1, 1], expected: .duplicateEntry(side: .resident, person: 1, entry: 1)),
         ListCase(
-            name: "hospital lists a resident twice", residents: [[0], [1]], hospitals: [[0, 1, 0], [1]],
+            name: "hospital lists a resident twice", residents: [[0], [1]],
+            hospitals: [[0, 1, 0], [1]],
             capacities: [1, 1], expected: .duplicateEntry(side: .hospital, person: 0, entry: 0)),
         ListCase(
             name: "negative capacity", residents: [[0]], hospitals: [[0], []],
@@ -60,11 +64,21 @@ struct MatchingInstanceErrorTests {
 
     // Entries: residents [0, 0], hospitals [0, 1]; one hospital, two residents.
     static let offsetCases: [OffsetCase] = [
-        OffsetCase(name: "empty", residentStart: [], hospitalStart: [0, 2], expected: .malformedOffsets(side: .resident)),
-        OffsetCase(name: "not from 0", residentStart: [1, 1, 2], hospitalStart: [0, 2], expected: .malformedOffsets(side: .resident)),
-        OffsetCase(name: "decreasing", residentStart: [0, 2, 1, 2], hospitalStart: [0, 2], expected: .malformedOffsets(side: .resident)),
-        OffsetCase(name: "short of the entries", residentStart: [0, 1, 2], hospitalStart: [0, 1], expected: .malformedOffsets(side: .hospital)),
-        OffsetCase(name: "past the entries", residentStart: [0, 1, 3], hospitalStart: [0, 2], expected: .malformedOffsets(side: .resident)),
+        OffsetCase(
+            name: "empty", residentStart: [], hospitalStart: [0, 2],
+            expected: .malformedOffsets(side: .resident)),
+        OffsetCase(
+            name: "not from 0", residentStart: [1, 1, 2], hospitalStart: [0, 2],
+            expected: .malformedOffsets(side: .resident)),
+        OffsetCase(
+            name: "decreasing", residentStart: [0, 2, 1, 2], hospitalStart: [0, 2],
+            expected: .malformedOffsets(side: .resident)),
+        OffsetCase(
+            name: "short of the entries", residentStart: [0, 1, 2], hospitalStart: [0, 1],
+            expected: .malformedOffsets(side: .hospital)),
+        OffsetCase(
+            name: "past the entries", residentStart: [0, 1, 3], hospitalStart: [0, 2],
+            expected: .malformedOffsets(side: .resident)),
     ]
 
     @Test("CSR offsets are validated", arguments: offsetCases)
@@ -73,7 +87,8 @@ struct MatchingInstanceErrorTests {
             try MatchingInstance(
                 residentListStart: testCase.residentStart, residentLists: [0, 0],
                 hospitalListStart: testCase.hospitalStart, hospitalLists: [0, 1],
-                capacities: ContiguousArray(repeating: 1, count: max(testCase.hospitalStart.count - 1, 0)))
+                capacities: ContiguousArray(
+                    repeating: 1, count: max(testCase.hospitalStart.count - 1, 0)))
         }
     }
 
@@ -87,10 +102,18 @@ struct MatchingInstanceErrorTests {
 
     @Test("descriptions name the person, the entry and the fix")
     func descriptions() {
-        let text = MatchingInstanceError.duplicateEntry(side: .hospital, person: 4, entry: 17).description
-        #expect(text.contains("hospital 4") && text.contains("resident 17") && text.contains("more than once"))
-        let range = MatchingInstanceError.indexOutOfRange(side: .resident, person: 2, entry: 9).description
-        #expect(range.contains("resident 2") && range.contains("hospital 9") && range.contains("does not exist"))
-        #expect(MatchingInstanceError.negativeCapacity(hospital: 3, capacity: -1).description.contains("capacity -1"))
+        let text = MatchingInstanceError.duplicateEntry(side: .hospital, person: 4, entry: 17)
+            .description
+        #expect(
+            text.contains("hospital 4") && text.contains("resident 17")
+                && text.contains("more than once"))
+        let range = MatchingInstanceError.indexOutOfRange(side: .resident, person: 2, entry: 9)
+            .description
+        #expect(
+            range.contains("resident 2") && range.contains("hospital 9")
+                && range.contains("does not exist"))
+        #expect(
+            MatchingInstanceError.negativeCapacity(hospital: 3, capacity: -1).description.contains(
+                "capacity -1"))
     }
 }

@@ -40,7 +40,8 @@ struct MatchingInstanceTests {
 
     @Test("empty markets and empty lists are valid")
     func emptyMarkets() throws {
-        let none = try MatchingInstance(residentPreferences: [], hospitalPreferences: [], capacities: [])
+        let none = try MatchingInstance(
+            residentPreferences: [], hospitalPreferences: [], capacities: [])
         #expect(none.residentCount == 0 && none.hospitalCount == 0 && none.entryCount == 0)
         #expect(Array(none.residentListStart) == [0])
         let lonely = try MatchingInstance(
@@ -56,10 +57,11 @@ struct MatchingInstanceTests {
         let fromLists = try market.instance()
         func offsets(_ lists: [[Int32]]) -> ContiguousArray<Int32> {
             var total: Int32 = 0
-            return [0] + lists.map { list in
-                total += Int32(list.count)
-                return total
-            }
+            return [0]
+                + lists.map { list in
+                    total += Int32(list.count)
+                    return total
+                }
         }
         let residentStart = offsets(market.residentPreferences)
         let hospitalStart = offsets(market.hospitalPreferences)

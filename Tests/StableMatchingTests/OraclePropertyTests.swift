@@ -5,14 +5,16 @@ import Testing
 /// Exhaustive comparisons with ``BruteForceOracle`` on hundreds of tiny seeded markets.
 @Suite("DeferredAcceptance and StabilityVerifier against a brute-force oracle")
 struct OraclePropertyTests {
-    static let seeds = Array(0..<300 as Range<UInt64>)
+    static let seeds = Array(0..<400 as Range<UInt64>)
 
     /// How much resident `r` likes assignment `h` (lower is better; unmatched is worst).
     static func cost(_ oracle: BruteForceOracle, _ r: Int, _ h: Int32) -> Int {
         oracle.residentCost(r, h)
     }
 
-    @Test("both ends are stable and are the residents' best and worst stable matchings", arguments: seeds)
+    @Test(
+        "both ends are stable and are the residents' best and worst stable matchings",
+        arguments: seeds)
     func lattice(seed: UInt64) throws {
         let market = RandomMarket.small(seed: seed)
         let instance = try market.instance()
@@ -30,19 +32,25 @@ struct OraclePropertyTests {
         let residents = 0..<market.residentCount
         let best = stable.filter { candidate in
             stable.allSatisfy { other in
-                residents.allSatisfy { Self.cost(oracle, $0, candidate[$0]) <= Self.cost(oracle, $0, other[$0]) }
+                residents.allSatisfy {
+                    Self.cost(oracle, $0, candidate[$0]) <= Self.cost(oracle, $0, other[$0])
+                }
             }
         }
         let worst = stable.filter { candidate in
             stable.allSatisfy { other in
-                residents.allSatisfy { Self.cost(oracle, $0, candidate[$0]) >= Self.cost(oracle, $0, other[$0]) }
+                residents.allSatisfy {
+                    Self.cost(oracle, $0, candidate[$0]) >= Self.cost(oracle, $0, other[$0])
+                }
             }
         }
         #expect(best == [Array(residentOptimal.hospitalOfResident)], "\(market)")
         #expect(worst == [Array(hospitalOptimal.hospitalOfResident)], "\(market)")
     }
 
-    @Test("every stable matching matches the same residents and fills each hospital alike", arguments: seeds)
+    @Test(
+        "every stable matching matches the same residents and fills each hospital alike",
+        arguments: seeds)
     func ruralHospitals(seed: UInt64) throws {
         let market = RandomMarket.small(seed: seed)
         let oracle = BruteForceOracle(market)
@@ -56,7 +64,9 @@ struct OraclePropertyTests {
             #expect(fills(other) == fills(first), "\(market)")
             // A hospital below capacity gets the very same residents in every stable matching.
             for h in 0..<market.hospitalCount where fills(first)[h] < market.capacities[h] {
-                #expect(other.indices.filter { other[$0] == Int32(h) } == first.indices.filter { first[$0] == Int32(h) })
+                #expect(
+                    other.indices.filter { other[$0] == Int32(h) }
+                        == first.indices.filter { first[$0] == Int32(h) })
             }
         }
     }
@@ -68,16 +78,23 @@ struct OraclePropertyTests {
         let oracle = BruteForceOracle(market)
         let all = oracle.allMatchings()
         var random = SeededGenerator(seed: ~seed)
-        let sample = all.count <= 40 ? all : (0..<40).map { _ in all[Int.random(in: 0..<all.count, using: &random)] }
+        let sample =
+            all.count <= 40
+            ? all : (0..<40).map { _ in all[Int.random(in: 0..<all.count, using: &random)] }
         for assignment in sample {
-            let report = StabilityVerifier.verify(Matching(hospitalOfResident: ContiguousArray(assignment)), in: instance)
+            let report = StabilityVerifier.verify(
+                Matching(hospitalOfResident: ContiguousArray(assignment)), in: instance)
             #expect(report.isValid)
-            #expect(report.blockingPairs == oracle.blockingPairs(assignment), "\(assignment) in \(market)")
+            #expect(
+                report.blockingPairs == oracle.blockingPairs(assignment),
+                "\(assignment) in \(market)")
             #expect(report.isStable == oracle.isStable(assignment))
         }
     }
 
-    @Test("the verifier agrees with the oracle on arbitrary, mostly invalid assignments", arguments: seeds)
+    @Test(
+        "the verifier agrees with the oracle on arbitrary, mostly invalid assignments",
+        arguments: seeds)
     func verifierOnArbitraryAssignments(seed: UInt64) throws {
         let market = RandomMarket.small(seed: seed)
         let instance = try market.instance()
@@ -87,10 +104,17 @@ struct OraclePropertyTests {
             let assignment = (0..<market.residentCount).map { _ in
                 Int32.random(in: -1...Int32(market.hospitalCount), using: &random)
             }
-            let report = StabilityVerifier.verify(Matching(hospitalOfResident: ContiguousArray(assignment)), in: instance)
-            #expect(report.capacityViolations == oracle.capacityViolations(assignment), "\(assignment) in \(market)")
-            #expect(report.unacceptablePairs == oracle.unacceptablePairs(assignment), "\(assignment) in \(market)")
-            #expect(report.blockingPairs == oracle.blockingPairs(assignment), "\(assignment) in \(market)")
+            let report = StabilityVerifier.verify(
+                Matching(hospitalOfResident: ContiguousArray(assignment)), in: instance)
+            #expect(
+                report.capacityViolations == oracle.capacityViolations(assignment),
+                "\(assignment) in \(market)")
+            #expect(
+                report.unacceptablePairs == oracle.unacceptablePairs(assignment),
+                "\(assignment) in \(market)")
+            #expect(
+                report.blockingPairs == oracle.blockingPairs(assignment),
+                "\(assignment) in \(market)")
         }
     }
 
@@ -110,9 +134,9 @@ struct OraclePropertyTests {
             if market.capacities.contains(0) { withZeroCapacity += 1 }
             if instance.droppedEntryCount > 0 { withDroppedEntries += 1 }
         }
-        print("differentEnds", differentEnds, withZeroCapacity, withDroppedEntries)
-        #expect(differentEnds >= 10)
-        #expect(withZeroCapacity >= 30)
-        #expect(withDroppedEntries >= 100)
+        // Measured: 55, 137 and 192 of the 400 markets.
+        #expect(differentEnds >= 40)
+        #expect(withZeroCapacity >= 80)
+        #expect(withDroppedEntries >= 120)
     }
 }

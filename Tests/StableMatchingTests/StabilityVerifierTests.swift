@@ -16,13 +16,16 @@ struct StabilityVerifierTests {
     func singleBlockingPair() throws {
         // r2 prefers h0 to its h1, and h0 prefers r2 to its r0; every other candidate is
         // refused by one side.
-        let report = StabilityVerifier.verify(Matching(hospitalOfResident: [0, 2, 1]), in: try Self.latinSquare())
+        let report = StabilityVerifier.verify(
+            Matching(hospitalOfResident: [0, 2, 1]), in: try Self.latinSquare())
         #expect(report.blockingPairs == [BlockingPair(resident: 2, hospital: 0)])
         #expect(report.isValid)
         #expect(!report.isStable)
     }
 
-    @Test("all three stable matchings of the Latin square pass", arguments: [[0, 1, 2], [1, 2, 0], [2, 0, 1]] as [[Int32]])
+    @Test(
+        "all three stable matchings of the Latin square pass",
+        arguments: [[0, 1, 2], [1, 2, 0], [2, 0, 1]] as [[Int32]])
     func stableMatchingsPass(assignment: [Int32]) throws {
         let report = StabilityVerifier.verify(
             Matching(hospitalOfResident: ContiguousArray(assignment)), in: try Self.latinSquare())
@@ -32,7 +35,8 @@ struct StabilityVerifierTests {
 
     @Test("the empty matching is blocked by every acceptable pair, in order")
     func emptyMatching() throws {
-        let report = StabilityVerifier.verify(Matching(unmatchedResidentCount: 3), in: try Self.latinSquare())
+        let report = StabilityVerifier.verify(
+            Matching(unmatchedResidentCount: 3), in: try Self.latinSquare())
         let everyPair = (0..<3 as Range<Int32>).flatMap { r in
             (0..<3 as Range<Int32>).map { h in BlockingPair(resident: r, hospital: h) }
         }
@@ -47,7 +51,8 @@ struct StabilityVerifierTests {
             hospitalPreferences: [[0, 1, 2], [2, 1]],
             capacities: [2, 1])
         // h0 holds only r2 and has a free place: r0 and r1 both block with it.
-        let underfull = StabilityVerifier.verify(Matching(hospitalOfResident: [-1, -1, 0]), in: instance)
+        let underfull = StabilityVerifier.verify(
+            Matching(hospitalOfResident: [-1, -1, 0]), in: instance)
         #expect(
             underfull.blockingPairs == [
                 BlockingPair(resident: 0, hospital: 0), BlockingPair(resident: 1, hospital: 0),
@@ -65,8 +70,10 @@ struct StabilityVerifierTests {
     @Test("over-capacity hospitals are reported")
     func overCapacity() throws {
         let instance = try MatchingInstance(
-            residentPreferences: [[0], [0], [1]], hospitalPreferences: [[0, 1], [2]], capacities: [1, 0])
-        let report = StabilityVerifier.verify(Matching(hospitalOfResident: [0, 0, 1]), in: instance)
+            residentPreferences: [[0], [0], [1]], hospitalPreferences: [[0, 1], [2]],
+            capacities: [1, 0])
+        let report = StabilityVerifier.verify(
+            Matching(hospitalOfResident: [0, 0, 1]), in: instance)
         #expect(report.capacityViolations == [0, 1])
         #expect(report.unacceptablePairs.isEmpty)
         #expect(!report.isValid && !report.isStable)
@@ -76,8 +83,10 @@ struct StabilityVerifierTests {
     func unacceptablePairs() throws {
         // r0 lists h1 one-sidedly, so (r0, h1) is not acceptable.
         let instance = try MatchingInstance(
-            residentPreferences: [[0, 1], [0], [1]], hospitalPreferences: [[0, 1], [2]], capacities: [2, 1])
-        let report = StabilityVerifier.verify(Matching(hospitalOfResident: [1, 7, -4, 0]), in: instance)
+            residentPreferences: [[0, 1], [0], [1]], hospitalPreferences: [[0, 1], [2]],
+            capacities: [2, 1])
+        let report = StabilityVerifier.verify(
+            Matching(hospitalOfResident: [1, 7, -4, 0]), in: instance)
         #expect(
             report.unacceptablePairs == [
                 BlockingPair(resident: 0, hospital: 1), BlockingPair(resident: 1, hospital: 7),
@@ -96,7 +105,8 @@ struct StabilityVerifierTests {
 
     @Test("residents missing from a short matching count as unmatched")
     func shortMatching() throws {
-        let report = StabilityVerifier.verify(Matching(hospitalOfResident: [1]), in: try Self.latinSquare())
+        let report = StabilityVerifier.verify(
+            Matching(hospitalOfResident: [1]), in: try Self.latinSquare())
         #expect(report.isValid)
         #expect(report.blockingPairs.contains(BlockingPair(resident: 2, hospital: 2)))
     }

@@ -77,11 +77,12 @@ struct ScoringTests {
             Fixtures.mentor("M6", free: "Tue 18:00-18:45"),
             Fixtures.mentor("M7"),
         ]
-        let compiled = Fixtures.compiled(mentors, [Fixtures.mentee("E1", exclusions: ["acton tamil elders"], format: .online)])
+        let compiled = Fixtures.compiled(mentors, [Fixtures.mentee("E1", format: .online, exclusions: ["acton tamil elders"])])
         let rejections = (0..<mentors.count).map { compiled.verdict(mentee: 0, mentor: $0).rejection }
-        #expect(rejections == [
+        let expected: [PairRejection?] = [
             .mentorCapacityZero, .sameOrganisation, .excluded, .excluded, .incompatibleFormat, .noCommonTime, .noCommonTime, nil,
-        ])
+        ]
+        #expect(rejections == expected)
     }
 
     @Test func switchedOffConstraintsNoLongerReject() {

@@ -32,7 +32,11 @@ public enum ConfigurationLoader {
         var reader = Reader(file: file)
         let configuration = reader.configuration(from: root)
         if !reader.problems.isEmpty {
-            throw TandemFailure(.dataError, "\(file): the configuration has \(reader.problems.count) problem(s)", problems: reader.problems)
+            // Report in file order, as an editor would list them.
+            let problems = reader.problems.enumerated().sorted {
+                ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+            }.map(\.element)
+            throw TandemFailure(.dataError, "\(file): the configuration has \(problems.count) problem(s)", problems: problems)
         }
         return configuration
     }

@@ -62,8 +62,8 @@ public struct SignupReader {
 
         return table.records.map { record in
             if record.fields.count != table.header.count {
-                problems.append(InputProblem(.warning, file: table.file, line: record.line,
-                    message: "has \(record.fields.count) fields but the header has \(table.header.count); check for a stray comma or quote"))
+                problems.append(InputProblem(file: table.file, line: record.line,
+                    message: "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"))
             }
             var values: [String: String] = [:]
             for (field, column) in columnOfField where column < record.fields.count {

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@Suite("tandem match on the sample cohort")
+struct MatchCommandTests {
+    func matchSample(into out: URL, extra: [String] = []) -> Int32 {
+        CLI.run([
+            "match", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path,
+            "--mentees", CLI.data.appendingPathComponent("mentees.csv").path,
+            "--config", CLI.data.appendingPathComponent("tandem.yaml").path, "--out", out.path, "--quiet",
+        ] + extra)
+    }
+
+    @Test func writesAllResultFilesWithAStableVerifiedMatching() throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: out) == 0)
+        for name in ["matches.csv", "unmatched.csv", "matches.json", "preferences.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
+        }
+        let matches = try #require(CLI.json(out.appendingPathComponent("matches.json")))
+        #expect(matches["stable"] as? Bool == true)
+        #expect(matches["seed"] as? Int == 2027)
+        let pairs = try #require(matches["pairs"] as? [[String: Any]])
+        let unmatched = try #require(matches["unmatched"] as? [[String: Any]])
+        #expect(pairs.count > 30)
+        let unmatchedMentees = Set(unmatched.filter { $0["side"] as? String == "mentee" }.compactMap { $0["id"] as? String })
+        #expect(pairs.count + unmatchedMentees.count == 60)
+        // The deliberately unmatchable people of Data/README.md, each with the right reason.
+        let reasons = Dictionary(uniqueKeysWithValues: unmatched.compactMap { entry in
+            (entry["id"] as? String).map { ($0, entry["reason"] as? String ?? "") }
+        })
+        #expect(reasons["E57"]?.contains("no window of 60 minutes") == true)
+        #expect(reasons["E58"]?.contains("formats that do not fit") == true)
+        #expect(reasons["E59"]?.contains("same organisation") == true)
+        #expect(reasons["E59"]?.contains("excluded") == true)
+        #expect(reasons["M39"]?.contains("no common 60-minute window") == true)
+        #expect(reasons["M40"]?.contains("capacity 0") == true)
+        for pair in pairs {
+            #expect((pair["reasons"] as? [String])?.isEmpty == false)
+            #expect((pair["mentee_rank"] as? Int ?? 0) >= 1)
+        }
+    }
+
+    @Test func sameInputsAndSeedGiveByteIdenticalFiles() throws {
+        let first = CLI.scratch().appendingPathComponent("a")
+        let second = CLI.scratch().appendingPathComponent("b")
+        #expect(matchSample(into: first) == 0)
+        #expect(matchSample(into: second) == 0)
+        for name in ["matches.csv", "unmatched.csv", "matches.json", "preferences.json"] {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between runs")
+        }
+    }
+
+    @Test func mentorOptimalIsStableAndNoBetterForAnyMentee() throws {
+        let menteeSide = CLI.scratch().appendingPathComponent("e")
+        let mentorSide = CLI.scratch().appendingPathComponent("m")
+        #expect(matchSample(into: menteeSide) == 0)
+        #expect(matchSample(into: mentorSide, extra: ["--optimal", "mentor"]) == 0)
+        func ranks(_ folder: URL) throws -> [String: Int] {
+            let pairs = try #require(CLI.json(folder.appendingPathComponent("matches.json"))?["pairs"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: pairs.map { ($0["mentee"] as? String ?? "", $0["mentee_rank"] as? Int ?? 0) })
+        }
+        let best = try ranks(menteeSide)
+        let worst = try ranks(mentorSide)
+        #expect(Set(best.keys) == Set(worst.keys), "rural hospitals: the same mentees are matched")
+        for (mentee, rank) in best { #expect(rank <= worst[mentee] ?? .max) }
+        #expect(CLI.json(mentorSide.appendingPathComponent("matches.json"))?["stable"] as? Bool == true)
+    }
+
+    @Test func preferencesJSONSolvesToTheSameMatching() throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: out) == 0)
+        let preferences = try #require(CLI.json(out.appendingPathComponent("preferences.json")))
+        #expect((preferences["mentees"] as? [String: [String]])?.count == 60)
+        #expect((preferences["capacities"] as? [String: Int])?["M40"] == 0)
+    }
+}
