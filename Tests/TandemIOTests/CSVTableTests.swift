@@ -68,3 +68,15 @@ struct CSVTableTests {
         #expect(back.records[0].fields == ["'=HYPERLINK(\"x\")", "Kaur, Amrit"])
     }
 }
+
+@Suite("Oversized input")
+struct OversizedCSVTests {
+    @Test func aHugeFirstLineIsRefusedAtOnce() {
+        let data = Data(repeating: UInt8(ascii: "x"), count: CSVTable.maximumHeaderBytes + 10)
+        #expect {
+            try CSVTable.parse(data, file: "big.csv")
+        } throws: { error in
+            (error as? TandemFailure)?.problems.first?.line == 1
+        }
+    }
+}

@@ -19,6 +19,8 @@ public struct CSVTable: Sendable {
 
     /// Files larger than this are refused before reading, to fail fast on a wrong file.
     public static let maximumBytes = 1 << 30
+    /// The longest header line accepted.
+    public static let maximumHeaderBytes = 64 * 1024
 
     /// Reads and parses `path`.
     /// - Parameter displayName: how to name the file in messages (defaults to `path`).
@@ -48,6 +50,12 @@ public struct CSVTable: Sendable {
     public static func parse(_ data: Data, file: String) throws(TandemFailure) -> CSVTable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // A form export's header is a few hundred bytes; a huge first line means a wrong file,
+        // and saying so at once beats parsing a hundred megabytes of it.
+        if bytes.count > maximumHeaderBytes, !bytes[..<maximumHeaderBytes].contains(UInt8(ascii: "\n")) {
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, line: 1,
+                message: "the first line is over \(maximumHeaderBytes / 1024) KB long, so it is not a header row; is this the right file?"))
+        }
         if let problem = textProblem(bytes, file: file) {
             throw TandemFailure(.dataError, problem: problem)
         }
