@@ -8,7 +8,10 @@ struct CohortOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Mentee sign-ups (CSV).", valueName: "file"))
     var mentees: String?
 
-    @Option(help: ArgumentHelp("Programme configuration (YAML). Default: Data/tandem.yaml when no files are given, else built-in defaults.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Programme configuration (YAML). Default: Data/tandem.yaml when no files are given, else built-in defaults.",
+            valueName: "file"))
     var config: String?
 
     static let sampleFolder = "Data"

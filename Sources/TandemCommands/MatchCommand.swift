@@ -18,7 +18,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Results folder.", valueName: "dir"))
     var out: String = "out"
 
-    @Option(help: "Which end of the stable matchings: mentee (best for mentees) or mentor. Default: the configuration's, else mentee.")
+    @Option(
+        help: "Which end of the stable matchings: mentee (best for mentees) or mentor. Default: the configuration's, else mentee."
+    )
     var optimal: OptimalSide?
 
     @Option(help: "Tie-break seed; overrides the configuration's.")
@@ -41,8 +43,10 @@ struct MatchCommand: ParsableCommand {
             let files = try ResultFiles.render(outcome, seed: policy.seed)
             try OutputFolder.write(files, to: out)
             if !quiet {
-                print(MatchSummary.text(outcome, programme: loaded.configuration.programme, out: out,
-                    seconds: Date().timeIntervalSince(started)))
+                print(
+                    MatchSummary.text(
+                        outcome, programme: loaded.configuration.programme, out: out,
+                        seconds: Date().timeIntervalSince(started)))
             }
         }
     }

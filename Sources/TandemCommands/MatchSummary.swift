@@ -7,7 +7,8 @@ enum MatchSummary {
         let cohort = outcome.compiled.cohort
         let unmatchedMentees = outcome.unmatched.filter { $0.side == .mentee }.count
         let unmatchedMentors = outcome.unmatched.filter { $0.side == .mentor }.count
-        let stable = outcome.isStable
+        let stable =
+            outcome.isStable
             ? "yes (checked: no blocking pair)"
             : "NO: \(outcome.report.blockingPairs.count) blocking pair(s), \(outcome.report.capacityViolations.count) over capacity"
         return """

@@ -78,8 +78,7 @@ struct RandomMarket: Sendable, CustomStringConvertible {
     /// often; hospitals rank the residents who listed them by a weak shared quality plus noise
     /// (strongly shared rankings make the stable matching unique), and
     /// add a few one-sided entries that the instance must drop.
-    static func large(seed: UInt64, residents: Int, hospitals: Int, listLength: Int) -> RandomMarket
-    {
+    static func large(seed: UInt64, residents: Int, hospitals: Int, listLength: Int) -> RandomMarket {
         var random = SeededGenerator(seed: seed)
         var residentPreferences: [[Int32]] = []
         var listers = [[Int32]](repeating: [], count: hospitals)

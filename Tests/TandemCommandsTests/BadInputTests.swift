@@ -3,8 +3,10 @@ import Testing
 
 @Suite("Bad input: clear errors, sysexits codes, nothing half-written")
 struct BadInputTests {
-    static let mentorHeader = "id,name,email,organisation,town,languages,themes_offered,themes_declined,availability,format,capacity,exclusions,preferred_mentees,consent_sensitive"
-    static let menteeHeader = "id,name,email,organisation,job_title,town,languages,themes_wanted,availability,format,exclusions,preferred_mentors,consent_sensitive"
+    static let mentorHeader =
+        "id,name,email,organisation,town,languages,themes_offered,themes_declined,availability,format,capacity,exclusions,preferred_mentees,consent_sensitive"
+    static let menteeHeader =
+        "id,name,email,organisation,job_title,town,languages,themes_wanted,availability,format,exclusions,preferred_mentors,consent_sensitive"
     static let goodMentee = menteeHeader + "\nE1,Jo,jo@example.org,Council,,,English,Housing,Tue 18:00-20:00,,,,yes\n"
     static let goodMentor = mentorHeader + "\nM1,Amrit,a@example.org,Group,,English,Housing,,Tue 18:00-20:00,either,1,,,yes\n"
 
@@ -26,19 +28,20 @@ struct BadInputTests {
         #expect(run("validate", mentors: Self.goodMentor).0 == 0)
     }
 
-    @Test(arguments: [
-        ("missing file", nil, 66),
-        ("empty file", "", 65),
-        ("missing required column", "id,name\nM1,A\n", 65),
-        ("duplicate id", mentorHeader + "\nE1,Amrit,a@example.org,Group,,,Housing,,Tue 18:00-20:00,either,1,,,yes\n", 65),
-        ("hour out of range", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Mon 25:00-26:00,either,1,,,yes\n", 65),
-        ("unknown day", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Funday 10:00-11:00,either,1,,,yes\n", 65),
-        ("end before start", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Mon 12:00-11:00,either,1,,,yes\n", 65),
-        ("negative capacity", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Tue 18:00-20:00,either,-1,,,yes\n", 65),
-        ("capacity in words", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Tue 18:00-20:00,either,lots,,,yes\n", 65),
-        ("unknown format", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Tue 18:00-20:00,telepathy,1,,,yes\n", 65),
-        ("binary garbage", "\u{0}\u{1}\u{2}PK\u{3}\u{4}", 65),
-    ] as [(String, String?, Int32)])
+    @Test(
+        arguments: [
+            ("missing file", nil, 66),
+            ("empty file", "", 65),
+            ("missing required column", "id,name\nM1,A\n", 65),
+            ("duplicate id", mentorHeader + "\nE1,Amrit,a@example.org,Group,,,Housing,,Tue 18:00-20:00,either,1,,,yes\n", 65),
+            ("hour out of range", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Mon 25:00-26:00,either,1,,,yes\n", 65),
+            ("unknown day", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Funday 10:00-11:00,either,1,,,yes\n", 65),
+            ("end before start", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Mon 12:00-11:00,either,1,,,yes\n", 65),
+            ("negative capacity", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Tue 18:00-20:00,either,-1,,,yes\n", 65),
+            ("capacity in words", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Tue 18:00-20:00,either,lots,,,yes\n", 65),
+            ("unknown format", mentorHeader + "\nM1,A,a@example.org,G,,,Housing,,Tue 18:00-20:00,telepathy,1,,,yes\n", 65),
+            ("binary garbage", "\u{0}\u{1}\u{2}PK\u{3}\u{4}", 65),
+        ] as [(String, String?, Int32)])
     func badMentorFileFailsWithStatus(name: String, mentors: String?, status: Int32) {
         #expect(run(mentors: mentors).0 == status, "\(name)")
         #expect(run("validate", mentors: mentors).0 == status, "\(name) (validate)")

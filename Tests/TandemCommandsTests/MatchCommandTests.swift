@@ -4,11 +4,12 @@ import Testing
 @Suite("tandem match on the sample cohort")
 struct MatchCommandTests {
     func matchSample(into out: URL, extra: [String] = []) -> Int32 {
-        CLI.run([
-            "match", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path,
-            "--mentees", CLI.data.appendingPathComponent("mentees.csv").path,
-            "--config", CLI.data.appendingPathComponent("tandem.yaml").path, "--out", out.path, "--quiet",
-        ] + extra)
+        CLI.run(
+            [
+                "match", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path,
+                "--mentees", CLI.data.appendingPathComponent("mentees.csv").path,
+                "--config", CLI.data.appendingPathComponent("tandem.yaml").path, "--out", out.path, "--quiet",
+            ] + extra)
     }
 
     @Test func writesAllResultFilesWithAStableVerifiedMatching() throws {
@@ -26,9 +27,10 @@ struct MatchCommandTests {
         let unmatchedMentees = Set(unmatched.filter { $0["side"] as? String == "mentee" }.compactMap { $0["id"] as? String })
         #expect(pairs.count + unmatchedMentees.count == 60)
         // The deliberately unmatchable people of Data/README.md, each with the right reason.
-        let reasons = Dictionary(uniqueKeysWithValues: unmatched.compactMap { entry in
-            (entry["id"] as? String).map { ($0, entry["reason"] as? String ?? "") }
-        })
+        let reasons = Dictionary(
+            uniqueKeysWithValues: unmatched.compactMap { entry in
+                (entry["id"] as? String).map { ($0, entry["reason"] as? String ?? "") }
+            })
         #expect(reasons["E57"]?.contains("no window of 60 minutes") == true)
         #expect(reasons["E58"]?.contains("formats that do not fit") == true)
         #expect(reasons["E59"]?.contains("same organisation") == true)

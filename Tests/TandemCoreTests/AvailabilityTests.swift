@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TandemCore
 
 @Suite("Availability parsing and bit sets")
@@ -10,7 +11,8 @@ struct AvailabilityTests {
     }()
 
     @Test func readsSingleWindowsAndDayRanges() throws {
-        #expect(try parser.parseWindows("Mon 18:00-20:00") == [AvailabilityWindow(day: .monday, startMinute: 1080, endMinute: 1200)])
+        #expect(
+            try parser.parseWindows("Mon 18:00-20:00") == [AvailabilityWindow(day: .monday, startMinute: 1080, endMinute: 1200)])
         let range = try parser.parseWindows("tue-THURSDAY 07:30-08:30")
         #expect(range.map(\.day) == [.tuesday, .wednesday, .thursday])
         #expect(range.allSatisfy { $0.startMinute == 450 && $0.endMinute == 510 })
@@ -42,7 +44,10 @@ struct AvailabilityTests {
     }
 
     @Test func splitsCellsAndIgnoresBlanksAndTrailingSeparators() {
-        #expect(AvailabilityParser.items(in: "Mon 10:00-11:00; ;Sat 09:00-10:00;", separator: ";") == ["Mon 10:00-11:00", "Sat 09:00-10:00"])
+        #expect(
+            AvailabilityParser.items(in: "Mon 10:00-11:00; ;Sat 09:00-10:00;", separator: ";") == [
+                "Mon 10:00-11:00", "Sat 09:00-10:00",
+            ])
     }
 
     @Test func runsMustFitWithinOneDay() throws {
@@ -60,7 +65,8 @@ struct AvailabilityTests {
     }
 
     @Test func windowsRoundTripThroughTheBitSet() throws {
-        let windows = try parser.parseWindows("Mon 18:00-20:00") + parser.parseWindows("Sat 10:00-12:30")
+        let windows =
+            try parser.parseWindows("Mon 18:00-20:00") + parser.parseWindows("Sat 10:00-12:30")
             + parser.parseWindows("Sun 23:00-24:00")
         #expect(WeeklyAvailability(windows: windows).windows == windows)
     }

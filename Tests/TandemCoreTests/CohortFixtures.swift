@@ -20,7 +20,8 @@ enum Fixtures {
         Mentor(
             id: id, name: "Mentor \(id)", email: "\(id)@example.org", organisation: organisation, town: town,
             languages: languages, themesOffered: offers, themesDeclined: declines, availability: availability(free),
-            format: format, capacity: capacity, exclusions: exclusions, preferredMentees: prefers, consentsToSensitiveUse: consent)
+            format: format, capacity: capacity, exclusions: exclusions, preferredMentees: prefers, consentsToSensitiveUse: consent
+        )
     }
 
     static func mentee(

@@ -1,5 +1,6 @@
 import StableMatching
 import Testing
+
 @testable import TandemCore
 
 @Suite("Preference lists from scores")
@@ -35,7 +36,8 @@ struct PreferenceBuilderTests {
         let scored = PreferenceBuilder.build(compiled)
         let instance = scored.instance
         for mentee in 0..<cohort.mentees.count {
-            let expected = Set((0..<cohort.mentors.count).filter { compiled.verdict(mentee: mentee, mentor: $0).rejection == nil })
+            let expected = Set(
+                (0..<cohort.mentors.count).filter { compiled.verdict(mentee: mentee, mentor: $0).rejection == nil })
             let listed = instance.hospitals(preferredBy: mentee).map(Int.init)
             #expect(Set(listed) == expected)
             let scores = listed.map { compiled.verdict(mentee: mentee, mentor: $0).menteeScore }
@@ -44,7 +46,9 @@ struct PreferenceBuilderTests {
             #expect(total + listed.count == cohort.mentors.count)
         }
         for mentor in 0..<cohort.mentors.count {
-            let scores = instance.residents(preferredBy: mentor).map { compiled.verdict(mentee: Int($0), mentor: mentor).mentorScore }
+            let scores = instance.residents(preferredBy: mentor).map {
+                compiled.verdict(mentee: Int($0), mentor: mentor).mentorScore
+            }
             #expect(scores == scores.sorted(by: >))
         }
     }

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import TandemCore
 
 @Suite("Criteria, consent and hard constraints")
 struct ScoringTests {
     @Test func themeFitCountsWantedThemesTheMentorOffersButNeverDeclinedOnes() {
         let compiled = Fixtures.compiled(
-            [Fixtures.mentor("M1", offers: ["Mental health", "Housing", "Racism in services"], declines: ["Racism in services"])],
+            [
+                Fixtures.mentor(
+                    "M1", offers: ["Mental health", "Housing", "Racism in services"], declines: ["Racism in services"])
+            ],
             [Fixtures.mentee("E1", wants: ["mental HEALTH", "Racism in services", "Disability", "Housing"])])
         let values = compiled.criterionValues(mentee: 0, mentor: 0)
         #expect(values.value(of: .themes, forMentee: true) == 0.5)

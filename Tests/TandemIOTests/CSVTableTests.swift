@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemIO
 
 @Suite("Reading sign-up CSV files")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TandemCore
+import Testing
+
 @testable import TandemIO
 
 @Suite("Programme configuration")
@@ -36,7 +37,7 @@ struct ConfigurationTests {
               id_column: ID
               columns:
                 mentees:
-                  "What would you like to learn about?": themes_wanted
+                  themes_wanted: "What would you like to learn about?"
             """
         let configuration = try ConfigurationLoader.parse(text, file: "tandem.yaml")
         #expect(configuration.policy.maxListLength == 25)
@@ -66,9 +67,10 @@ struct ConfigurationTests {
             #expect(failure.status == .dataError)
             let lines = failure.problems.compactMap(\.line)
             #expect(lines == [2, 3, 4, 7, 9])
-            #expect(failure.problems.map(\.field) == [
-                "programme.time_zone", "programme.session_minutes", "wieghts", "matching.minimum_score", "periods.evenings",
-            ])
+            #expect(
+                failure.problems.map(\.field) == [
+                    "programme.time_zone", "programme.session_minutes", "wieghts", "matching.minimum_score", "periods.evenings",
+                ])
         } catch {
             Issue.record("unexpected error \(error)")
         }

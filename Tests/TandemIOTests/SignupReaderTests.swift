@@ -1,12 +1,15 @@
 import Foundation
-import Testing
 import TandemCore
+import Testing
+
 @testable import TandemIO
 
 @Suite("Sign-up rows into a cohort")
 struct SignupReaderTests {
-    static let mentorHeader = "id,name,email,organisation,town,languages,themes_offered,themes_declined,availability,format,capacity,exclusions,preferred_mentees,consent_sensitive"
-    static let menteeHeader = "id,name,email,organisation,job_title,town,languages,themes_wanted,availability,format,exclusions,preferred_mentors,consent_sensitive"
+    static let mentorHeader =
+        "id,name,email,organisation,town,languages,themes_offered,themes_declined,availability,format,capacity,exclusions,preferred_mentees,consent_sensitive"
+    static let menteeHeader =
+        "id,name,email,organisation,job_title,town,languages,themes_wanted,availability,format,exclusions,preferred_mentors,consent_sensitive"
 
     func read(
         mentors: String, mentees: String, configuration: TandemConfiguration = TandemConfiguration()
@@ -20,8 +23,10 @@ struct SignupReaderTests {
 
     @Test func readsCanonicalRows() throws {
         let (cohort, problems) = try read(
-            mentors: Self.mentorHeader + "\nM1,Amrit Kaur,a@example.org,Southall Group,Southall,Punjabi; English;,Mental health;Housing,Racism in services,Tue 18:00-20:00; Sat 10:00-12:00,in-person,2,,E1,yes\n",
-            mentees: Self.menteeHeader + "\nE1,Jo Smith,jo@example.org,Ealing Council,Manager,Acton,English,Housing,Tue 18:00-19:00,Either,,M1,No\n")
+            mentors: Self.mentorHeader
+                + "\nM1,Amrit Kaur,a@example.org,Southall Group,Southall,Punjabi; English;,Mental health;Housing,Racism in services,Tue 18:00-20:00; Sat 10:00-12:00,in-person,2,,E1,yes\n",
+            mentees: Self.menteeHeader
+                + "\nE1,Jo Smith,jo@example.org,Ealing Council,Manager,Acton,English,Housing,Tue 18:00-19:00,Either,,M1,No\n")
         #expect(problems.isEmpty)
         let mentor = try #require(cohort.mentors.first)
         #expect(mentor.languages == ["Punjabi", "English"])
@@ -45,22 +50,25 @@ struct SignupReaderTests {
     }
 
     @Test func reportsEveryBadFieldWithLineAndField() throws {
-        let mentors = Self.mentorHeader + """
+        let mentors =
+            Self.mentorHeader + """
 
-            M1,A,a@example.org,,,,Housing,,Mon 25:00-26:00,online,lots,,,yes
-            M2,B,b@example.org,,,,Housing,,Funday 10:00-11:00,by carrier pigeon,-1,,E7,maybe
-            E1,C,c@example.org,,,,Housing,,Tue 12:00-11:00,online,1,,,yes
+                M1,A,a@example.org,,,,Housing,,Mon 25:00-26:00,online,lots,,,yes
+                M2,B,b@example.org,,,,Housing,,Funday 10:00-11:00,by carrier pigeon,-1,,E7,maybe
+                E1,C,c@example.org,,,,Housing,,Tue 12:00-11:00,online,1,,,yes
 
-            """
-        let (_, problems) = try read(mentors: mentors, mentees: Self.menteeHeader + "\nE1,D,d@example.org,,,,,Housing,Tue 18:00-20:00,,,,\n")
+                """
+        let (_, problems) = try read(
+            mentors: mentors, mentees: Self.menteeHeader + "\nE1,D,d@example.org,,,,,Housing,Tue 18:00-20:00,,,,\n")
         let errors = problems.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0):\($0.field ?? "")" }
-        #expect(errors == [
-            "mentors.csv:2:availability", "mentors.csv:2:capacity",
-            "mentors.csv:3:availability", "mentors.csv:3:format", "mentors.csv:3:consent_sensitive", "mentors.csv:3:capacity",
-            "mentors.csv:4:availability",
-            "mentees.csv:2:id",
-            "mentors.csv:3:preferred_mentees",
-        ])
+        #expect(
+            errors == [
+                "mentors.csv:2:availability", "mentors.csv:2:capacity",
+                "mentors.csv:3:availability", "mentors.csv:3:format", "mentors.csv:3:consent_sensitive", "mentors.csv:3:capacity",
+                "mentors.csv:4:availability",
+                "mentees.csv:2:id",
+                "mentors.csv:3:preferred_mentees",
+            ])
         #expect(problems.contains { $0.description.contains("'E1' is already used at mentors.csv:4") })
     }
 
@@ -79,10 +87,10 @@ struct SignupReaderTests {
               id_column: Timestamp
               columns:
                 mentees:
-                  Full name: name
-                  Email Address: email
-                  What would you like to learn about?: themes_wanted
-                  When are you free?: availability
+                  name: Full name
+                  email: Email Address
+                  themes_wanted: What would you like to learn about?
+                  availability: When are you free?
             periods:
               weekday evenings: Mon-Fri 18:00-21:00
             """, file: "tandem.yaml")

@@ -50,7 +50,8 @@ public struct AvailabilityParser: Sendable {
     private func parseDays(_ text: String, item: String) throws(ItemError) -> [Weekday] {
         let ends = text.split(separator: "-", omittingEmptySubsequences: false)
         guard ends.count <= 2, let first = Weekday(parsing: ends[0]) else {
-            throw ItemError(item: item, problem: "'\(text)' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun or a range like Mon-Fri")
+            throw ItemError(
+                item: item, problem: "'\(text)' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun or a range like Mon-Fri")
         }
         guard ends.count == 2 else { return [first] }
         guard let last = Weekday(parsing: ends[1]) else {

@@ -102,7 +102,8 @@ public struct WeeklyAvailability: Sendable, Hashable {
                 if isFree, start == nil { start = slotOfDay }
                 if !isFree, let first = start {
                     result.append(
-                        AvailabilityWindow(day: day, startMinute: first * Self.slotMinutes, endMinute: slotOfDay * Self.slotMinutes))
+                        AvailabilityWindow(
+                            day: day, startMinute: first * Self.slotMinutes, endMinute: slotOfDay * Self.slotMinutes))
                     start = nil
                 }
             }

@@ -48,10 +48,14 @@ public struct PairExplainer: Sendable {
         if values.value(of: .town, forMentee: true) == 1 {
             reasons.append("both in " + mentorPerson.town.trimmingWhitespace())
         }
-        if let rank = menteePerson.preferredMentors.firstIndex(where: { TextKey.normalise($0) == TextKey.normalise(mentorPerson.id) }) {
+        if let rank = menteePerson.preferredMentors.firstIndex(where: {
+            TextKey.normalise($0) == TextKey.normalise(mentorPerson.id)
+        }) {
             reasons.append("\(menteePerson.name) chose \(mentorPerson.name) as \(English.ordinal(rank + 1)) choice")
         }
-        if let rank = mentorPerson.preferredMentees.firstIndex(where: { TextKey.normalise($0) == TextKey.normalise(menteePerson.id) }) {
+        if let rank = mentorPerson.preferredMentees.firstIndex(where: {
+            TextKey.normalise($0) == TextKey.normalise(menteePerson.id)
+        }) {
             reasons.append("\(mentorPerson.name) chose \(menteePerson.name) as \(English.ordinal(rank + 1)) choice")
         }
         return reasons

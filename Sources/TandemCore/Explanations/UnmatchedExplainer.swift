@@ -38,7 +38,8 @@ public struct UnmatchedExplainer {
         }
         let first = Int(candidates[candidates.startIndex])
         let firstRank = (instance.rank(ofResident: mentee, forHospital: first) ?? 0) + 1
-        var text = "Reserve list: all \(English.count(candidates.count, "mentor")) who could be paired with \(person.name)"
+        var text =
+            "Reserve list: all \(English.count(candidates.count, "mentor")) who could be paired with \(person.name)"
             + " are full with mentees they rank higher (first choice \(compiled.cohort.mentors[first].name) ranks them "
             + "\(English.ordinal(firstRank)) for \(English.count(Int(compiled.capacities[first]), "place")))."
         let cut = scored.rejections(.beyondListLength, forMentee: mentee)
@@ -72,9 +73,11 @@ public struct UnmatchedExplainer {
             let verbSingular = number == 1
             switch rejection {
             case .mentorCapacityZero: return "\(number) \(verbSingular ? "is" : "are") not taking mentees this round"
-            case .sameOrganisation: return "\(number) \(verbSingular ? "is" : "are") in the same organisation (conflict of interest)"
+            case .sameOrganisation:
+                return "\(number) \(verbSingular ? "is" : "are") in the same organisation (conflict of interest)"
             case .excluded: return "\(number) \(verbSingular ? "is" : "are") excluded by one side or the other"
-            case .incompatibleFormat: return "\(number) can only meet \(verbSingular ? "in a format that does not fit" : "in formats that do not fit")"
+            case .incompatibleFormat:
+                return "\(number) can only meet \(verbSingular ? "in a format that does not fit" : "in formats that do not fit")"
             case .noCommonTime: return "\(number) \(verbSingular ? "has" : "have") no common \(minutes)-minute window in the week"
             case .belowMinimumScore: return "\(number) scored below the minimum score \(compiled.policy.minimumScore)"
             case .beyondListLength: return "\(number) fell outside the mentee's best \(compiled.policy.maxListLength ?? 0)"

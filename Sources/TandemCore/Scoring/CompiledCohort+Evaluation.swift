@@ -86,14 +86,16 @@ extension CompiledCohort {
         } else {
             var covered = 0
             for index in 0..<themeWords {
-                covered &+= (menteeThemes[mentee * themeWords + index] & mentorThemes[mentor * themeWords + index])
+                covered &+=
+                    (menteeThemes[mentee * themeWords + index] & mentorThemes[mentor * themeWords + index])
                     .nonzeroBitCount
             }
             values.shared[Criterion.themes.index] = Double(covered) / Double(wanted)
         }
 
         let commonMinutes = commonSlotCount(mentee: mentee, mentor: mentor) * WeeklyAvailability.slotMinutes
-        values.shared[Criterion.availability.index] = min(1, Double(commonMinutes) / Double(max(1, policy.availabilityTargetMinutes)))
+        values.shared[Criterion.availability.index] = min(
+            1, Double(commonMinutes) / Double(max(1, policy.availabilityTargetMinutes)))
 
         values.shared[Criterion.language.index] = languageValue(mentee: mentee, mentor: mentor)
         values.shared[Criterion.format.index] = menteeFormat[mentee].isCompatible(with: mentorFormat[mentor]) ? 1 : 0
@@ -134,8 +136,7 @@ extension CompiledCohort {
     private func preferenceValue(of candidate: Int32, in stated: [Int32]) -> Double? {
         guard !stated.isEmpty else { return nil }
         guard let rank = stated.firstIndex(of: candidate) else { return 0 }
-        let bonus = policy.preferenceBonus
-        // Choices beyond the bonus table earn the table's last (smallest) bonus.
-        return bonus.isEmpty ? 1 : bonus[min(rank, bonus.count - 1)]
+        // Choices beyond the bonus table earn nothing extra, like an unlisted partner.
+        return rank < policy.preferenceBonus.count ? policy.preferenceBonus[rank] : 0
     }
 }

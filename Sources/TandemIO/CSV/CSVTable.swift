@@ -38,7 +38,8 @@ public struct CSVTable: Sendable {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
             throw TandemFailure(
                 .dataError,
-                problem: InputProblem(file: name, message: "is \(size / 1_048_576) MB, over the 1 GB limit; is this the right file?"))
+                problem: InputProblem(
+                    file: name, message: "is \(size / 1_048_576) MB, over the 1 GB limit; is this the right file?"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TandemFailure(.noInput, problem: InputProblem(file: name, message: "cannot be read; check its permissions"))
@@ -53,8 +54,13 @@ public struct CSVTable: Sendable {
         // A form export's header is a few hundred bytes; a huge first line means a wrong file,
         // and saying so at once beats parsing a hundred megabytes of it.
         if bytes.count > maximumHeaderBytes, !bytes[..<maximumHeaderBytes].contains(UInt8(ascii: "\n")) {
-            throw TandemFailure(.dataError, problem: InputProblem(file: file, line: 1,
-                message: "the first line is over \(maximumHeaderBytes / 1024) KB long, so it is not a header row; is this the right file?"))
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: file, line: 1,
+                    message:
+                        "the first line is over \(maximumHeaderBytes / 1024) KB long, so it is not a header row; is this the right file?"
+                ))
         }
         if let problem = textProblem(bytes, file: file) {
             throw TandemFailure(.dataError, problem: problem)

@@ -11,7 +11,8 @@ public enum ConfigurationLoader {
     /// - Throws: ``TandemFailure`` with status 66 when the file is missing, 65 for any content problem.
     public static func load(path: String) throws(TandemFailure) -> TandemConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TandemFailure(.noInput, problem: InputProblem(file: path, message: "configuration file not found; check the path"))
+            throw TandemFailure(
+                .noInput, problem: InputProblem(file: path, message: "configuration file not found; check the path"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw TandemFailure(.dataError, problem: InputProblem(file: path, message: "is not UTF-8 text"))
@@ -92,7 +93,9 @@ public enum ConfigurationLoader {
         mutating func number(_ node: Node, _ key: String, in range: ClosedRange<Double>) -> Double? {
             guard let text = string(node, key) else { return nil }
             guard let value = Double(text.trimmingWhitespace()), range.contains(value) else {
-                problem(node, key, "expected a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'")
+                problem(
+                    node, key,
+                    "expected a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'")
                 return nil
             }
             return value
@@ -152,7 +155,9 @@ public enum ConfigurationLoader {
                 case "coordinator":
                     for (field, inner) in entries(value, at: path, allowed: ["name", "email"]) {
                         let text = string(inner, path + "." + field) ?? ""
-                        if field == "name" { configuration.programme.coordinatorName = text } else {
+                        if field == "name" {
+                            configuration.programme.coordinatorName = text
+                        } else {
                             configuration.programme.coordinatorEmail = text
                         }
                     }
@@ -182,12 +187,16 @@ public enum ConfigurationLoader {
                 switch key {
                 case "optimal":
                     guard let text = string(value, path) else { break }
-                    if let side = OptimalSide(rawValue: text.lowercased()) { policy.optimal = side } else {
+                    if let side = OptimalSide(rawValue: text.lowercased()) {
+                        policy.optimal = side
+                    } else {
                         problem(value, path, "expected 'mentee' or 'mentor', found '\(text)'")
                     }
                 case "seed":
                     guard let text = string(value, path) else { break }
-                    if let seed = UInt64(text.trimmingWhitespace()) { policy.seed = seed } else {
+                    if let seed = UInt64(text.trimmingWhitespace()) {
+                        policy.seed = seed
+                    } else {
                         problem(value, path, "expected a whole number (0 or more), found '\(text)'")
                     }
                 case "minimum_score": policy.minimumScore = number(value, path, in: 0...1) ?? policy.minimumScore
@@ -242,8 +251,12 @@ public enum ConfigurationLoader {
             var criteria = Set<Criterion>()
             for item in sequence {
                 guard let text = string(item, "sensitive_criteria") else { continue }
-                if let criterion = Criterion(rawValue: text.lowercased()) { criteria.insert(criterion) } else {
-                    problem(item, "sensitive_criteria", "'\(text)' is not a criterion; use " + Criterion.allCases.map(\.rawValue).joined(separator: ", "))
+                if let criterion = Criterion(rawValue: text.lowercased()) {
+                    criteria.insert(criterion)
+                } else {
+                    problem(
+                        item, "sensitive_criteria",
+                        "'\(text)' is not a criterion; use " + Criterion.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             }
             policy.sensitiveCriteria = criteria
@@ -265,17 +278,12 @@ public enum ConfigurationLoader {
                     input.idColumn = column.isEmpty ? nil : column
                 default:
                     for (side, mapping) in entries(value, at: path, allowed: ["mentors", "mentees"]) {
+                        // `tandem_name: Heading on your form`, so typos in Tandem's names are caught.
                         let canonical = side == "mentors" ? SignupColumns.mentor : SignupColumns.mentee
                         var columns: [String: String] = [:]
-                        for (header, target) in entries(mapping, at: path + "." + side, allowed: nil) {
-                            guard let field = string(target, path + "." + side + "." + header) else { continue }
-                            let name = TextKey.normalise(field)
-                            if canonical.contains(name) {
-                                columns[TextKey.normalise(header)] = name
-                            } else {
-                                problem(target, path + "." + side + "." + header,
-                                    "'\(field)' is not a \(side) field; use one of: " + canonical.joined(separator: ", "))
-                            }
+                        for (field, heading) in entries(mapping, at: path + "." + side, allowed: canonical) {
+                            guard let text = string(heading, path + "." + side + "." + field) else { continue }
+                            columns[TextKey.normalise(text)] = field
                         }
                         if side == "mentors" { input.mentorColumns = columns } else { input.menteeColumns = columns }
                     }

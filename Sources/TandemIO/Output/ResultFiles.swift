@@ -34,7 +34,8 @@ public enum ResultFiles {
     static func unmatchedCSV(_ outcome: MatchOutcome) throws(TandemFailure) -> Data {
         let cohort = outcome.compiled.cohort
         let rows = outcome.unmatched.map { person in
-            let (id, name) = person.side == .mentor
+            let (id, name) =
+                person.side == .mentor
                 ? (cohort.mentors[person.index].id, cohort.mentors[person.index].name)
                 : (cohort.mentees[person.index].id, cohort.mentees[person.index].name)
             return [id, name, person.side.rawValue, person.reason]
@@ -112,7 +113,8 @@ struct MatchesDocument: Encodable {
                 reasons: pair.reasons)
         }
         unmatched = outcome.unmatched.map { person in
-            let (id, name) = person.side == .mentor
+            let (id, name) =
+                person.side == .mentor
                 ? (cohort.mentors[person.index].id, cohort.mentors[person.index].name)
                 : (cohort.mentees[person.index].id, cohort.mentees[person.index].name)
             return Unmatched(id: id, name: name, side: person.side.rawValue, reason: person.reason)

@@ -15,9 +15,11 @@ public struct SignupReader {
     /// Reads both tables and cross-checks them (unique ids across both, known ids in preferences).
     /// - Returns: the cohort built from the rows that could be read; check ``problems`` for errors.
     public mutating func read(mentors mentorTable: CSVTable, mentees menteeTable: CSVTable) -> Cohort {
-        let mentorRows = rows(of: mentorTable, canonical: SignupColumns.mentor, required: SignupColumns.requiredMentor,
+        let mentorRows = rows(
+            of: mentorTable, canonical: SignupColumns.mentor, required: SignupColumns.requiredMentor,
             mapping: configuration.input.mentorColumns, idPrefix: "M")
-        let menteeRows = rows(of: menteeTable, canonical: SignupColumns.mentee, required: SignupColumns.requiredMentee,
+        let menteeRows = rows(
+            of: menteeTable, canonical: SignupColumns.mentee, required: SignupColumns.requiredMentee,
             mapping: configuration.input.menteeColumns, idPrefix: "E")
         mentorFileName = mentorTable.file
         menteeFileName = menteeTable.file
@@ -47,23 +49,33 @@ public struct SignupReader {
             }
             guard canonical.contains(field) else { continue }
             if columnOfField[field] != nil {
-                problems.append(InputProblem(file: table.file, line: 1, field: field,
-                    message: "two columns both mean '\(field)' (column \(columnOfField[field].map { $0 + 1 } ?? 0) and \(index + 1)); remove or rename one"))
+                problems.append(
+                    InputProblem(
+                        file: table.file, line: 1, field: field,
+                        message:
+                            "two columns both mean '\(field)' (column \(columnOfField[field].map { $0 + 1 } ?? 0) and \(index + 1)); remove or rename one"
+                    ))
                 continue
             }
             columnOfField[field] = index
         }
         for field in required where columnOfField[field] == nil {
             if field == "id", idSourceColumn != nil { continue }
-            problems.append(InputProblem(file: table.file, line: 1, field: field,
-                message: "required column is missing; add a '\(field)' column or map your heading to it under input.columns"))
+            problems.append(
+                InputProblem(
+                    file: table.file, line: 1, field: field,
+                    message: "required column is missing; add a '\(field)' column or map your heading to it under input.columns"))
         }
         guard required.allSatisfy({ columnOfField[$0] != nil || $0 == "id" && idSourceColumn != nil }) else { return [] }
 
         return table.records.map { record in
             if record.fields.count != table.header.count {
-                problems.append(InputProblem(file: table.file, line: record.line,
-                    message: "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"))
+                problems.append(
+                    InputProblem(
+                        file: table.file, line: record.line,
+                        message:
+                            "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"
+                    ))
             }
             var values: [String: String] = [:]
             for (field, column) in columnOfField where column < record.fields.count {
@@ -79,15 +91,19 @@ public struct SignupReader {
 
     /// Trims and removes control characters (they break CSV, JSON and calendar output alike).
     static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.properties.generalCategory == .control && $0 != "\n") }))
-            .trimmingWhitespace()
+        String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { !($0.properties.generalCategory == .control && $0 != "\n") })
+        )
+        .trimmingWhitespace()
     }
 
     private func list(_ text: String) -> [String] {
         AvailabilityParser.items(in: text, separator: configuration.input.listSeparator)
     }
 
-    private mutating func common(_ row: Row, file: String) -> (availability: WeeklyAvailability, format: MeetingFormat, consent: Bool) {
+    private mutating func common(_ row: Row, file: String) -> (
+        availability: WeeklyAvailability, format: MeetingFormat, consent: Bool
+    ) {
         if row["id"].isEmpty {
             problems.append(InputProblem(file: file, line: row.line, field: "id", message: "is blank; every person needs an id"))
         }
@@ -97,8 +113,10 @@ public struct SignupReader {
         var availability = WeeklyAvailability()
         let items = list(row["availability"])
         if items.isEmpty {
-            problems.append(InputProblem(file: file, line: row.line, field: "availability",
-                message: "is blank; add times like 'Tue 18:00-20:00' (this person cannot be matched without them)"))
+            problems.append(
+                InputProblem(
+                    file: file, line: row.line, field: "availability",
+                    message: "is blank; add times like 'Tue 18:00-20:00' (this person cannot be matched without them)"))
         }
         for item in items {
             do {
@@ -109,9 +127,13 @@ public struct SignupReader {
         }
         var format = MeetingFormat.either
         if !row["format"].isEmpty {
-            if let parsed = MeetingFormat(parsing: row["format"]) { format = parsed } else {
-                problems.append(InputProblem(file: file, line: row.line, field: "format",
-                    message: "'\(row["format"])' is not a format; use online, in person or either"))
+            if let parsed = MeetingFormat(parsing: row["format"]) {
+                format = parsed
+            } else {
+                problems.append(
+                    InputProblem(
+                        file: file, line: row.line, field: "format",
+                        message: "'\(row["format"])' is not a format; use online, in person or either"))
             }
         }
         var consent = false
@@ -119,8 +141,11 @@ public struct SignupReader {
         case "yes", "y", "true", "1", "i agree", "agree": consent = true
         case "no", "n", "false", "0", "": consent = false
         default:
-            problems.append(InputProblem(file: file, line: row.line, field: "consent_sensitive",
-                message: "'\(row["consent_sensitive"])' is neither yes nor no; sensitive answers are not used until it is yes"))
+            problems.append(
+                InputProblem(
+                    file: file, line: row.line, field: "consent_sensitive",
+                    message: "'\(row["consent_sensitive"])' is neither yes nor no; sensitive answers are not used until it is yes"
+                ))
         }
         return (availability, format, consent)
     }
@@ -130,9 +155,13 @@ public struct SignupReader {
         var capacity = 1
         let capacityText = row["capacity"]
         if !capacityText.isEmpty {
-            if let value = Int(capacityText), (0...10).contains(value) { capacity = value } else {
-                problems.append(InputProblem(file: file, line: row.line, field: "capacity",
-                    message: "'\(capacityText)' is not a number of mentees from 0 to 10 (blank means 1)"))
+            if let value = Int(capacityText), (0...10).contains(value) {
+                capacity = value
+            } else {
+                problems.append(
+                    InputProblem(
+                        file: file, line: row.line, field: "capacity",
+                        message: "'\(capacityText)' is not a number of mentees from 0 to 10 (blank means 1)"))
             }
         }
         return Mentor(
@@ -160,8 +189,12 @@ public struct SignupReader {
         for (row, file) in mentorRows.map({ ($0, mentorFile) }) + menteeRows.map({ ($0, menteeFile) }) where !row["id"].isEmpty {
             let key = TextKey.normalise(row["id"])
             if let earlier = firstSeen[key] {
-                problems.append(InputProblem(file: file, line: row.line, field: "id",
-                    message: "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"))
+                problems.append(
+                    InputProblem(
+                        file: file, line: row.line, field: "id",
+                        message:
+                            "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"
+                    ))
             } else {
                 firstSeen[key] = (file, row.line)
             }
@@ -170,11 +203,15 @@ public struct SignupReader {
         let menteeIDs = Set(mentees.map { TextKey.normalise($0.id) })
         let organisations = Set((mentors.map(\.organisation) + mentees.map(\.organisation)).map(TextKey.normalise))
         for (row, mentor) in zip(mentorRows, mentors) {
-            checkReferences(mentor.preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile, line: row.line)
+            checkReferences(
+                mentor.preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile,
+                line: row.line)
             checkExclusions(mentor.exclusions, known: menteeIDs, organisations: organisations, file: mentorFile, line: row.line)
         }
         for (row, mentee) in zip(menteeRows, mentees) {
-            checkReferences(mentee.preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile, line: row.line)
+            checkReferences(
+                mentee.preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile,
+                line: row.line)
             checkExclusions(mentee.exclusions, known: mentorIDs, organisations: organisations, file: menteeFile, line: row.line)
         }
     }
@@ -182,17 +219,26 @@ public struct SignupReader {
     private var mentorFileName = "mentors.csv"
     private var menteeFileName = "mentees.csv"
 
-    private mutating func checkReferences(_ ids: [String], known: Set<String>, side: String, field: String, file: String, line: Int) {
+    private mutating func checkReferences(
+        _ ids: [String], known: Set<String>, side: String, field: String, file: String, line: Int
+    ) {
         for id in ids where !known.contains(TextKey.normalise(id)) {
-            problems.append(InputProblem(file: file, line: line, field: field,
-                message: "'\(id)' is not the id of any \(side); use ids from the \(side)s file"))
+            problems.append(
+                InputProblem(
+                    file: file, line: line, field: field,
+                    message: "'\(id)' is not the id of any \(side); use ids from the \(side)s file"))
         }
     }
 
-    private mutating func checkExclusions(_ entries: [String], known: Set<String>, organisations: Set<String>, file: String, line: Int) {
-        for entry in entries where !known.contains(TextKey.normalise(entry)) && !organisations.contains(TextKey.normalise(entry)) {
-            problems.append(InputProblem(.warning, file: file, line: line, field: "exclusions",
-                message: "'\(entry)' matches no id on the other side and no organisation; it has no effect"))
+    private mutating func checkExclusions(
+        _ entries: [String], known: Set<String>, organisations: Set<String>, file: String, line: Int
+    ) {
+        for entry in entries where !known.contains(TextKey.normalise(entry)) && !organisations.contains(TextKey.normalise(entry))
+        {
+            problems.append(
+                InputProblem(
+                    .warning, file: file, line: line, field: "exclusions",
+                    message: "'\(entry)' matches no id on the other side and no organisation; it has no effect"))
         }
     }
 }

@@ -33,12 +33,18 @@ public struct SolveInput: Codable, Sendable {
         do {
             return try JSONDecoder().decode(SolveInput.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
-            throw TandemFailure(.dataError, problem: InputProblem(file: file, field: key.stringValue,
-                message: "is missing; the input needs \"mentees\", \"mentors\" and \"capacities\""))
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: file, field: key.stringValue,
+                    message: "is missing; the input needs \"mentees\", \"mentors\" and \"capacities\""))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw TandemFailure(.dataError, problem: InputProblem(file: file,
-                field: context.codingPath.map(\.stringValue).joined(separator: "."),
-                message: "has the wrong type; lists of ids are expected for preferences and whole numbers for capacities"))
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: file,
+                    field: context.codingPath.map(\.stringValue).joined(separator: "."),
+                    message: "has the wrong type; lists of ids are expected for preferences and whole numbers for capacities"))
         } catch {
             throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "is not valid JSON (\(error))"))
         }
@@ -46,7 +52,9 @@ public struct SolveInput: Codable, Sendable {
 
     /// The instance with ids in sorted order as dense indices.
     /// - Throws: ``TandemFailure`` (65) listing every unknown id, duplicate, missing or negative capacity.
-    public func instance(file: String) throws(TandemFailure) -> (instance: MatchingInstance, menteeIDs: [String], mentorIDs: [String]) {
+    public func instance(file: String) throws(TandemFailure) -> (
+        instance: MatchingInstance, menteeIDs: [String], mentorIDs: [String]
+    ) {
         let menteeIDs = mentees.keys.sorted()
         let mentorIDs = Set(mentors.keys).union(capacities.keys).sorted()
         let menteeIndex = Dictionary(uniqueKeysWithValues: menteeIDs.enumerated().map { ($1, Int32($0)) })
@@ -66,11 +74,16 @@ public struct SolveInput: Codable, Sendable {
                 return index
             }
         }
-        let residentPreferences = menteeIDs.map { indices(mentees[$0] ?? [], owner: "mentees.\($0)", lookup: mentorIndex, side: "mentor") }
-        let hospitalPreferences = mentorIDs.map { indices(mentors[$0] ?? [], owner: "mentors.\($0)", lookup: menteeIndex, side: "mentee") }
+        let residentPreferences = menteeIDs.map {
+            indices(mentees[$0] ?? [], owner: "mentees.\($0)", lookup: mentorIndex, side: "mentor")
+        }
+        let hospitalPreferences = mentorIDs.map {
+            indices(mentors[$0] ?? [], owner: "mentors.\($0)", lookup: menteeIndex, side: "mentee")
+        }
         let capacityValues = mentorIDs.map { id -> Int32 in
             guard let capacity = capacities[id] else {
-                problems.append(InputProblem(file: file, field: "capacities.\(id)", message: "is missing; every mentor needs a capacity"))
+                problems.append(
+                    InputProblem(file: file, field: "capacities.\(id)", message: "is missing; every mentor needs a capacity"))
                 return 0
             }
             guard capacity >= 0, capacity <= Int(Int32.max) else {
@@ -125,6 +138,8 @@ public struct SolveOutput: Encodable, Sendable {
         self.matching = byMentor
         unmatchedMentees = (0..<instance.residentCount).filter { matching.hospitalOfResident[$0] < 0 }.map { menteeIDs[$0] }
         stable = report.isStable
-        blockingPairs = report.blockingPairs.map { Pair(mentee: menteeIDs[Int($0.resident)], mentor: mentorIDs[Int($0.hospital)]) }
+        blockingPairs = report.blockingPairs.map {
+            Pair(mentee: menteeIDs[Int($0.resident)], mentor: mentorIDs[Int($0.hospital)])
+        }
     }
 }
