@@ -39,8 +39,14 @@ struct MatchCommand: ParsableCommand {
             if let seed { policy.seed = seed }
 
             let started = Date()
-            let outcome = CohortMatcher.match(loaded.cohort, policy: policy)
-            let files = try ResultFiles.render(outcome, seed: policy.seed)
+            let scheduler = try loaded.schedule.map { settings throws(TandemFailure) in
+                guard let zone = ZoneRules(identifier: settings.timeZone) else {
+                    throw TandemFailure(.dataError, "unknown time zone \(settings.timeZone)")
+                }
+                return SessionScheduler(settings: settings, zone: zone)
+            }
+            let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler)
+            let files = try ResultFiles.render(outcome, seed: policy.seed, zone: scheduler?.zone)
             try OutputFolder.write(files, to: out)
             if !quiet {
                 print(

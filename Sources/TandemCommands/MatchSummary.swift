@@ -11,6 +11,19 @@ enum MatchSummary {
             outcome.isStable
             ? "yes (checked: no blocking pair)"
             : "NO: \(outcome.report.blockingPairs.count) blocking pair(s), \(outcome.report.capacityViolations.count) over capacity"
+        var lines: [String] = []
+        if let schedule = outcome.schedule {
+            let sessions = schedule.series.values.reduce(0) { $0 + $1.sessions.count }
+            lines.append(
+                "Sessions:          \(sessions) scheduled for \(schedule.series.count) pair(s); "
+                    + "\(schedule.shortCount) short of \(schedule.sessionsPerPair), \(schedule.unscheduled.count) not scheduled")
+        }
+        for cap in outcome.capacityCaps {
+            let mentor = cohort.mentors[cap.mentor]
+            lines.append(
+                "Note: \(mentor.name) (\(mentor.id)) offered \(cap.offered) place(s); their availability holds \(cap.usable).")
+        }
+        let scheduling = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         return """
             \(programme.name): \(cohort.mentors.count) mentors, \(cohort.mentees.count) mentees
             Pairs made:        \(outcome.pairs.count) (\(outcome.optimal.rawValue)-optimal stable matching)
@@ -18,7 +31,7 @@ enum MatchSummary {
             Spare places:      \(outcome.spareMentorPlaces)
             Mean pair score:   \(String(format: "%.3f", outcome.meanScore))
             Stable:            \(stable)
-            Results in \(out)/: matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
+            \(scheduling)Results in \(out)/: matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
             """
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TandemCalendar
+import Testing
 
 @Suite("libical is linked")
 struct LibicalLinkTests {

@@ -35,7 +35,7 @@ struct MatchCommandTests {
         #expect(reasons["E58"]?.contains("formats that do not fit") == true)
         #expect(reasons["E59"]?.contains("same organisation") == true)
         #expect(reasons["E59"]?.contains("excluded") == true)
-        #expect(reasons["M39"]?.contains("no common 60-minute window") == true)
+        #expect(reasons["M39"]?.contains("No session fits") == true)
         #expect(reasons["M40"]?.contains("capacity 0") == true)
         for pair in pairs {
             #expect((pair["reasons"] as? [String])?.isEmpty == false)

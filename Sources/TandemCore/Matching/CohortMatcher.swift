@@ -6,12 +6,39 @@ public enum CohortMatcher {
     ///
     /// - Complexity: dominated by scoring, O(mentees × mentors); matching and verification are
     ///   O(L) in the total length of the preference lists.
-    public static func match(_ cohort: Cohort, policy: MatchingPolicy) -> MatchOutcome {
+    ///   With a `scheduler`, each mentor's capacity is first capped by the sessions their
+    ///   availability can hold (so matching never promises more than the calendar can keep), and
+    ///   every pair is then given its series of sessions.
+    public static func match(_ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler? = nil) -> MatchOutcome {
+        var cohort = cohort
+        var capacityCaps: [CapacityCap] = []
+        if let scheduler {
+            for index in cohort.mentors.indices {
+                let usable = scheduler.slotCapacity(of: cohort.mentors[index].availability)
+                if usable < cohort.mentors[index].capacity {
+                    capacityCaps.append(CapacityCap(mentor: index, offered: cohort.mentors[index].capacity, usable: usable))
+                    cohort.mentors[index].capacity = usable
+                }
+            }
+        }
         let compiled = CompiledCohort(cohort: cohort, policy: policy)
         let scored = PreferenceBuilder.build(compiled)
         let end: StableEnd = policy.optimal == .mentee ? .residentOptimal : .hospitalOptimal
         let matching = DeferredAcceptance.solve(scored.instance, optimal: end)
-        return explain(matching, optimal: policy.optimal, compiled: compiled, scored: scored)
+        var outcome = explain(matching, optimal: policy.optimal, compiled: compiled, scored: scored)
+        outcome.capacityCaps = capacityCaps
+        for cap in capacityCaps where cap.usable == 0 {
+            guard let position = outcome.unmatched.firstIndex(where: { $0.side == .mentor && $0.index == cap.mentor }) else {
+                continue
+            }
+            outcome.unmatched[position].reason =
+                "No session fits: the availability given has no \(policy.sessionMinutes)-minute slot within the programme's"
+                + " start times. Ask for more times."
+        }
+        if let scheduler {
+            outcome.schedule = scheduler.schedule(outcome.pairs.map { ($0.mentor, $0.mentee) }, in: cohort)
+        }
+        return outcome
     }
 
     /// Verifies and explains any matching of the scored instance (also one made elsewhere).

@@ -25,6 +25,13 @@ public struct UnmatchedPerson: Sendable, Hashable {
     public var reason: String
 }
 
+/// A mentor whose places were reduced to what their availability can hold.
+public struct CapacityCap: Sendable, Hashable {
+    public var mentor: Int
+    public var offered: Int
+    public var usable: Int
+}
+
 /// Everything one matching run produced.
 public struct MatchOutcome: Sendable {
     public let compiled: CompiledCohort
@@ -36,7 +43,12 @@ public struct MatchOutcome: Sendable {
     /// Sorted by mentor, then by the mentor's ranking.
     public let pairs: [MatchedPair]
     /// Mentees first, then mentors, each in input order.
-    public let unmatched: [UnmatchedPerson]
+    public internal(set) var unmatched: [UnmatchedPerson]
+
+    /// Mentors offering more places than their availability can hold sessions for.
+    public var capacityCaps: [CapacityCap] = []
+    /// The sessions of each pair (keyed by index into ``pairs``), when a schedule was configured.
+    public var schedule: SessionScheduler.Outcome?
 
     public var isStable: Bool { report.isStable }
 

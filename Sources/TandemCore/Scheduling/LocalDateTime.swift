@@ -19,6 +19,13 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable {
 
     public var date: LocalDate { LocalDate(year: year, month: month, day: day) }
 
+    /// The wall-clock time `minutes` later (across midnight if need be).
+    public func adding(minutes: Int) -> LocalDateTime {
+        let total = hour * 60 + minute + minutes
+        let days = Int((Double(total) / 1440).rounded(.down))
+        return date.adding(days: days).at(minuteOfDay: total - days * 1440)
+    }
+
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute) < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute)
     }

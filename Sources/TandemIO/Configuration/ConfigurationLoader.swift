@@ -30,7 +30,7 @@ public enum ConfigurationLoader {
         } catch {
             throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "is not valid YAML: \(error)"))
         }
-        var reader = Reader(file: file)
+        var reader = Reader(file: file, folder: URL(fileURLWithPath: file).deletingLastPathComponent().path)
         let configuration = reader.configuration(from: root)
         if !reader.problems.isEmpty {
             // Report in file order, as an editor would list them.
@@ -56,6 +56,8 @@ public enum ConfigurationLoader {
     /// Walks the node tree, collecting problems instead of stopping at the first.
     struct Reader {
         let file: String
+        /// The configuration's folder: relative paths inside it are relative to here.
+        let folder: String
         var problems: [InputProblem] = []
 
         mutating func problem(_ node: Node?, _ key: String, _ message: String) {
@@ -130,6 +132,7 @@ public enum ConfigurationLoader {
             guard let root else { return configuration }
             let sections = [
                 "programme", "matching", "weights", "constraints", "preference_bonus", "sensitive_criteria", "input", "periods",
+                "schedule",
             ]
             for (key, node) in entries(root, at: "", allowed: sections) {
                 switch key {
@@ -140,6 +143,7 @@ public enum ConfigurationLoader {
                 case "preference_bonus": readPreferenceBonus(node, into: &configuration.policy)
                 case "sensitive_criteria": readSensitive(node, into: &configuration.policy)
                 case "input": readInput(node, into: &configuration.input)
+                case "schedule": configuration.schedule = readSchedule(node)
                 default: readPeriods(node, into: &configuration)
                 }
             }
@@ -288,6 +292,164 @@ public enum ConfigurationLoader {
                         if side == "mentors" { input.mentorColumns = columns } else { input.menteeColumns = columns }
                     }
                 }
+            }
+        }
+
+        mutating func date(_ node: Node, _ key: String) -> LocalDate? {
+            guard let text = string(node, key) else { return nil }
+            guard let date = LocalDate(iso: text.trimmingWhitespace()) else {
+                problem(node, key, "'\(text)' is not a date like 2027-01-11")
+                return nil
+            }
+            return date
+        }
+
+        mutating func clock(_ node: Node, _ key: String) -> Int? {
+            guard let text = string(node, key) else { return nil }
+            let parts = text.trimmingWhitespace().split(separator: ":")
+            guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), (0...23).contains(hours),
+                [0, 15, 30, 45].contains(minutes)
+            else {
+                problem(node, key, "'\(text)' is not a time like 18:00 on the quarter hour")
+                return nil
+            }
+            return hours * 60 + minutes
+        }
+
+        mutating func readSchedule(_ node: Node) -> ScheduleConfiguration? {
+            let allowed = [
+                "start_date", "end_date", "sessions", "cadence", "buffer_minutes", "earliest_start", "latest_start",
+                "blackouts", "bank_holidays", "bank_holiday_division", "online_location", "venues", "events",
+            ]
+            var start: LocalDate?
+            var end: LocalDate?
+            var settings = ScheduleSettings(
+                startDate: LocalDate(year: 2000, month: 1, day: 1), endDate: LocalDate(year: 2000, month: 1, day: 1))
+            var bankHolidays: String?
+            var division = "england-and-wales"
+            for (key, value) in entries(node, at: "schedule", allowed: allowed) {
+                let path = "schedule." + key
+                switch key {
+                case "start_date": start = date(value, path)
+                case "end_date": end = date(value, path)
+                case "sessions": settings.sessionsPerPair = integer(value, path, in: 1...52) ?? settings.sessionsPerPair
+                case "cadence":
+                    guard let text = string(value, path) else { break }
+                    if let cadence = Self.cadence(text) {
+                        settings.cadence = cadence
+                    } else {
+                        problem(value, path, "'\(text)' is not a cadence; use weekly, fortnightly, every 3 weeks or monthly")
+                    }
+                case "buffer_minutes": settings.bufferMinutes = integer(value, path, in: 0...240) ?? settings.bufferMinutes
+                case "earliest_start": settings.earliestStartMinute = clock(value, path) ?? settings.earliestStartMinute
+                case "latest_start": settings.latestStartMinute = clock(value, path) ?? settings.latestStartMinute
+                case "blackouts": readBlackouts(value, into: &settings)
+                case "bank_holidays":
+                    guard let text = string(value, path)?.trimmingWhitespace(), !text.isEmpty else { break }
+                    bankHolidays = text.hasPrefix("/") ? text : URL(fileURLWithPath: folder).appendingPathComponent(text).path
+                case "bank_holiday_division": division = string(value, path) ?? division
+                case "online_location": settings.onlineLocation = string(value, path) ?? settings.onlineLocation
+                case "venues": settings.venues = readVenues(value)
+                default: settings.cohortEvents = readEvents(value)
+                }
+            }
+            guard let start, let end else {
+                problem(node, "schedule", "needs both start_date and end_date (dates like 2027-01-11)")
+                return nil
+            }
+            if end < start { problem(node, "schedule.end_date", "is before start_date") }
+            settings.startDate = start
+            settings.endDate = end
+            return ScheduleConfiguration(settings: settings, bankHolidayFile: bankHolidays, bankHolidayDivision: division)
+        }
+
+        static func cadence(_ text: String) -> CadenceKind? {
+            let words = TextKey.normalise(text).split(separator: " ")
+            switch words.joined(separator: " ") {
+            case "weekly", "every week": return .everyWeeks(1)
+            case "fortnightly", "every 2 weeks", "every other week": return .everyWeeks(2)
+            case "monthly", "every month": return .monthly
+            default:
+                guard words.count == 3, words[0] == "every", words[2] == "weeks", let weeks = Int(words[1]),
+                    (1...8).contains(weeks)
+                else { return nil }
+                return .everyWeeks(weeks)
+            }
+        }
+
+        mutating func readBlackouts(_ node: Node, into settings: inout ScheduleSettings) {
+            guard let sequence = node.sequence else {
+                problem(node, "schedule.blackouts", "expected a list like [2026-12-21..2027-01-03, 2027-03-30]")
+                return
+            }
+            for item in sequence {
+                guard let text = string(item, "schedule.blackouts") else { continue }
+                let ends = text.components(separatedBy: "..").map { $0.trimmingWhitespace() }
+                guard (1...2).contains(ends.count), let first = LocalDate(iso: ends[0]),
+                    let last = LocalDate(iso: ends[ends.count - 1]),
+                    first <= last, last.dayNumber - first.dayNumber < 3660
+                else {
+                    problem(item, "schedule.blackouts", "'\(text)' is not a date or a range like 2026-12-21..2027-01-03")
+                    continue
+                }
+                for day in first.dayNumber...last.dayNumber {
+                    let date = LocalDate(dayNumber: day)
+                    settings.closedDates.insert(date)
+                    settings.closedDateReasons[date] = settings.closedDateReasons[date] ?? "blackout"
+                }
+            }
+        }
+
+        mutating func readVenues(_ node: Node) -> [Venue] {
+            guard let sequence = node.sequence else {
+                problem(node, "schedule.venues", "expected a list of venues, each with name, address and town")
+                return []
+            }
+            return sequence.compactMap { item in
+                var venue = Venue(name: "", address: "", town: "")
+                for (key, value) in entries(item, at: "schedule.venues", allowed: ["name", "address", "town"]) {
+                    let text = string(value, "schedule.venues." + key) ?? ""
+                    switch key {
+                    case "name": venue.name = text
+                    case "address": venue.address = text
+                    default: venue.town = text
+                    }
+                }
+                if venue.name.isEmpty {
+                    problem(item, "schedule.venues", "a venue needs a name")
+                    return nil
+                }
+                return venue
+            }
+        }
+
+        mutating func readEvents(_ node: Node) -> [CohortEvent] {
+            guard let sequence = node.sequence else {
+                problem(node, "schedule.events", "expected a list of events, each with title, date, time, minutes and location")
+                return []
+            }
+            return sequence.compactMap { item in
+                var title = ""
+                var day: LocalDate?
+                var minute: Int?
+                var minutes = 60
+                var location = ""
+                let allowed = ["title", "date", "time", "minutes", "location"]
+                for (key, value) in entries(item, at: "schedule.events", allowed: allowed) {
+                    let path = "schedule.events." + key
+                    switch key {
+                    case "title": title = string(value, path) ?? ""
+                    case "date": day = date(value, path)
+                    case "time": minute = clock(value, path)
+                    case "minutes": minutes = integer(value, path, in: 15...720) ?? minutes
+                    default: location = string(value, path) ?? ""
+                    }
+                }
+                guard !title.isEmpty, let day, let minute else {
+                    problem(item, "schedule.events", "an event needs a title, a date and a time")
+                    return nil
+                }
+                return CohortEvent(title: title, start: day.at(minuteOfDay: minute), durationMinutes: minutes, location: location)
             }
         }
 

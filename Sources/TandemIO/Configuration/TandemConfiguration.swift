@@ -29,6 +29,8 @@ public struct TandemConfiguration: Sendable {
     public var input: InputSettings
     /// Named availability periods, in file order.
     public var periods: [(name: String, definition: String)]
+    /// The programme calendar, when the configuration has a `schedule` section.
+    public var schedule: ScheduleConfiguration?
 
     public init(
         programme: Programme = Programme(), policy: MatchingPolicy = MatchingPolicy(), input: InputSettings = InputSettings(),
@@ -54,5 +56,34 @@ public struct TandemConfiguration: Sendable {
             }
         }
         return parser
+    }
+}
+
+/// The `schedule` section as written, before the bank-holiday file is read.
+public struct ScheduleConfiguration: Sendable {
+    public var settings: ScheduleSettings
+    /// The GOV.UK `bank-holidays.json` file, resolved against the configuration's folder.
+    public var bankHolidayFile: String?
+    public var bankHolidayDivision: String
+
+    public init(settings: ScheduleSettings, bankHolidayFile: String?, bankHolidayDivision: String) {
+        self.settings = settings
+        self.bankHolidayFile = bankHolidayFile
+        self.bankHolidayDivision = bankHolidayDivision
+    }
+
+    /// The settings with bank holidays added to the closed dates, and the programme's session
+    /// length and time zone.
+    public func resolved(programme: Programme, sessionMinutes: Int) throws(TandemFailure) -> ScheduleSettings {
+        var settings = settings
+        settings.sessionMinutes = sessionMinutes
+        settings.timeZone = programme.timeZone
+        if let bankHolidayFile {
+            for (date, title) in try BankHolidays.load(path: bankHolidayFile, division: bankHolidayDivision) {
+                settings.closedDates.insert(date)
+                settings.closedDateReasons[date] = title
+            }
+        }
+        return settings
     }
 }

@@ -6,27 +6,42 @@ import TandemCore
 /// of them could be produced.
 public enum ResultFiles {
     /// File name → contents.
-    public static func render(_ outcome: MatchOutcome, seed: UInt64) throws(TandemFailure) -> [(name: String, data: Data)] {
+    /// - Parameter zone: the programme's zone, to write session times with their UTC offsets.
+    public static func render(_ outcome: MatchOutcome, seed: UInt64, zone: ZoneRules?) throws(TandemFailure) -> [(
+        name: String, data: Data
+    )] {
         [
             ("matches.csv", try matchesCSV(outcome)),
             ("unmatched.csv", try unmatchedCSV(outcome)),
-            ("matches.json", try json(MatchesDocument(outcome, seed: seed))),
+            ("matches.json", try json(MatchesDocument(outcome, seed: seed, zone: zone))),
             ("preferences.json", try json(SolveInput(outcome.scored.instance, cohort: outcome.compiled.cohort))),
         ]
     }
 
     static func matchesCSV(_ outcome: MatchOutcome) throws(TandemFailure) -> Data {
         let cohort = outcome.compiled.cohort
-        let header = [
-            "mentor_id", "mentor_name", "mentee_id", "mentee_name", "score", "mentee_rank", "mentor_rank", "reasons",
-        ]
-        let rows = outcome.pairs.map { pair in
+        let header =
             [
+                "mentor_id", "mentor_name", "mentee_id", "mentee_name", "score", "mentee_rank", "mentor_rank", "reasons",
+            ] + (outcome.schedule == nil ? [] : ["slot", "first_session", "last_session", "sessions", "location"])
+        let rows = outcome.pairs.enumerated().map { index, pair in
+            var row = [
                 cohort.mentors[pair.mentor].id, cohort.mentors[pair.mentor].name,
                 cohort.mentees[pair.mentee].id, cohort.mentees[pair.mentee].name,
                 formatScore(pair.score), String(pair.menteeRank), String(pair.mentorRank),
                 pair.reasons.joined(separator: "; "),
             ]
+            if let schedule = outcome.schedule {
+                if let series = schedule.series[index] {
+                    row += [
+                        slotText(series.slot), series.sessions.first?.date.iso ?? "", series.sessions.last?.date.iso ?? "",
+                        String(series.sessions.count), series.location,
+                    ]
+                } else {
+                    row += ["not scheduled", "", "", "0", ""]
+                }
+            }
+            return row
         }
         return try CSVText.render(header: header, rows: rows)
     }
@@ -41,6 +56,11 @@ public enum ResultFiles {
             return [id, name, person.side.rawValue, person.reason]
         }
         return try CSVText.render(header: ["id", "name", "side", "reason"], rows: rows)
+    }
+
+    /// `Tuesday 18:00`.
+    static func slotText(_ slot: WeeklySlot) -> String {
+        slot.weekday.name + " " + AvailabilityWindow.clock(slot.startMinute)
     }
 
     /// Three decimals: enough to tell pairs apart, few enough to read.
@@ -72,11 +92,33 @@ struct MatchesDocument: Encodable {
         var menteeRank: Int
         var mentorRank: Int
         var reasons: [String]
+        var slot: Slot?
+        var sessions: [Session]?
+        var location: String?
+        /// Sessions missing because the programme ends first.
+        var shortBy: Int?
 
         enum CodingKeys: String, CodingKey {
-            case mentor, mentee, score, reasons
+            case mentor, mentee, score, reasons, slot, sessions, location
             case mentorName = "mentor_name", menteeName = "mentee_name", menteeRank = "mentee_rank", mentorRank = "mentor_rank"
+            case shortBy = "short_by"
         }
+    }
+
+    struct Slot: Encodable {
+        var weekday: String
+        var start: String
+    }
+
+    struct Session: Encodable {
+        var start: String
+        var end: String
+    }
+
+    struct Unscheduled: Encodable {
+        var mentor: String
+        var mentee: String
+        var reason: String
     }
 
     struct Unmatched: Encodable {
@@ -93,24 +135,38 @@ struct MatchesDocument: Encodable {
     var pairs: [Pair]
     var unmatched: [Unmatched]
     var summary: [String: Double]
+    var unscheduled: [Unscheduled]?
 
     enum CodingKeys: String, CodingKey {
-        case algorithm, seed, stable, pairs, unmatched, summary
+        case algorithm, seed, stable, pairs, unmatched, summary, unscheduled
         case blockingPairs = "blocking_pairs"
     }
 
-    init(_ outcome: MatchOutcome, seed: UInt64) {
+    init(_ outcome: MatchOutcome, seed: UInt64, zone: ZoneRules?) {
         let cohort = outcome.compiled.cohort
         algorithm = "deferred-acceptance/\(outcome.optimal.rawValue)-optimal"
         self.seed = seed
         stable = outcome.isStable
         blockingPairs = outcome.report.blockingPairs.count
-        pairs = outcome.pairs.map { pair in
-            Pair(
+        pairs = outcome.pairs.enumerated().map { index, pair in
+            var entry = Pair(
                 mentor: cohort.mentors[pair.mentor].id, mentorName: cohort.mentors[pair.mentor].name,
                 mentee: cohort.mentees[pair.mentee].id, menteeName: cohort.mentees[pair.mentee].name,
                 score: (pair.score * 1000).rounded() / 1000, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
                 reasons: pair.reasons)
+            if let series = outcome.schedule?.series[index], let zone {
+                entry.slot = Slot(weekday: series.slot.weekday.name, start: AvailabilityWindow.clock(series.slot.startMinute))
+                entry.sessions = series.sessions.map { start in
+                    Session(start: zone.isoString(start), end: zone.isoString(start.adding(minutes: series.durationMinutes)))
+                }
+                entry.location = series.location
+                let target = outcome.schedule?.sessionsPerPair ?? series.sessions.count
+                entry.shortBy = series.sessions.count < target ? target - series.sessions.count : nil
+            }
+            return entry
+        }
+        unscheduled = outcome.schedule?.unscheduled.map { item in
+            Unscheduled(mentor: cohort.mentors[item.mentor].id, mentee: cohort.mentees[item.mentee].id, reason: item.reason)
         }
         unmatched = outcome.unmatched.map { person in
             let (id, name) =

@@ -7,6 +7,8 @@ public enum CohortLoader {
         public var cohort: Cohort
         /// Problems that do not stop matching (e.g. an exclusion naming no one).
         public var warnings: [InputProblem]
+        /// The programme calendar with bank holidays read, when the configuration has one.
+        public var schedule: ScheduleSettings?
     }
 
     /// - Parameters:
@@ -24,6 +26,11 @@ public enum CohortLoader {
         }
         guard failures.isEmpty, tables.count == 2 else { throw merged(failures) }
 
+        var schedule: ScheduleSettings?
+        if let section = configuration.schedule {
+            schedule = try section.resolved(
+                programme: configuration.programme, sessionMinutes: configuration.policy.sessionMinutes)
+        }
         var reader = try SignupReader(configuration: configuration, configurationFile: configurationPath ?? "configuration")
         let cohort = reader.read(mentors: tables[0], mentees: tables[1])
         let errors = reader.problems.filter { $0.severity == .error }
@@ -32,7 +39,7 @@ public enum CohortLoader {
                 .dataError, "The sign-up files have \(errors.count) problem(s) to fix before matching:",
                 problems: reader.problems)
         }
-        return Loaded(configuration: configuration, cohort: cohort, warnings: reader.problems)
+        return Loaded(configuration: configuration, cohort: cohort, warnings: reader.problems, schedule: schedule)
     }
 
     /// One failure listing all problems; a missing file outranks bad content in the exit status.

@@ -1,0 +1,201 @@
+/// Chooses each pair's weekly slot and lays out its series of sessions.
+///
+/// For every pair, the candidate slots are the quarter-hour starts at which both are free for a
+/// whole session, inside the earliest/latest start times and away from clock changes. Each
+/// candidate is expanded into its series (skipping closed dates) and the best is taken, in
+/// this order: a series that fits before the end date; the first phase (alternate weeks or
+/// another week of the month only when the mentor's slots are scarce); fewest skipped dates;
+/// the most room around it (the longest common window); earliest in the week; earliest in the
+/// day. Mentors are processed in input order and each mentor's mentees in the mentor's ranking,
+/// so a mentor's sessions never overlap, buffer included.
+public struct SessionScheduler: Sendable {
+    public let settings: ScheduleSettings
+    public let zone: ZoneRules
+    /// Local minute ranges per weekday touched by a clock change within the programme.
+    private let avoided: [[Range<Int>]]
+
+    public init(settings: ScheduleSettings, zone: ZoneRules) {
+        self.settings = settings
+        self.zone = zone
+        var avoided = [[Range<Int>]](repeating: [], count: 7)
+        for change in zone.clockChanges(from: settings.startDate, through: settings.endDate) {
+            avoided[change.date.weekday.rawValue].append(change.minutes)
+        }
+        self.avoided = avoided
+    }
+
+    /// A pair the scheduler could not place, with the reason in plain English.
+    public struct Unscheduled: Sendable, Hashable {
+        public var mentor: Int
+        public var mentee: Int
+        public var reason: String
+    }
+
+    public struct Outcome: Sendable {
+        /// The series of each scheduled pair, keyed by the pair's position in the input.
+        public var series: [Int: SessionSeries]
+        public var unscheduled: [Unscheduled]
+        /// Sessions each pair should get; a series with fewer is short.
+        public var sessionsPerPair: Int
+        /// Whole-cohort events, for every calendar.
+        public var cohortEvents: [CohortEvent]
+
+        /// Pairs whose series ends short of ``sessionsPerPair`` because the programme ends first.
+        public var shortCount: Int { series.values.filter { $0.sessions.count < sessionsPerPair }.count }
+    }
+
+    /// How many mentees a mentor can be given slots for: disjoint session windows in their
+    /// availability times the phases of the cadence. Matching caps capacity by this, so that
+    /// it never promises a mentor more mentees than their time can hold.
+    public func slotCapacity(of availability: WeeklyAvailability) -> Int {
+        let length = settings.sessionMinutes + settings.bufferMinutes
+        var slots = 0
+        for window in availability.windows {
+            var start = max(window.startMinute, settings.earliestStartMinute)
+            start = (start + 14) / 15 * 15
+            while start <= settings.latestStartMinute, start + settings.sessionMinutes <= window.endMinute {
+                if isAvoided(day: window.day, start: start) {
+                    start += WeeklyAvailability.slotMinutes
+                    continue
+                }
+                slots += 1
+                start += length
+            }
+        }
+        return slots * settings.cadence.phaseCount
+    }
+
+    /// Schedules `pairs` (mentor index, mentee index) of `cohort`.
+    public func schedule(_ pairs: [(mentor: Int, mentee: Int)], in cohort: Cohort) -> Outcome {
+        var series: [Int: SessionSeries] = [:]
+        var unscheduled: [Unscheduled] = []
+        var booked = [[SessionSeries]](repeating: [], count: cohort.mentors.count)
+        for (index, pair) in pairs.enumerated() {
+            let mentor = cohort.mentors[pair.mentor]
+            let mentee = cohort.mentees[pair.mentee]
+            let common = mentor.availability.intersection(mentee.availability).windows
+            var best: (key: [Int], series: SessionSeries)?
+            var sawCandidate = false
+            for window in common {
+                var start = (max(window.startMinute, settings.earliestStartMinute) + 14) / 15 * 15
+                while start <= settings.latestStartMinute, start + settings.sessionMinutes <= window.endMinute {
+                    defer { start += WeeklyAvailability.slotMinutes }
+                    if isAvoided(day: window.day, start: start) { continue }
+                    sawCandidate = true
+                    let slot = WeeklySlot(weekday: window.day, startMinute: start)
+                    for phase in 0..<settings.cadence.phaseCount {
+                        guard let candidate = makeSeries(slot: slot, phase: phase, mentor: mentor, mentee: mentee),
+                            !booked[pair.mentor].contains(where: { overlaps($0, candidate) })
+                        else { continue }
+                        let isShort = candidate.sessions.count < settings.sessionsPerPair ? 1 : 0
+                        let key = [
+                            isShort, phase, candidate.skipped.count, -window.durationMinutes, window.day.rawValue, start,
+                        ]
+                        if best == nil || key.lexicographicallyPrecedes(best?.key ?? []) { best = (key, candidate) }
+                    }
+                }
+            }
+            if let chosen = best?.series {
+                series[index] = chosen
+                booked[pair.mentor].append(chosen)
+            } else {
+                let reason =
+                    sawCandidate
+                    ? "every common slot clashes with \(mentor.name)'s other sessions or has no date left before \(settings.endDate.iso)"
+                    : "no common \(settings.sessionMinutes)-minute slot between the earliest and latest start times"
+                unscheduled.append(Unscheduled(mentor: pair.mentor, mentee: pair.mentee, reason: reason))
+            }
+        }
+        return Outcome(
+            series: series, unscheduled: unscheduled, sessionsPerPair: settings.sessionsPerPair,
+            cohortEvents: settings.cohortEvents)
+    }
+
+    private func isAvoided(day: Weekday, start: Int) -> Bool {
+        let session = start..<(start + settings.sessionMinutes)
+        return avoided[day.rawValue].contains { $0.overlaps(session) }
+    }
+
+    /// Two series of one mentor clash when a session of each falls on the same date closer
+    /// than one session plus the buffer.
+    private func overlaps(_ lhs: SessionSeries, _ rhs: SessionSeries) -> Bool {
+        let gap = settings.sessionMinutes + settings.bufferMinutes
+        let dates = Dictionary(grouping: lhs.sessions, by: \.date)
+        for session in rhs.sessions {
+            for other in dates[session.date] ?? [] {
+                let a = other.hour * 60 + other.minute
+                let b = session.hour * 60 + session.minute
+                if abs(a - b) < gap { return true }
+            }
+        }
+        return false
+    }
+
+    /// The occurrence dates of a slot's rule up to the programme end, in order.
+    private func occurrenceDates(slot: WeeklySlot, phase: Int) -> (cadence: Cadence, dates: [LocalDate]) {
+        let offset = (slot.weekday.rawValue - settings.startDate.weekday.rawValue + 7) % 7
+        var date = settings.startDate.adding(days: offset + 7 * phase)
+        var dates: [LocalDate] = []
+        switch settings.cadence {
+        case .everyWeeks(let weeks):
+            let interval = max(1, weeks)
+            while date <= settings.endDate {
+                dates.append(date)
+                date = date.adding(days: 7 * interval)
+            }
+            return (.weekly(interval: interval), dates)
+        case .monthly:
+            let ordinalFromStart = (date.day - 1) / 7 + 1
+            let ordinal = ordinalFromStart > 4 ? -1 : ordinalFromStart
+            while date <= settings.endDate {
+                dates.append(date)
+                let next = date.month == 12 ? (1, date.year + 1) : (date.month + 1, date.year)
+                date = Self.weekday(slot.weekday, ordinal: ordinal, month: next.0, year: next.1)
+            }
+            return (.monthly(ordinal: ordinal), dates)
+        }
+    }
+
+    /// The `ordinal`th (or last, for -1) `weekday` of a month.
+    static func weekday(_ weekday: Weekday, ordinal: Int, month: Int, year: Int) -> LocalDate {
+        if ordinal < 0 {
+            let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))
+            return last.adding(days: -((last.weekday.rawValue - weekday.rawValue + 7) % 7))
+        }
+        let first = LocalDate(year: year, month: month, day: 1)
+        return first.adding(days: (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7 * (ordinal - 1))
+    }
+
+    private func makeSeries(slot: WeeklySlot, phase: Int, mentor: Mentor, mentee: Mentee) -> SessionSeries? {
+        let rule = occurrenceDates(slot: slot, phase: phase)
+        var sessions: [LocalDateTime] = []
+        var skipped: [LocalDateTime] = []
+        for date in rule.dates {
+            if sessions.count == settings.sessionsPerPair { break }
+            let start = date.at(minuteOfDay: slot.startMinute)
+            if settings.closedDates.contains(date) { skipped.append(start) } else { sessions.append(start) }
+        }
+        guard let first = sessions.first ?? skipped.first, !sessions.isEmpty else { return nil }
+        // A rule ending on skipped dates would export EXDATEs past the last session: drop them.
+        while let last = skipped.last, let lastSession = sessions.last, last > lastSession { skipped.removeLast() }
+        let (location, isOnline) = place(mentor: mentor, mentee: mentee)
+        return SessionSeries(
+            mentor: CalendarPerson(id: mentor.id, name: mentor.name, email: mentor.email),
+            mentee: CalendarPerson(id: mentee.id, name: mentee.name, email: mentee.email),
+            slot: slot, cadence: rule.cadence, durationMinutes: settings.sessionMinutes,
+            firstStart: min(first, skipped.first ?? first), occurrenceCount: sessions.count + skipped.count,
+            skipped: skipped, sessions: sessions, location: location, isOnline: isOnline)
+    }
+
+    /// Online if either wants online only, or if no venue is configured; otherwise the venue in
+    /// the mentor's town, else the mentee's, else the first venue.
+    private func place(mentor: Mentor, mentee: Mentee) -> (String, Bool) {
+        guard mentor.format.allowsInPerson(with: mentee.format), let fallback = settings.venues.first else {
+            return (settings.onlineLocation, true)
+        }
+        let venue =
+            settings.venues.first { TextKey.normalise($0.town) == TextKey.normalise(mentor.town) }
+            ?? settings.venues.first { TextKey.normalise($0.town) == TextKey.normalise(mentee.town) } ?? fallback
+        return (venue.locationText, false)
+    }
+}

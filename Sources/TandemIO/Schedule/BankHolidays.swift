@@ -1,0 +1,56 @@
+import Foundation
+import TandemCore
+
+/// Reads bank holidays in the UK government's `bank-holidays.json` format, so a coordinator can
+/// drop in next year's file: `{"england-and-wales": {"division": ..., "events": [{"title",
+/// "date", "notes", "bunting"}]}, "scotland": ..., "northern-ireland": ...}`.
+public enum BankHolidays {
+    struct Division: Decodable {
+        struct Event: Decodable {
+            var title: String
+            var date: String
+        }
+
+        var events: [Event]
+    }
+
+    /// The holidays of one division, date → title.
+    /// - Throws: ``TandemFailure``: 66 if the file is missing, 65 if it is malformed or lacks the division.
+    public static func load(path: String, division: String) throws(TandemFailure) -> [LocalDate: String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TandemFailure(
+                .noInput, problem: InputProblem(file: path, message: "bank-holiday file not found; check schedule.bank_holidays"))
+        }
+        let divisions: [String: Division]
+        do {
+            divisions = try JSONDecoder().decode([String: Division].self, from: data)
+        } catch {
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: path,
+                    message:
+                        "is not in the GOV.UK bank-holidays.json format ({\"england-and-wales\": {\"events\": [{\"title\", \"date\"}]}})"
+                ))
+        }
+        guard let events = divisions[division]?.events else {
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: path, field: division,
+                    message: "no such division; the file has " + divisions.keys.sorted().joined(separator: ", ")))
+        }
+        var holidays: [LocalDate: String] = [:]
+        for event in events {
+            guard let date = LocalDate(iso: event.date) else {
+                throw TandemFailure(
+                    .dataError,
+                    problem: InputProblem(
+                        file: path, field: "\(division).events",
+                        message: "'\(event.date)' is not a date like 2026-12-25"))
+            }
+            holidays[date] = event.title
+        }
+        return holidays
+    }
+}
