@@ -48,11 +48,11 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCommands"]),
         .testTarget(name: "StableMatchingTests", dependencies: ["StableMatching"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "StableMatching"]),
-        .testTarget(name: "TandemCalendarTests", dependencies: ["TandemCalendar"]),
+        .testTarget(name: "TandemCalendarTests", dependencies: ["TandemCalendar", "TandemCore"]),
         .testTarget(name: "TandemIOTests", dependencies: ["TandemIO", "TandemCore"]),
         .testTarget(
             name: "TandemCommandsTests",
-            dependencies: ["TandemCommands", "TandemIO", "TandemCore", "StableMatching"]
+            dependencies: ["TandemCommands", "TandemCalendar", "TandemIO", "TandemCore", "StableMatching"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -9,10 +9,9 @@ public enum Libical {
     /// working, and the basis of the calendar round-trip checks.
     /// - Returns: libical's serialisation, or `nil` if it could not parse a component.
     public static func roundTrip(_ text: String) -> String? {
-        guard let component = icalparser_parse_string(text) else { return nil }
-        defer { icalcomponent_free(component) }
-        // icalcomponent_as_ical_string returns a buffer libical owns (ring buffer); copy it at once.
-        guard let serialised = icalcomponent_as_ical_string(component) else { return nil }
-        return String(cString: serialised)
+        LibicalGate.run { () -> String? in
+            guard let component = Component.parse(text) else { return nil }
+            return try? component.serialised()
+        }
     }
 }

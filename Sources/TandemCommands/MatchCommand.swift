@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TandemCalendar
 import TandemCore
 import TandemIO
 
@@ -26,6 +27,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Tie-break seed; overrides the configuration's.")
     var seed: UInt64?
 
+    @Option(help: "Calendar files: publish (to import) or request (invitations with attendees, to e-mail).")
+    var method: CalendarMethod = .publish
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -46,7 +50,17 @@ struct MatchCommand: ParsableCommand {
                 return SessionScheduler(settings: settings, zone: zone)
             }
             let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler)
-            let files = try ResultFiles.render(outcome, seed: policy.seed, zone: scheduler?.zone)
+            let programme = loaded.configuration.programme
+            var files = try ResultFiles.render(
+                outcome, programme: programme, seed: policy.seed, zone: scheduler?.zone,
+                seriesUID: { SeriesIdentity.uid(programme: programme.name, mentorID: $0.mentor.id, menteeID: $0.mentee.id) })
+            if let schedule = outcome.schedule {
+                let series = outcome.pairs.indices.compactMap { schedule.series[$0] }
+                files += try CalendarFiles.render(
+                    programme: programme, series: series, events: schedule.cohortEvents, method: method,
+                    timestamp: try CalendarFiles.timestamp()
+                ).map { ("calendars/" + $0.name, $0.data) }
+            }
             try OutputFolder.write(files, to: out)
             if !quiet {
                 print(

@@ -21,7 +21,9 @@ public enum OutputFolder {
                 throw TandemFailure(.cannotCreate, "\(path) exists and is a file; choose another --out folder")
             }
             let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains(marker) else {
+            // A folder inside a Tandem output (calendars/ in out/) is Tandem's too.
+            let insideOutput = manager.fileExists(atPath: parent.appendingPathComponent(marker).path)
+            guard contents.isEmpty || contents.contains(marker) || insideOutput else {
                 throw TandemFailure(
                     .cannotCreate,
                     "\(path) already holds files that Tandem did not write; choose an empty or new --out folder")

@@ -6,14 +6,20 @@ import TandemCore
 /// of them could be produced.
 public enum ResultFiles {
     /// File name → contents.
-    /// - Parameter zone: the programme's zone, to write session times with their UTC offsets.
-    public static func render(_ outcome: MatchOutcome, seed: UInt64, zone: ZoneRules?) throws(TandemFailure) -> [(
-        name: String, data: Data
-    )] {
+    /// - Parameters:
+    ///   - zone: the programme's zone, to write session times with their UTC offsets.
+    ///   - seriesUID: the calendar UID of a pair's series, recorded so files can be cross-checked.
+    public static func render(
+        _ outcome: MatchOutcome, programme: Programme, seed: UInt64, zone: ZoneRules?,
+        seriesUID: (SessionSeries) -> String = { _ in "" }
+    ) throws(TandemFailure) -> [(name: String, data: Data)] {
         [
             ("matches.csv", try matchesCSV(outcome)),
             ("unmatched.csv", try unmatchedCSV(outcome)),
-            ("matches.json", try json(MatchesDocument(outcome, seed: seed, zone: zone))),
+            (
+                "matches.json",
+                try json(MatchesDocument(outcome, programme: programme, seed: seed, zone: zone, seriesUID: seriesUID))
+            ),
             ("preferences.json", try json(SolveInput(outcome.scored.instance, cohort: outcome.compiled.cohort))),
         ]
     }
@@ -81,6 +87,30 @@ public enum ResultFiles {
     }
 }
 
+/// The programme as recorded in `matches.json`, so calendars can be re-exported from it alone.
+public struct ProgrammeRecord: Codable, Sendable {
+    public var name: String
+    public var coordinatorName: String
+    public var coordinatorEmail: String
+    public var timeZone: String
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case coordinatorName = "coordinator_name", coordinatorEmail = "coordinator_email", timeZone = "time_zone"
+    }
+
+    public init(_ programme: Programme) {
+        name = programme.name
+        coordinatorName = programme.coordinatorName
+        coordinatorEmail = programme.coordinatorEmail
+        timeZone = programme.timeZone
+    }
+
+    public var programme: Programme {
+        Programme(name: name, coordinatorName: coordinatorName, coordinatorEmail: coordinatorEmail, timeZone: timeZone)
+    }
+}
+
 /// The shape of `matches.json`.
 struct MatchesDocument: Encodable {
     struct Pair: Encodable {
@@ -97,9 +127,12 @@ struct MatchesDocument: Encodable {
         var location: String?
         /// Sessions missing because the programme ends first.
         var shortBy: Int?
+        var uid: String?
+        /// Everything needed to write the calendars again (`tandem calendar`).
+        var series: SessionSeries?
 
         enum CodingKeys: String, CodingKey {
-            case mentor, mentee, score, reasons, slot, sessions, location
+            case mentor, mentee, score, reasons, slot, sessions, location, uid, series
             case mentorName = "mentor_name", menteeName = "mentee_name", menteeRank = "mentee_rank", mentorRank = "mentor_rank"
             case shortBy = "short_by"
         }
@@ -136,13 +169,17 @@ struct MatchesDocument: Encodable {
     var unmatched: [Unmatched]
     var summary: [String: Double]
     var unscheduled: [Unscheduled]?
+    var programme: ProgrammeRecord
+    var cohortEvents: [CohortEvent]?
 
     enum CodingKeys: String, CodingKey {
-        case algorithm, seed, stable, pairs, unmatched, summary, unscheduled
-        case blockingPairs = "blocking_pairs"
+        case algorithm, seed, stable, pairs, unmatched, summary, unscheduled, programme
+        case blockingPairs = "blocking_pairs", cohortEvents = "cohort_events"
     }
 
-    init(_ outcome: MatchOutcome, seed: UInt64, zone: ZoneRules?) {
+    init(_ outcome: MatchOutcome, programme: Programme, seed: UInt64, zone: ZoneRules?, seriesUID: (SessionSeries) -> String) {
+        self.programme = ProgrammeRecord(programme)
+        cohortEvents = outcome.schedule?.cohortEvents
         let cohort = outcome.compiled.cohort
         algorithm = "deferred-acceptance/\(outcome.optimal.rawValue)-optimal"
         self.seed = seed
@@ -160,6 +197,8 @@ struct MatchesDocument: Encodable {
                     Session(start: zone.isoString(start), end: zone.isoString(start.adding(minutes: series.durationMinutes)))
                 }
                 entry.location = series.location
+                entry.uid = seriesUID(series)
+                entry.series = series
                 let target = outcome.schedule?.sessionsPerPair ?? series.sessions.count
                 entry.shortBy = series.sessions.count < target ? target - series.sessions.count : nil
             }

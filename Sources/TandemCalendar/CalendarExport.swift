@@ -1,0 +1,58 @@
+import Foundation
+import TandemCore
+
+/// The iCalendar files of one programme: a coordinator's file with every pair, and one file per
+/// mentor or mentee with only their own sessions.
+///
+/// Each pair's sessions become one recurring VEVENT in the programme's time zone (a compact
+/// VTIMEZONE written by ``TimeZoneRules``), with an EXDATE per skipped session; each cohort
+/// event becomes a single VEVENT. Files carry names, contact details, times and places only.
+/// Rendering is deterministic: the same export and timestamp give the same bytes.
+///
+/// Rendering is safe to call from any thread: all libical work is serialised behind one lock,
+/// because libical itself is not thread-safe.
+public struct CalendarExport: Sendable {
+    public var programme: Programme
+    public var series: [SessionSeries]
+    public var cohortEvents: [CohortEvent]
+    public var method: CalendarMethod
+    /// Written as every event's DTSTAMP (in UTC): inject a fixed value for reproducible files.
+    public var timestamp: Date
+
+    public init(
+        programme: Programme, series: [SessionSeries], cohortEvents: [CohortEvent], method: CalendarMethod = .publish,
+        timestamp: Date
+    ) {
+        self.programme = programme
+        self.series = series
+        self.cohortEvents = cohortEvents
+        self.method = method
+        self.timestamp = timestamp
+    }
+
+    /// The `.ics` bytes for one audience.
+    ///
+    /// The coordinator's file has every series and the cohort events; a mentor's or mentee's
+    /// file has only the series they are in (none, if the id is in no series) and the cohort
+    /// events.
+    /// - Throws: ``CalendarError`` when the programme's zone is unknown or irregular, the
+    ///   coordinator has no address, a series contradicts its own rule, a session falls in a
+    ///   clock change, two events would share a UID, or (for REQUEST) an attendee has no address.
+    public func render(for audience: CalendarAudience) throws(CalendarError) -> Data {
+        let plan = try CalendarPlan(export: self, audience: audience)
+        let text = try LibicalGate.run { () throws(CalendarError) -> String in
+            try plan.serialised()
+        }
+        return Data(text.utf8)
+    }
+}
+
+extension CalendarAudience {
+    func includes(_ series: SessionSeries) -> Bool {
+        switch self {
+        case .coordinator: true
+        case .mentor(let id): series.mentor.id == id
+        case .mentee(let id): series.mentee.id == id
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import TandemCore
+
+/// What one calendar file will say, decided and checked in Swift before libical is touched:
+/// cleaned text, validated rules, sorted events and the zone's compact rules.
+struct CalendarPlan: Sendable {
+    struct Contact: Sendable, Hashable {
+        var name: String
+        var email: String
+    }
+
+    enum Recurrence: Sendable, Hashable {
+        case weekly(interval: Int, count: Int)
+        case monthly(weekday: Weekday, ordinal: Int, count: Int)
+    }
+
+    struct Event: Sendable {
+        var uid: String
+        var start: LocalDateTime
+        var end: LocalDateTime
+        var recurrence: Recurrence?
+        /// EXDATEs, each exactly an occurrence's local start.
+        var exceptions: [LocalDateTime]
+        var summary: String
+        var location: String
+        var description: String
+        /// Empty for PUBLISH.
+        var attendees: [Contact]
+        /// The last wall-clock minute the event touches, for the zone's year range.
+        var lastEnd: LocalDateTime
+    }
+
+    var method: CalendarMethod
+    var calendarName: String
+    var zone: CompactZone
+    var timestamp: Date
+    var organizer: Contact
+    var events: [Event]
+}
+
+extension CalendarPlan {
+    init(export: CalendarExport, audience: CalendarAudience) throws(CalendarError) {
+        let programme = export.programme
+        guard let systemZone = TimeZone(identifier: programme.timeZone) else {
+            throw .unknownTimeZone(programme.timeZone)
+        }
+        let organizer = Contact(
+            name: CalendarText.clean(programme.coordinatorName), email: CalendarText.address(programme.coordinatorEmail))
+        guard !organizer.email.isEmpty else { throw .missingCoordinatorEmail }
+
+        let builder = EventBuilder(
+            programme: programme, organizer: organizer, method: export.method, audience: audience,
+            clock: WallClock(zone: systemZone))
+        // Sorted first so that the input order cannot change the bytes (cohort invitations list
+        // people in the order of their series).
+        let chosen = export.series.filter(audience.includes).sorted {
+            ($0.firstStart, $0.mentor.id, $0.mentee.id) < ($1.firstStart, $1.mentor.id, $1.mentee.id)
+        }
+        var events: [Event] = []
+        for series in chosen {
+            events.append(try builder.event(for: series))
+        }
+        let invitees = builder.invitees(of: chosen)
+        for cohortEvent in export.cohortEvents {
+            events.append(try builder.event(for: cohortEvent, invitees: invitees))
+        }
+
+        var owners: [String: String] = [:]
+        for (event, owner) in zip(events, chosen.map(EventBuilder.owner) + export.cohortEvents.map(EventBuilder.owner)) {
+            if owners.updateValue(owner, forKey: event.uid) != nil {
+                throw .duplicateIdentifier(uid: event.uid, owner: owner)
+            }
+        }
+        events.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
+
+        let years: ClosedRange<Int>
+        if let first = events.map(\.start).min(), let last = events.map(\.lastEnd).max() {
+            years = first.year...last.year
+        } else {
+            let now = export.timestamp.timeIntervalSince1970 + Double(systemZone.secondsFromGMT(for: export.timestamp))
+            let year = LocalDate(dayNumber: Int((now / 86_400).rounded(.down))).year
+            years = year...year
+        }
+        self.init(
+            method: export.method, calendarName: CalendarText.unstructured(programme.name),
+            zone: try CompactZone(identifier: programme.timeZone, years: years), timestamp: export.timestamp,
+            organizer: organizer, events: events)
+    }
+}
+
+/// Turns series and cohort events into planned VEVENTs for one audience.
+struct EventBuilder {
+    var programme: Programme
+    var organizer: CalendarPlan.Contact
+    var method: CalendarMethod
+    var audience: CalendarAudience
+    var clock: WallClock
+
+    static func owner(_ series: SessionSeries) -> String {
+        "The series of mentor '\(series.mentor.id)' with mentee '\(series.mentee.id)'"
+    }
+
+    static func owner(_ event: CohortEvent) -> String {
+        "The cohort event '\(CalendarText.clean(event.title))' on \(event.start.date.iso)"
+    }
+
+    func event(for series: SessionSeries) throws(CalendarError) -> CalendarPlan.Event {
+        if let problem = series.ruleProblem() {
+            throw .invalidSeries(mentorID: series.mentor.id, menteeID: series.mentee.id, reason: problem)
+        }
+        let occurrences = series.ruleOccurrences()
+        for start in occurrences {
+            try requireSingleInstant(start, owner: Self.owner(series))
+            try requireSingleInstant(start.advanced(byMinutes: series.durationMinutes), owner: Self.owner(series))
+        }
+        let mentor = contact(series.mentor)
+        let mentee = contact(series.mentee)
+        let recurrence: CalendarPlan.Recurrence
+        switch series.cadence {
+        case .weekly(let interval): recurrence = .weekly(interval: interval, count: series.occurrenceCount)
+        case .monthly(let ordinal):
+            recurrence = .monthly(weekday: series.firstStart.date.weekday, ordinal: ordinal, count: series.occurrenceCount)
+        }
+        let programmeName = CalendarText.clean(programme.name)
+        var lines = [programmeName.isEmpty ? "Reverse mentoring session." : "Reverse mentoring session, \(programmeName)."]
+        switch audience {
+        case .coordinator: lines += [line("Mentor", mentor), line("Mentee", mentee)]
+        case .mentor: lines.append(line("Your mentee", mentee))
+        case .mentee: lines.append(line("Your mentor", mentor))
+        }
+        lines.append(line("Coordinator", organizer))
+        return CalendarPlan.Event(
+            uid: SeriesIdentity.uid(programme: programme.name, mentorID: series.mentor.id, menteeID: series.mentee.id),
+            start: series.firstStart, end: series.firstStart.advanced(byMinutes: series.durationMinutes),
+            recurrence: recurrence, exceptions: series.skipped.sorted(),
+            summary: "Reverse mentoring: \(mentor.name) & \(mentee.name)",
+            location: CalendarText.clean(series.location), description: lines.joined(separator: "\n"),
+            attendees: try attendees([(series.mentor.id, mentor), (series.mentee.id, mentee)]),
+            lastEnd: (occurrences.last ?? series.firstStart).advanced(byMinutes: series.durationMinutes))
+    }
+
+    func event(for event: CohortEvent, invitees: [(id: String, contact: CalendarPlan.Contact)]) throws(CalendarError)
+        -> CalendarPlan.Event
+    {
+        let title = CalendarText.clean(event.title)
+        guard !title.isEmpty else { throw .invalidEvent(title: event.title, reason: "it has no title") }
+        guard event.durationMinutes > 0, event.durationMinutes <= 24 * 60 else {
+            throw .invalidEvent(title: title, reason: "it must last between 1 minute and 24 hours")
+        }
+        let end = event.start.advanced(byMinutes: event.durationMinutes)
+        try requireSingleInstant(event.start, owner: Self.owner(event))
+        try requireSingleInstant(end, owner: Self.owner(event))
+        let description = [CalendarText.clean(programme.name), line("Coordinator", organizer)].filter { !$0.isEmpty }
+            .joined(separator: "\n")
+        return CalendarPlan.Event(
+            uid: SeriesIdentity.uid(programme: programme.name, eventTitle: title, date: event.start.date),
+            start: event.start, end: end, recurrence: nil, exceptions: [], summary: title,
+            location: CalendarText.clean(event.location), description: description,
+            attendees: try attendees(invitees.isEmpty ? [("coordinator", organizer)] : invitees), lastEnd: end)
+    }
+
+    /// Who a cohort event's invitation goes to: the audience's own person, or for the
+    /// coordinator everyone in a series, each once, in order of first appearance.
+    func invitees(of series: [SessionSeries]) -> [(id: String, contact: CalendarPlan.Contact)] {
+        var seen = Set<String>()
+        var result: [(id: String, contact: CalendarPlan.Contact)] = []
+        for pair in series {
+            let people: [CalendarPerson]
+            switch audience {
+            case .coordinator: people = [pair.mentor, pair.mentee]
+            case .mentor: people = [pair.mentor]
+            case .mentee: people = [pair.mentee]
+            }
+            for person in people where seen.insert(person.id).inserted {
+                result.append((person.id, contact(person)))
+            }
+        }
+        return result
+    }
+
+    private func contact(_ person: CalendarPerson) -> CalendarPlan.Contact {
+        CalendarPlan.Contact(name: CalendarText.clean(person.name), email: CalendarText.address(person.email))
+    }
+
+    private func line(_ label: String, _ contact: CalendarPlan.Contact) -> String {
+        switch (contact.name.isEmpty, contact.email.isEmpty) {
+        case (false, false): "\(label): \(contact.name) (\(contact.email))"
+        case (false, true): "\(label): \(contact.name)"
+        case (true, _): "\(label): \(contact.email)"
+        }
+    }
+
+    private func attendees(_ people: [(id: String, contact: CalendarPlan.Contact)]) throws(CalendarError)
+        -> [CalendarPlan.Contact]
+    {
+        guard method == .request else { return [] }
+        for person in people where person.contact.email.isEmpty {
+            throw .missingEmail(personID: person.id)
+        }
+        return people.map(\.contact)
+    }
+
+    private func requireSingleInstant(_ time: LocalDateTime, owner: String) throws(CalendarError) {
+        let count = clock.instants(of: time).count
+        guard count == 1 else {
+            throw .unrepresentableLocalTime(time, timeZone: programme.timeZone, isRepeated: count > 1, owner: owner)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import CLibical
+import Foundation
+
+extension CalendarPlan {
+    static let productID = "-//Tandem//Reverse mentoring calendar//EN"
+
+    /// The calendar as libical serialises it. Run inside ``LibicalGate/run(_:)``.
+    func serialised() throws(CalendarError) -> String {
+        let vtimezone = try zone.component()
+        // Event times point at this zone, so it must outlive the calendar's serialisation.
+        let eventZone = try Zone(vtimezone: vtimezone)
+        defer { withExtendedLifetime(eventZone) {} }
+
+        let calendar = try Component(ICAL_VCALENDAR_COMPONENT)
+        calendar.append(try Property(icalproperty_new_prodid(Self.productID), call: "icalproperty_new_prodid"))
+        calendar.append(try Property(icalproperty_new_version("2.0"), call: "icalproperty_new_version"))
+        calendar.append(try Property(icalproperty_new_calscale("GREGORIAN"), call: "icalproperty_new_calscale"))
+        let method = method == .publish ? ICAL_METHOD_PUBLISH : ICAL_METHOD_REQUEST
+        calendar.append(try Property(icalproperty_new_method(method), call: "icalproperty_new_method"))
+        if !calendarName.isEmpty {
+            let name = try Property(icalproperty_new_x(calendarName), call: "icalproperty_new_x")
+            icalproperty_set_x_name(name.raw, "X-WR-CALNAME")
+            calendar.append(name)
+        }
+        calendar.append(vtimezone)
+        let stamp = icaltimetype.utc(timestamp)
+        for event in events {
+            calendar.append(try event.component(zone: eventZone, stamp: stamp, organizer: organizer))
+        }
+        return try calendar.serialised()
+    }
+}
+
+extension CalendarPlan.Event {
+    func component(zone: Zone, stamp: icaltimetype, organizer: CalendarPlan.Contact) throws(CalendarError) -> Component {
+        let event = try Component(ICAL_VEVENT_COMPONENT)
+        event.append(try Property(icalproperty_new_uid(uid), call: "icalproperty_new_uid"))
+        event.append(try Property(icalproperty_new_dtstamp(stamp), call: "icalproperty_new_dtstamp"))
+        // The component setters write TZID from the time's zone; icalproperty_new_dtstart would
+        // silently write a floating time.
+        icalcomponent_set_dtstart(event.raw, .local(start, in: zone))
+        icalcomponent_set_dtend(event.raw, .local(end, in: zone))
+        if let recurrence {
+            event.append(try Property(icalproperty_new_rrule(recurrence.libicalRule), call: "icalproperty_new_rrule"))
+        }
+        let tzid = zone.tzid
+        for exception in exceptions {
+            let exdate = try Property(icalproperty_new_exdate(.local(exception, in: zone)), call: "icalproperty_new_exdate")
+            try exdate.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
+            event.append(exdate)
+        }
+        event.append(try Property(icalproperty_new_summary(summary), call: "icalproperty_new_summary"))
+        if !location.isEmpty {
+            event.append(try Property(icalproperty_new_location(location), call: "icalproperty_new_location"))
+        }
+        event.append(try Property(icalproperty_new_description(description), call: "icalproperty_new_description"))
+        let organizerProperty = try Property(
+            icalproperty_new_organizer(Self.mailto(organizer.email)), call: "icalproperty_new_organizer")
+        if !organizer.name.isEmpty {
+            try organizerProperty.add(parameter: icalparameter_new_cn(organizer.name), call: "icalparameter_new_cn")
+        }
+        event.append(organizerProperty)
+        for attendee in attendees {
+            let property = try Property(icalproperty_new_attendee(Self.mailto(attendee.email)), call: "icalproperty_new_attendee")
+            if !attendee.name.isEmpty {
+                try property.add(parameter: icalparameter_new_cn(attendee.name), call: "icalparameter_new_cn")
+            }
+            try property.add(parameter: icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT), call: "icalparameter_new_role")
+            try property.add(parameter: icalparameter_new_rsvp(ICAL_RSVP_TRUE), call: "icalparameter_new_rsvp")
+            event.append(property)
+        }
+        event.append(try Property(icalproperty_new_sequence(0), call: "icalproperty_new_sequence"))
+        event.append(try Property(icalproperty_new_status(ICAL_STATUS_CONFIRMED), call: "icalproperty_new_status"))
+        return event
+    }
+
+    static func mailto(_ address: String) -> String {
+        address.lowercased().hasPrefix("mailto:") ? address : "mailto:" + address
+    }
+}
+
+extension CalendarPlan.Recurrence {
+    var libicalRule: icalrecurrencetype {
+        switch self {
+        case .weekly(let interval, let count):
+            tandem_recurrence(ICAL_WEEKLY_RECURRENCE, Int32(interval), Int32(count), 0, 0)
+        case .monthly(let weekday, let ordinal, let count):
+            tandem_recurrence(ICAL_MONTHLY_RECURRENCE, 1, Int32(count), 0, tandem_encode_by_day(weekday.libical, Int32(ordinal)))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import TandemCore
+
+/// Stable event identifiers that carry no personal data.
+public enum SeriesIdentity {
+    /// Tandem's UUID namespace for name-based UUIDs (a fixed random UUID; never change it, or
+    /// every calendar client sees every series as new).
+    static let namespace: [UInt8] = [
+        0xD8, 0x0B, 0x07, 0xDC, 0xFE, 0xD6, 0x4B, 0xE8, 0xBB, 0x63, 0x27, 0x8E, 0x84, 0xF7, 0x47, 0x44,
+    ]
+
+    /// The UID of one pair's session series: a version 5 (SHA-1, name-based) UUID, lowercase
+    /// `8-4-4-4-12`, of the programme and the two ids.
+    ///
+    /// The same inputs give the same UID on every run, so a re-exported file updates rather than
+    /// duplicates in clients that honour UIDs; the ids are hashed, so an id that is an e-mail
+    /// address does not leak into the UID. Each part is length-prefixed, so `("a b", "c")` and
+    /// `("a", "b c")` differ.
+    /// - Parameters:
+    ///   - programme: The programme's name.
+    ///   - mentorID: The mentor's id (or `"event"` for a cohort event).
+    ///   - menteeID: The mentee's id (or the event's title and date).
+    public static func uid(programme: String, mentorID: String, menteeID: String) -> String {
+        var name: [UInt8] = []
+        for part in [programme, mentorID, menteeID] {
+            let bytes = Array(part.utf8)
+            let count = UInt32(truncatingIfNeeded: bytes.count)
+            name += [
+                UInt8(count >> 24), UInt8(truncatingIfNeeded: count >> 16), UInt8(truncatingIfNeeded: count >> 8),
+                UInt8(truncatingIfNeeded: count),
+            ]
+            name += bytes
+        }
+        var bytes = Array(SHA1.digest(namespace + name).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50  // version 5
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
+        let hex = bytes.map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }
+        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+    }
+
+    /// The UID of a cohort event: the programme, `"event"`, and the title with the ISO date.
+    static func uid(programme: String, eventTitle: String, date: LocalDate) -> String {
+        uid(programme: programme, mentorID: "event", menteeID: eventTitle + "@" + date.iso)
+    }
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Interoperability check of Tandem's calendar files against independent software.
+
+Given a `tandem match` output folder, this
+  1. starts Radicale (a real CalDAV server) on 127.0.0.1 with a temporary storage folder,
+  2. PUTs every generated event as its own CalDAV resource (VTIMEZONE + VEVENT, no METHOD,
+     as CalDAV requires) and expects each to be accepted,
+  3. asks Radicale for every occurrence with an expanding calendar-query, and
+  4. expands programme.ics with the `recurring-ical-events` library,
+and checks both give exactly the session times in matches.json. Radicale is stopped by its PID.
+Exits non-zero on any difference; prints a summary line 'N passed, M failed'.
+"""
+import base64
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import icalendar
+import recurring_ical_events
+
+CALDAV_NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav"}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# With `auth none`, Radicale accepts any credentials; the user name makes /tandem/ ours.
+AUTH = {"Authorization": "Basic " + base64.b64encode(b"tandem:tandem").decode()}
+
+
+def request(method, url, body=None, headers=None):
+    req = urllib.request.Request(url, data=body, method=method, headers={**AUTH, **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def expected_sessions(matches):
+    """UID -> sorted UTC start instants, from matches.json."""
+    result = {}
+    for pair in matches["pairs"]:
+        if "uid" not in pair:
+            continue
+        result[pair["uid"]] = sorted(
+            dt.datetime.fromisoformat(s["start"]).astimezone(dt.timezone.utc) for s in pair.get("sessions", [])
+        )
+    return result
+
+
+def resource_for(calendar, event):
+    """A CalDAV resource: the calendar's VTIMEZONEs and one VEVENT, no METHOD."""
+    resource = icalendar.Calendar()
+    for key in ("VERSION", "PRODID", "CALSCALE"):
+        if key in calendar:
+            resource.add(key, calendar[key])
+    for zone in calendar.walk("VTIMEZONE"):
+        resource.add_component(zone)
+    resource.add_component(event)
+    return resource.to_ical()
+
+
+def main(out_dir):
+    matches = json.load(open(os.path.join(out_dir, "matches.json"), encoding="utf-8"))
+    expected = expected_sessions(matches)
+    programme_file = os.path.join(out_dir, "calendars", "programme.ics")
+    calendar = icalendar.Calendar.from_ical(open(programme_file, "rb").read())
+    passed, failed = 0, 0
+
+    def check(condition, message):
+        nonlocal passed, failed
+        if condition:
+            passed += 1
+        else:
+            failed += 1
+            print("FAIL:", message)
+
+    # Independent parser: every component parses without recorded errors.
+    for component in calendar.walk():
+        check(not getattr(component, "errors", []), f"icalendar parse errors in {component.name}: {component.errors}")
+
+    everything = [s for starts in expected.values() for s in starts]
+    window_start = min(everything) - dt.timedelta(days=1)
+    window_end = max(everything) + dt.timedelta(days=1)
+
+    # recurring-ical-events expansion.
+    expanded = {}
+    for occurrence in recurring_ical_events.of(calendar).between(window_start, window_end):
+        uid = str(occurrence["UID"])
+        expanded.setdefault(uid, []).append(occurrence.decoded("DTSTART").astimezone(dt.timezone.utc))
+    for uid, starts in expected.items():
+        check(sorted(expanded.get(uid, [])) == starts, f"recurring-ical-events differs for {uid}")
+
+    # Radicale.
+    storage = tempfile.mkdtemp(prefix="tandem-radicale-")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
+         "--storage-filesystem-folder", storage, "--auth-type", "none", "--rights-type", "owner_only",
+         "--logging-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        status, _ = request("MKCOL", base + "/tandem/")
+        check(status in (201, 405), f"MKCOL /tandem/ returned {status}")
+        status, _ = request("MKCALENDAR", base + "/tandem/programme/")
+        check(status == 201, f"MKCALENDAR returned {status}")
+        accepted = 0
+        events = calendar.walk("VEVENT")
+        for index, event in enumerate(events):
+            status, body = request(
+                "PUT", f"{base}/tandem/programme/event-{index}.ics", resource_for(calendar, event),
+                {"Content-Type": "text/calendar; charset=utf-8"})
+            ok = status in (201, 204)
+            accepted += ok
+            check(ok, f"Radicale refused {event.get('UID')}: HTTP {status} {body[:200]!r}")
+        print(f"Radicale accepted {accepted} of {len(events)} events")
+
+        def stamp(moment):
+            return moment.strftime("%Y%m%dT%H%M%SZ")
+
+        query = f"""<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:prop><C:calendar-data><C:expand start="{stamp(window_start)}" end="{stamp(window_end)}"/></C:calendar-data></D:prop>
+  <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
+    <C:time-range start="{stamp(window_start)}" end="{stamp(window_end)}"/>
+  </C:comp-filter></C:comp-filter></C:filter>
+</C:calendar-query>"""
+        status, body = request(
+            "REPORT", base + "/tandem/programme/", query.encode(),
+            {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        check(status == 207, f"calendar-query returned {status}")
+        served = {}
+        for data in ET.fromstring(body).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
+            for occurrence in icalendar.Calendar.from_ical(data.text).walk("VEVENT"):
+                uid = str(occurrence["UID"])
+                served.setdefault(uid, []).append(occurrence.decoded("DTSTART").astimezone(dt.timezone.utc))
+        for uid, starts in expected.items():
+            check(sorted(served.get(uid, [])) == starts, f"Radicale expansion differs for {uid}")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(storage, ignore_errors=True)
+
+    print(f"calendar interop: {len(expected)} series checked")
+    print(f"calendar interop checks: {passed} passed, {failed} failed")
+    return 1 if failed or not expected else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,112 @@
+import Foundation
+import TandemCalendar
+import TandemCore
+import Testing
+
+@Suite("Calendars written by tandem match and tandem calendar")
+struct CalendarOutputTests {
+    /// Matches the sample cohort with a fixed DTSTAMP.
+    func matchSample(into out: URL, extra: [String] = []) -> Int32 {
+        setenv("SOURCE_DATE_EPOCH", "1767225600", 1)
+        return CLI.run(["match", "--out", out.path, "--quiet"] + extra)
+    }
+
+    func files(under folder: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "ics" }
+    }
+
+    @Test func everyCalendarPassesItsChecksAndExpandsToTheScheduledSessions() throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(
+            CLI.run([
+                "match", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path,
+                "--mentees", CLI.data.appendingPathComponent("mentees.csv").path,
+                "--config", CLI.data.appendingPathComponent("tandem.yaml").path, "--out", out.path, "--quiet",
+            ]) == 0)
+        let calendars = out.appendingPathComponent("calendars")
+        let icsFiles = files(under: calendars)
+        let matches = try #require(CLI.json(out.appendingPathComponent("matches.json")))
+        let pairs = try #require(matches["pairs"] as? [[String: Any]])
+        // One programme file, one per matched mentor and one per matched mentee.
+        let mentors = Set(pairs.compactMap { $0["mentor"] as? String })
+        #expect(icsFiles.count == 1 + mentors.count + pairs.count)
+        for file in icsFiles {
+            #expect(CalendarCheck.problems(in: try Data(contentsOf: file)).isEmpty, "\(file.lastPathComponent)")
+        }
+        // Expanding each series with libical gives exactly the engine's sessions.
+        let programme = try Data(contentsOf: calendars.appendingPathComponent("programme.ics"))
+        let expanded = CalendarCheck.expandedStarts(in: programme)
+        for pair in pairs {
+            let uid = try #require(pair["uid"] as? String)
+            let sessions = try #require(pair["sessions"] as? [[String: String]])
+            let starts = sessions.compactMap { $0["start"].map { String($0.prefix(16)) } }
+            let fromLibical = (expanded[uid] ?? []).map { start in
+                "\(start.date.iso)T\(start.hour < 10 ? "0" : "")\(start.hour):\(start.minute < 10 ? "0" : "")\(start.minute)"
+            }
+            #expect(fromLibical == starts, "\(uid)")
+        }
+        // Privacy: no theme or language from the sign-ups reaches a calendar.
+        let text = String(decoding: programme, as: UTF8.self)
+        for word in ["Mental health", "Racism", "Punjabi", "consent", "Unpaid caring"] {
+            #expect(!text.contains(word), "\(word) leaked into programme.ics")
+        }
+        // A mentor's file has only their own series (plus the two cohort events).
+        let mentorID = try #require(pairs.first?["mentor"] as? String)
+        let own = pairs.filter { $0["mentor"] as? String == mentorID }.count
+        let mentorFile = try String(contentsOf: calendars.appendingPathComponent("mentors/\(mentorID).ics"), encoding: .utf8)
+        #expect(mentorFile.components(separatedBy: "BEGIN:VEVENT").count - 1 == own + 2)
+    }
+
+    @Test func reExportingFromMatchesJSONGivesTheSameBytes() throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: out) == 0)
+        let first = try files(under: out.appendingPathComponent("calendars")).map { ($0.path, try Data(contentsOf: $0)) }
+        let again = CLI.scratch().appendingPathComponent("again")
+        #expect(CLI.run(["calendar", "--matches", out.appendingPathComponent("matches.json").path, "--out", again.path]) == 0)
+        for (path, data) in first {
+            let relative = path.replacingOccurrences(of: out.path, with: "")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: again.path + relative)) == data, "\(relative)")
+        }
+    }
+
+    @Test func requestMethodInvitesBothPeople() throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: out, extra: ["--method", "request"]) == 0)
+        let text = try String(contentsOf: out.appendingPathComponent("calendars/programme.ics"), encoding: .utf8)
+        #expect(text.contains("METHOD:REQUEST"))
+        #expect(text.contains("ATTENDEE"))
+    }
+
+    @Test func hostileIdsCannotEscapeTheCalendarsFolder() throws {
+        let folder = CLI.scratch()
+        let mentors = folder.appendingPathComponent("mentors.csv")
+        let mentees = folder.appendingPathComponent("mentees.csv")
+        let config = folder.appendingPathComponent("tandem.yaml")
+        CLI.write(
+            BadInputTests.mentorHeader
+                + "\n../../evil,Amrit,a@example.org,Group,,English,Housing,,Tue 18:00-20:00,either,1,,,yes\n", to: mentors)
+        CLI.write(
+            BadInputTests.menteeHeader + "\n.hidden,Jo,jo@example.org,Council,,,English,Housing,Tue 18:00-20:00,,,,yes\n",
+            to: mentees)
+        CLI.write(
+            """
+            programme:
+              coordinator: {name: Co Ordinator, email: co@example.org}
+            schedule:
+              start_date: 2027-01-04
+              end_date: 2027-12-31
+            """, to: config)
+        let out = folder.appendingPathComponent("out")
+        #expect(
+            CLI.run([
+                "match", "--mentors", mentors.path, "--mentees", mentees.path, "--config", config.path, "--out", out.path,
+                "--quiet",
+            ]) == 0)
+        let written = files(under: folder).map { $0.standardizedFileURL.path }
+        #expect(written.count == 3)
+        #expect(written.allSatisfy { $0.hasPrefix(out.appendingPathComponent("calendars").standardizedFileURL.path) })
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("evil.ics").path))
+    }
+}
