@@ -220,8 +220,24 @@ public enum CalendarCheck {
         return problems
     }
 
-    /// Compares a VTIMEZONE, as libical evaluates it, with the system zone of the same name.
+    /// Verdicts of ``systemZoneMismatch(_:tzid:years:)`` by VTIMEZONE text and years. Every file of
+    /// a programme carries the same VTIMEZONE; comparing it with the system zone once, not once
+    /// per file, keeps checking thousands of per-person files cheap. Only touched under the
+    /// libical lock.
+    nonisolated(unsafe) private static var zoneVerdicts: [String: String?] = [:]
+
+    /// Compares a VTIMEZONE, as libical evaluates it, with the system zone of the same name
+    /// (memoised per VTIMEZONE text and years).
     static func systemZoneMismatch(_ vtimezone: OpaquePointer, tzid: String, years: ClosedRange<Int>) -> String? {
+        let text = takeLibicalString(icalcomponent_as_ical_string_r(vtimezone)) ?? ""
+        let key = "\(years.lowerBound)-\(years.upperBound)\n" + text
+        if let verdict = zoneVerdicts[key] { return verdict }
+        let verdict = compareWithSystemZone(vtimezone, tzid: tzid, years: years)
+        zoneVerdicts[key] = verdict
+        return verdict
+    }
+
+    private static func compareWithSystemZone(_ vtimezone: OpaquePointer, tzid: String, years: ClosedRange<Int>) -> String? {
         guard let system = TimeZone(identifier: tzid) else {
             return "VTIMEZONE \(tzid) is not a zone this system knows, so it cannot be checked."
         }

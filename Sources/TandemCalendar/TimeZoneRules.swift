@@ -1,5 +1,6 @@
 import CLibical
 import Foundation
+import Synchronization
 import TandemCore
 
 /// Compact VTIMEZONE definitions derived from the system's time-zone database.
@@ -29,6 +30,19 @@ public enum TimeZoneRules {
 
 /// A zone as one STANDARD and at most one DAYLIGHT observance, each recurring yearly.
 struct CompactZone: Sendable, Hashable {
+    /// Zones already derived, by identifier and years: every file of a programme needs the same
+    /// one, and deriving it samples the system zone across the years.
+    private static let derived = Mutex<[String: CompactZone]>([:])
+
+    /// ``init(identifier:years:)``, memoised.
+    static func cached(identifier: String, years: ClosedRange<Int>) throws(CalendarError) -> CompactZone {
+        let key = "\(identifier) \(years.lowerBound) \(years.upperBound)"
+        if let zone = derived.withLock({ $0[key] }) { return zone }
+        let zone = try CompactZone(identifier: identifier, years: years)
+        derived.withLock { $0[key] = zone }
+        return zone
+    }
+
     struct YearlyRule: Sendable, Hashable {
         var month: Int
         var weekday: Weekday

@@ -83,7 +83,7 @@ extension CalendarPlan {
         }
         self.init(
             method: export.method, calendarName: CalendarText.unstructured(programme.name),
-            zone: try CompactZone(identifier: programme.timeZone, years: years), timestamp: export.timestamp,
+            zone: try CompactZone.cached(identifier: programme.timeZone, years: years), timestamp: export.timestamp,
             organizer: organizer, events: events)
     }
 }
