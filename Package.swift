@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "StableMatchingTests", dependencies: ["StableMatching"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "StableMatching"]),
         .testTarget(name: "TandemCalendarTests", dependencies: ["TandemCalendar", "TandemCore"]),
-        .testTarget(name: "TandemIOTests", dependencies: ["TandemIO", "TandemCore"]),
+        .testTarget(name: "TandemIOTests", dependencies: ["TandemIO", "TandemCore", "StableMatching"]),
         .testTarget(
             name: "TandemCommandsTests",
             dependencies: ["TandemCommands", "TandemCalendar", "TandemIO", "TandemCore", "StableMatching"]

@@ -20,9 +20,15 @@ struct MatchCommand: ParsableCommand {
     var out: String = "out"
 
     @Option(
-        help: "Which end of the stable matchings: mentee (best for mentees) or mentor. Default: the configuration's, else mentee."
+        help: """
+            Which stable matching: weighted (best total score), egalitarian, min-regret, mentee or mentor. \
+            Default: the configuration's, else weighted.
+            """
     )
-    var optimal: OptimalSide?
+    var optimal: StableChoice?
+
+    @Option(help: "stable (default), or coverage: the most pairs, even at the cost of blocking pairs.")
+    var objective: MatchObjective?
 
     @Option(help: "Tie-break seed; overrides the configuration's.")
     var seed: UInt64?
@@ -40,6 +46,7 @@ struct MatchCommand: ParsableCommand {
             for warning in loaded.warnings where !quiet { printError(warning.description) }
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
+            if let objective { policy.objective = objective }
             if let seed { policy.seed = seed }
 
             let started = Date()
@@ -72,4 +79,5 @@ struct MatchCommand: ParsableCommand {
     }
 }
 
-extension OptimalSide: ExpressibleByArgument {}
+extension StableChoice: ExpressibleByArgument {}
+extension MatchObjective: ExpressibleByArgument {}

@@ -23,10 +23,20 @@ enum MatchSummary {
             lines.append(
                 "Note: \(mentor.name) (\(mentor.id)) offered \(cap.offered) place(s); their availability holds \(cap.usable).")
         }
+        if let tradeOff = outcome.tradeOff {
+            lines.append("Trade-off (pairs, blocking pairs, mean score, mean rank given by mentees / mentors):")
+            for option in tradeOff.options {
+                let name = option.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                lines.append(
+                    "  \(option.isChosen ? ">" : " ") \(name) \(option.pairs) pairs, \(option.blockingPairs) blocking, "
+                        + "mean \(String(format: "%.3f", option.meanScore)), ranks "
+                        + "\(String(format: "%.1f", option.meanMenteeRank)) / \(String(format: "%.1f", option.meanMentorRank))")
+            }
+        }
         let scheduling = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         return """
             \(programme.name): \(cohort.mentors.count) mentors, \(cohort.mentees.count) mentees
-            Pairs made:        \(outcome.pairs.count) (\(outcome.optimal.rawValue)-optimal stable matching)
+            Pairs made:        \(outcome.pairs.count) (\(outcome.algorithmTitle))
             Unmatched:         \(unmatchedMentees) mentee(s) on the reserve list, \(unmatchedMentors) mentor(s) without a mentee
             Spare places:      \(outcome.spareMentorPlaces)
             Mean pair score:   \(String(format: "%.3f", outcome.meanScore))

@@ -17,8 +17,8 @@ struct SolveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The instance file, or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(help: "mentee (mentees propose) or mentor (mentors propose).")
-    var optimal: OptimalSide = .mentee
+    @Option(help: "weighted (by the input's weights), egalitarian, min-regret, mentee or mentor.")
+    var optimal: StableChoice = .weighted
 
     func run() throws {
         try reportingFailures {
@@ -33,11 +33,20 @@ struct SolveCommand: ParsableCommand {
             let name = file == "-" ? "standard input" : file
             let input = try SolveInput.decode(data, file: name)
             let (instance, menteeIDs, mentorIDs) = try input.instance(file: name)
-            let matching = DeferredAcceptance.solve(instance, optimal: optimal == .mentee ? .residentOptimal : .hospitalOptimal)
+            let weights = input.pairWeights(for: instance, menteeIDs: menteeIDs, mentorIDs: mentorIDs)
+            let objective: StableObjective =
+                switch optimal {
+                case .weighted: .weighted
+                case .egalitarian: .egalitarian
+                case .minRegret: .minimumRegret
+                case .mentee: .residentOptimal
+                case .mentor: .hospitalOptimal
+                }
+            let matching = OptimalStableMatching.solve(instance, objective: objective, weights: weights)
             let report = StabilityVerifier.verify(matching, in: instance)
             let output = SolveOutput(
                 optimal: optimal, matching: matching, report: report, instance: instance, menteeIDs: menteeIDs,
-                mentorIDs: mentorIDs)
+                mentorIDs: mentorIDs, weights: weights)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             guard let json = try? encoder.encode(output) else { throw TandemFailure(.software, "could not encode the result") }

@@ -58,7 +58,7 @@ struct MatchCommandTests {
     @Test func mentorOptimalIsStableAndNoBetterForAnyMentee() throws {
         let menteeSide = CLI.scratch().appendingPathComponent("e")
         let mentorSide = CLI.scratch().appendingPathComponent("m")
-        #expect(matchSample(into: menteeSide) == 0)
+        #expect(matchSample(into: menteeSide, extra: ["--optimal", "mentee"]) == 0)
         #expect(matchSample(into: mentorSide, extra: ["--optimal", "mentor"]) == 0)
         func ranks(_ folder: URL) throws -> [String: Int] {
             let pairs = try #require(CLI.json(folder.appendingPathComponent("matches.json"))?["pairs"] as? [[String: Any]])
@@ -69,6 +69,40 @@ struct MatchCommandTests {
         #expect(Set(best.keys) == Set(worst.keys), "rural hospitals: the same mentees are matched")
         for (mentee, rank) in best { #expect(rank <= worst[mentee] ?? .max) }
         #expect(CLI.json(mentorSide.appendingPathComponent("matches.json"))?["stable"] as? Bool == true)
+    }
+
+    @Test(arguments: ["weighted", "egalitarian", "min-regret", "mentee", "mentor"])
+    func everyStableChoiceIsStableAndTheTradeOffIsReported(choice: String) throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: out, extra: ["--optimal", choice]) == 0)
+        let matches = try #require(CLI.json(out.appendingPathComponent("matches.json")))
+        #expect(matches["stable"] as? Bool == true)
+        #expect(matches["algorithm"] as? String == "stable/" + choice)
+        let tradeoff = try #require(matches["tradeoff"] as? [String: Any])
+        let options = try #require(tradeoff["options"] as? [[String: Any]])
+        #expect(options.count == 6)
+        #expect(options.filter { $0["chosen"] as? Bool == true }.count == 1)
+        let stableOptions = options.filter { ($0["name"] as? String)?.hasSuffix("stable") == true }
+        #expect(stableOptions.allSatisfy { $0["blocking_pairs"] as? Int == 0 })
+        // Rural hospitals: every stable matching has the same number of pairs.
+        #expect(Set(stableOptions.compactMap { $0["pairs"] as? Int }).count == 1)
+        let weighted = try #require(stableOptions.first { $0["name"] as? String == "weighted-optimal stable" })
+        let best = stableOptions.compactMap { $0["total_score"] as? Double }.max() ?? 0
+        #expect((weighted["total_score"] as? Double ?? -1) >= best - 0.0005)
+        let maximum = try #require(tradeoff["maximum_pairs"] as? Int)
+        #expect(maximum >= (weighted["pairs"] as? Int ?? .max))
+    }
+
+    @Test func coverageMatchesMostPeopleAndReportsItsBlockingPairs() throws {
+        let out = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: out, extra: ["--objective", "coverage"]) == 0)
+        let matches = try #require(CLI.json(out.appendingPathComponent("matches.json")))
+        let pairs = try #require(matches["pairs"] as? [[String: Any]])
+        let tradeoff = try #require(matches["tradeoff"] as? [String: Any])
+        #expect(pairs.count == tradeoff["maximum_pairs"] as? Int)
+        #expect(matches["algorithm"] as? String == "coverage")
+        let blocking = matches["blocking_pairs"] as? Int ?? 0
+        #expect((matches["stable"] as? Bool) == (blocking == 0))
     }
 
     @Test func preferencesJSONSolvesToTheSameMatching() throws {

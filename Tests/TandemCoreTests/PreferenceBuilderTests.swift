@@ -86,7 +86,7 @@ struct CohortMatcherTests {
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func resultIsStableAndEveryoneIsAccountedFor(seed: UInt64) {
         let cohort = PreferenceBuilderTests.randomCohort(seed: seed, mentors: 15, mentees: 40)
-        for side in OptimalSide.allCases {
+        for side in StableChoice.allCases {
             let outcome = CohortMatcher.match(cohort, policy: MatchingPolicy(seed: seed, optimal: side))
             #expect(outcome.isStable)
             let matchedMentees = Set(outcome.pairs.map(\.mentee))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TandemIO
 
 @Suite("Safe file names from ids")

@@ -23,9 +23,17 @@ public enum CohortMatcher {
         }
         let compiled = CompiledCohort(cohort: cohort, policy: policy)
         let scored = PreferenceBuilder.build(compiled)
-        let end: StableEnd = policy.optimal == .mentee ? .residentOptimal : .hospitalOptimal
-        let matching = DeferredAcceptance.solve(scored.instance, optimal: end)
+        // One rotation poset serves the chosen matching and every alternative in the report.
+        let poset = RotationPoset(scored.instance)
+        let weights = scored.pairWeights
+        let chosenChoice = policy.objective == .stable ? policy.optimal : nil
+        let stable = TradeOff.solve(policy.optimal, poset: poset, weights: weights)
+        let (tradeOff, coverage) = TradeOff.compute(
+            scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
+        let matching = policy.objective == .stable ? stable : coverage
         var outcome = explain(matching, optimal: policy.optimal, compiled: compiled, scored: scored)
+        outcome.objective = policy.objective
+        outcome.tradeOff = tradeOff
         outcome.capacityCaps = capacityCaps
         for cap in capacityCaps where cap.usable == 0 {
             guard let position = outcome.unmatched.firstIndex(where: { $0.side == .mentor && $0.index == cap.mentor }) else {
@@ -43,7 +51,7 @@ public enum CohortMatcher {
 
     /// Verifies and explains any matching of the scored instance (also one made elsewhere).
     public static func explain(
-        _ matching: Matching, optimal: OptimalSide, compiled: CompiledCohort, scored: ScoredInstance
+        _ matching: Matching, optimal: StableChoice, compiled: CompiledCohort, scored: ScoredInstance
     ) -> MatchOutcome {
         let instance = scored.instance
         let report = StabilityVerifier.verify(matching, in: instance)

@@ -36,7 +36,7 @@ public struct CapacityCap: Sendable, Hashable {
 public struct MatchOutcome: Sendable {
     public let compiled: CompiledCohort
     public let scored: ScoredInstance
-    public let optimal: OptimalSide
+    public let optimal: StableChoice
     public let matching: Matching
     /// The independent verifier's findings on `matching` against the full instance.
     public let report: StabilityReport
@@ -44,6 +44,16 @@ public struct MatchOutcome: Sendable {
     public let pairs: [MatchedPair]
     /// Mentees first, then mentors, each in input order.
     public internal(set) var unmatched: [UnmatchedPerson]
+
+    /// Stable (by ``optimal``) or the most pairs.
+    public var objective: MatchObjective = .stable
+    /// Every alternative, for the coordinator's choice.
+    public var tradeOff: TradeOff?
+
+    /// `weighted-optimal stable matching`, or `most-pairs matching (not stable)`.
+    public var algorithmTitle: String {
+        objective == .stable ? optimal.title + " matching" : "most-pairs matching (not stable)"
+    }
 
     /// Mentors offering more places than their availability can hold sessions for.
     public var capacityCaps: [CapacityCap] = []

@@ -14,12 +14,37 @@ public struct HardConstraints: Sendable, Hashable {
     }
 }
 
-/// Which end of the lattice of stable matchings to return.
-public enum OptimalSide: String, Sendable, Hashable, Codable, CaseIterable {
+/// Which of the stable matchings to return.
+public enum StableChoice: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The largest total score (both sides' scores of every pair) of all stable matchings.
+    case weighted
+    /// The smallest sum of both sides' ranks: nobody's preferences count more than anyone's.
+    case egalitarian
+    /// The smallest worst rank anyone gets.
+    case minRegret = "min-regret"
     /// Every mentee gets the best mentor they can have in any stable matching.
     case mentee
     /// Every mentor gets the best mentees they can have in any stable matching.
     case mentor
+
+    /// How reports name it.
+    public var title: String {
+        switch self {
+        case .weighted: "weighted-optimal stable"
+        case .egalitarian: "egalitarian stable"
+        case .minRegret: "minimum-regret stable"
+        case .mentee: "mentee-optimal stable"
+        case .mentor: "mentor-optimal stable"
+        }
+    }
+}
+
+/// Whether to keep stability or match as many people as possible.
+public enum MatchObjective: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A stable matching (chosen by ``StableChoice``): no pair would rather be together.
+    case stable
+    /// The most pairs any matching can make, then the largest total score; may have blocking pairs.
+    case coverage
 }
 
 /// Everything that decides how a cohort is scored and matched.
@@ -40,14 +65,15 @@ public struct MatchingPolicy: Sendable, Hashable {
     public var availabilityTargetMinutes: Int
     /// Seeds the tie-break between equal scores.
     public var seed: UInt64
-    public var optimal: OptimalSide
+    public var optimal: StableChoice
+    public var objective: MatchObjective
 
     public init(
         menteeWeights: CriterionWeights = .menteeDefault, mentorWeights: CriterionWeights = .mentorDefault,
         constraints: HardConstraints = HardConstraints(), minimumScore: Double = 0, maxListLength: Int? = nil,
         preferenceBonus: [Double] = [1.0, 0.8, 0.6, 0.4, 0.2], sensitiveCriteria: Set<Criterion> = [.themes],
         sessionMinutes: Int = 60, availabilityTargetMinutes: Int = 180, seed: UInt64 = 0,
-        optimal: OptimalSide = .mentee
+        optimal: StableChoice = .weighted, objective: MatchObjective = .stable
     ) {
         self.menteeWeights = menteeWeights
         self.mentorWeights = mentorWeights
@@ -60,5 +86,6 @@ public struct MatchingPolicy: Sendable, Hashable {
         self.availabilityTargetMinutes = availabilityTargetMinutes
         self.seed = seed
         self.optimal = optimal
+        self.objective = objective
     }
 }

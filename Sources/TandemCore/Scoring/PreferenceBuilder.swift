@@ -113,6 +113,7 @@ public enum PreferenceBuilder {
         }
         return ScoredInstance(
             instance: instance, menteeScores: menteeScores, mentorScores: mentorScores,
+            mentorScoresOfMenteeEntries: mentorScoresByMenteeEntry,
             menteeRejections: menteeRejections, mentorRejections: mentorRejections)
     }
 

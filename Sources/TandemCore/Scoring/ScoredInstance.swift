@@ -9,10 +9,21 @@ public struct ScoredInstance: Sendable {
     public let menteeScores: ContiguousArray<Int32>
     /// The mentor's score of each entry of `instance.hospitalLists` (millionths).
     public let mentorScores: ContiguousArray<Int32>
+    /// The mentor's score of each entry of `instance.residentLists` (millionths), so both views
+    /// of a pair sit at the same index.
+    public let mentorScoresOfMenteeEntries: ContiguousArray<Int32>
     /// `PairRejection.allCases.count` counters per mentee: how many mentors each rule removed.
     public let menteeRejections: ContiguousArray<Int32>
     /// The same per mentor: how many mentees each rule removed.
     public let mentorRejections: ContiguousArray<Int32>
+
+    /// Each acceptable pair's weight for the weighted optimum: the sum of both sides' scores
+    /// (0...2), aligned with `instance.residentLists`.
+    public var pairWeights: PairWeights {
+        PairWeights(
+            residentEntryWeights: ContiguousArray(
+                zip(menteeScores, mentorScoresOfMenteeEntries).map { (Double($0) + Double($1)) / 1_000_000 }))
+    }
 
     /// How many mentors rule `rejection` removed for `mentee`.
     public func rejections(_ rejection: PairRejection, forMentee mentee: Int) -> Int {

@@ -185,16 +185,26 @@ public enum ConfigurationLoader {
         }
 
         mutating func readMatching(_ node: Node, into policy: inout MatchingPolicy) {
-            let allowed = ["optimal", "seed", "minimum_score", "max_list_length", "availability_target_minutes"]
+            let allowed = ["optimal", "objective", "seed", "minimum_score", "max_list_length", "availability_target_minutes"]
             for (key, value) in entries(node, at: "matching", allowed: allowed) {
                 let path = "matching." + key
                 switch key {
                 case "optimal":
                     guard let text = string(value, path) else { break }
-                    if let side = OptimalSide(rawValue: text.lowercased()) {
-                        policy.optimal = side
+                    if let choice = StableChoice(rawValue: text.lowercased()) {
+                        policy.optimal = choice
                     } else {
-                        problem(value, path, "expected 'mentee' or 'mentor', found '\(text)'")
+                        problem(
+                            value, path,
+                            "expected one of " + StableChoice.allCases.map(\.rawValue).joined(separator: ", ")
+                                + ", found '\(text)'")
+                    }
+                case "objective":
+                    guard let text = string(value, path) else { break }
+                    if let objective = MatchObjective(rawValue: text.lowercased()) {
+                        policy.objective = objective
+                    } else {
+                        problem(value, path, "expected 'stable' or 'coverage', found '\(text)'")
                     }
                 case "seed":
                     guard let text = string(value, path) else { break }

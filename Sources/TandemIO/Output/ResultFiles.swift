@@ -171,9 +171,10 @@ struct MatchesDocument: Encodable {
     var unscheduled: [Unscheduled]?
     var programme: ProgrammeRecord
     var cohortEvents: [CohortEvent]?
+    var tradeoff: TradeOffRecord?
 
     enum CodingKeys: String, CodingKey {
-        case algorithm, seed, stable, pairs, unmatched, summary, unscheduled, programme
+        case algorithm, seed, stable, pairs, unmatched, summary, unscheduled, programme, tradeoff
         case blockingPairs = "blocking_pairs", cohortEvents = "cohort_events"
     }
 
@@ -181,7 +182,8 @@ struct MatchesDocument: Encodable {
         self.programme = ProgrammeRecord(programme)
         cohortEvents = outcome.schedule?.cohortEvents
         let cohort = outcome.compiled.cohort
-        algorithm = "deferred-acceptance/\(outcome.optimal.rawValue)-optimal"
+        algorithm = outcome.objective == .stable ? "stable/\(outcome.optimal.rawValue)" : "coverage"
+        tradeoff = outcome.tradeOff.map(TradeOffRecord.init)
         self.seed = seed
         stable = outcome.isStable
         blockingPairs = outcome.report.blockingPairs.count
@@ -223,5 +225,46 @@ struct MatchesDocument: Encodable {
             "spare_mentor_places": Double(outcome.spareMentorPlaces),
             "mean_score": (outcome.meanScore * 1000).rounded() / 1000,
         ]
+    }
+}
+
+/// The trade-off report in `matches.json`.
+struct TradeOffRecord: Encodable {
+    struct Option: Encodable {
+        var name: String
+        var pairs: Int
+        var blockingPairs: Int
+        var totalScore: Double
+        var meanScore: Double
+        var meanMenteeRank: Double
+        var meanMentorRank: Double
+        var chosen: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case name, pairs, chosen
+            case blockingPairs = "blocking_pairs", totalScore = "total_score", meanScore = "mean_score"
+            case meanMenteeRank = "mean_mentee_rank", meanMentorRank = "mean_mentor_rank"
+        }
+    }
+
+    var options: [Option]
+    var maximumPairs: Int
+    var coverageMaximisesScore: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case options
+        case maximumPairs = "maximum_pairs", coverageMaximisesScore = "coverage_maximises_score"
+    }
+
+    init(_ tradeOff: TradeOff) {
+        func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+        options = tradeOff.options.map {
+            Option(
+                name: $0.name, pairs: $0.pairs, blockingPairs: $0.blockingPairs, totalScore: rounded($0.totalScore),
+                meanScore: rounded($0.meanScore), meanMenteeRank: rounded($0.meanMenteeRank),
+                meanMentorRank: rounded($0.meanMentorRank), chosen: $0.isChosen)
+        }
+        maximumPairs = tradeOff.maximumPairs
+        coverageMaximisesScore = tradeOff.coverageMaximisesScore
     }
 }

@@ -9,6 +9,9 @@ public struct SolveInput: Codable, Sendable {
     public var mentees: [String: [String]]
     public var mentors: [String: [String]]
     public var capacities: [String: Int]
+    /// Optional pair weights for `--optimal weighted`: `{"e1": {"m1": 3.5}}`, higher is better,
+    /// missing pairs weigh 0.
+    public var weights: [String: [String: Double]]?
 
     /// The derived instance of a cohort, by id.
     public init(_ instance: MatchingInstance, cohort: Cohort) {
@@ -25,6 +28,21 @@ public struct SolveInput: Codable, Sendable {
         self.mentees = mentees
         self.mentors = mentors
         self.capacities = capacities
+        weights = nil
+    }
+
+    /// The weights aligned with the instance's mentee lists, or `nil` when the input has none.
+    public func pairWeights(
+        for instance: MatchingInstance, menteeIDs: [String], mentorIDs: [String]
+    ) -> PairWeights? {
+        guard let weights else { return nil }
+        var aligned = ContiguousArray<Double>()
+        aligned.reserveCapacity(instance.entryCount)
+        for mentee in 0..<instance.residentCount {
+            let row = weights[menteeIDs[mentee]] ?? [:]
+            for mentor in instance.hospitals(preferredBy: mentee) { aligned.append(row[mentorIDs[Int(mentor)]] ?? 0) }
+        }
+        return PairWeights(residentEntryWeights: aligned)
     }
 
     /// Reads the format from JSON bytes; `file` names the source in messages.
@@ -120,15 +138,17 @@ public struct SolveOutput: Encodable, Sendable {
     public var unmatchedMentees: [String]
     public var stable: Bool
     public var blockingPairs: [Pair]
+    /// The matching's total weight, when the input gave weights.
+    public var totalWeight: Double?
 
     enum CodingKeys: String, CodingKey {
         case optimal, matching, stable
-        case unmatchedMentees = "unmatched_mentees", blockingPairs = "blocking_pairs"
+        case unmatchedMentees = "unmatched_mentees", blockingPairs = "blocking_pairs", totalWeight = "total_weight"
     }
 
     public init(
-        optimal: OptimalSide, matching: Matching, report: StabilityReport, instance: MatchingInstance, menteeIDs: [String],
-        mentorIDs: [String]
+        optimal: StableChoice, matching: Matching, report: StabilityReport, instance: MatchingInstance, menteeIDs: [String],
+        mentorIDs: [String], weights: PairWeights? = nil
     ) {
         self.optimal = optimal.rawValue
         var byMentor: [String: [String]] = [:]
@@ -140,6 +160,13 @@ public struct SolveOutput: Encodable, Sendable {
         stable = report.isStable
         blockingPairs = report.blockingPairs.map {
             Pair(mentee: menteeIDs[Int($0.resident)], mentor: mentorIDs[Int($0.hospital)])
+        }
+        totalWeight = weights.map { weights in
+            (0..<instance.residentCount).reduce(0.0) { total, resident in
+                let hospital = Int(matching.hospitalOfResident[resident])
+                guard hospital >= 0, let rank = instance.rank(ofHospital: hospital, forResident: resident) else { return total }
+                return total + weights.residentEntryWeights[Int(instance.residentListStart[resident]) + rank]
+            }
         }
     }
 }

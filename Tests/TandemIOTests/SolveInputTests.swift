@@ -1,0 +1,41 @@
+import Foundation
+import StableMatching
+import TandemCore
+import Testing
+
+@testable import TandemIO
+
+@Suite("The tandem solve format")
+struct SolveInputTests {
+    static let twoStableMatchings = Data(
+        (#"{"mentees": {"e1": ["m1", "m2"], "e2": ["m2", "m1"]}, "mentors": {"m1": ["e2", "e1"], "m2": ["e1", "e2"]},"#
+            + #" "capacities": {"m1": 1, "m2": 1}, "weights": {"e1": {"m2": 4}, "e2": {"m1": 4}}}"#).utf8)
+
+    @Test func weightsSelectTheWeightedOptimum() throws {
+        let input = try SolveInput.decode(Self.twoStableMatchings, file: "in.json")
+        let (instance, menteeIDs, mentorIDs) = try input.instance(file: "in.json")
+        let weights = try #require(input.pairWeights(for: instance, menteeIDs: menteeIDs, mentorIDs: mentorIDs))
+        let matching = OptimalStableMatching.solve(instance, objective: .weighted, weights: weights)
+        let output = SolveOutput(
+            optimal: .weighted, matching: matching, report: StabilityVerifier.verify(matching, in: instance),
+            instance: instance, menteeIDs: menteeIDs, mentorIDs: mentorIDs, weights: weights)
+        #expect(output.matching == ["m1": ["e2"], "m2": ["e1"]])
+        #expect(output.totalWeight == 8)
+        #expect(output.stable)
+        // Without weights the weighted optimum is the mentee-optimal end.
+        let plain = OptimalStableMatching.solve(instance, objective: .weighted, weights: nil)
+        #expect(plain == DeferredAcceptance.solve(instance, optimal: .residentOptimal))
+    }
+
+    @Test func unknownIdsAndMissingCapacitiesAreAllReported() {
+        let data = Data(
+            #"{"mentees": {"e1": ["m9", "m1", "m1"]}, "mentors": {"m1": ["e1"], "m2": []}, "capacities": {"m1": -1}}"#.utf8)
+        #expect {
+            let input = try SolveInput.decode(data, file: "in.json")
+            _ = try input.instance(file: "in.json")
+        } throws: { error in
+            guard let failure = error as? TandemFailure else { return false }
+            return failure.status == .dataError && failure.problems.count == 4
+        }
+    }
+}
