@@ -30,8 +30,8 @@ struct GenerateCommand: ParsableCommand {
         try reportingFailures {
             let cohort = SyntheticCohort.generate(mentees: mentees, mentors: mentors, seed: seed)
             let files = [
-                ("mentors.csv", try CSVText.render(header: SyntheticCohort.mentorHeader, rows: cohort.mentorRows)),
-                ("mentees.csv", try CSVText.render(header: SyntheticCohort.menteeHeader, rows: cohort.menteeRows)),
+                ("mentors.csv", CSVText.render(header: SyntheticCohort.mentorHeader, rows: cohort.mentorRows)),
+                ("mentees.csv", CSVText.render(header: SyntheticCohort.menteeHeader, rows: cohort.menteeRows)),
             ]
             try OutputFolder.write(files, to: out)
             print("Wrote \(mentors) mentors and \(mentees) mentees to \(out)/ (seed \(seed)).")

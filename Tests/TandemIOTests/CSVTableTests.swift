@@ -62,7 +62,7 @@ struct CSVTableTests {
     }
 
     @Test func writerQuotesAndNeutralisesFormulas() throws {
-        let data = try CSVText.render(header: ["a", "b"], rows: [["=HYPERLINK(\"x\")", "Kaur, Amrit"], ["-3", "plain"]])
+        let data = CSVText.render(header: ["a", "b"], rows: [["=HYPERLINK(\"x\")", "Kaur, Amrit"], ["-3", "plain"]])
         let text = String(decoding: data, as: UTF8.self)
         #expect(text == "\u{FEFF}a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",\"Kaur, Amrit\"\r\n'-3,plain\r\n")
         let back = try CSVTable.parse(data, file: "out.csv")

@@ -39,3 +39,18 @@ struct SolveInputTests {
         }
     }
 }
+
+@Suite("Writing the tandem solve format")
+struct SolveInputWritingTests {
+    @Test func handWrittenJSONDecodesToTheSameInstance() throws {
+        var input = try SolveInput.decode(SolveInputTests.twoStableMatchings, file: "in.json")
+        input.mentees["e\"3\\\n"] = []
+        input.capacities["m\u{1}"] = 0
+        input.mentors["m\u{1}"] = []
+        let again = try SolveInput.decode(input.jsonData(), file: "out.json")
+        #expect(again.mentees == input.mentees)
+        #expect(again.mentors == input.mentors)
+        #expect(again.capacities == input.capacities)
+        #expect(again.weights == input.weights)
+    }
+}

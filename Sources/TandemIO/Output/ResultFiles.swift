@@ -14,17 +14,17 @@ public enum ResultFiles {
         seriesUID: (SessionSeries) -> String = { _ in "" }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         [
-            ("matches.csv", try matchesCSV(outcome)),
-            ("unmatched.csv", try unmatchedCSV(outcome)),
+            ("matches.csv", matchesCSV(outcome)),
+            ("unmatched.csv", unmatchedCSV(outcome)),
             (
                 "matches.json",
                 try json(MatchesDocument(outcome, programme: programme, seed: seed, zone: zone, seriesUID: seriesUID))
             ),
-            ("preferences.json", try json(SolveInput(outcome.scored.instance, cohort: outcome.compiled.cohort))),
+            ("preferences.json", SolveInput(outcome.scored.instance, cohort: outcome.compiled.cohort).jsonData()),
         ]
     }
 
-    static func matchesCSV(_ outcome: MatchOutcome) throws(TandemFailure) -> Data {
+    static func matchesCSV(_ outcome: MatchOutcome) -> Data {
         let cohort = outcome.compiled.cohort
         let header =
             [
@@ -49,10 +49,10 @@ public enum ResultFiles {
             }
             return row
         }
-        return try CSVText.render(header: header, rows: rows)
+        return CSVText.render(header: header, rows: rows)
     }
 
-    static func unmatchedCSV(_ outcome: MatchOutcome) throws(TandemFailure) -> Data {
+    static func unmatchedCSV(_ outcome: MatchOutcome) -> Data {
         let cohort = outcome.compiled.cohort
         let rows = outcome.unmatched.map { person in
             let (id, name) =
@@ -61,7 +61,7 @@ public enum ResultFiles {
                 : (cohort.mentees[person.index].id, cohort.mentees[person.index].name)
             return [id, name, person.side.rawValue, person.reason]
         }
-        return try CSVText.render(header: ["id", "name", "side", "reason"], rows: rows)
+        return CSVText.render(header: ["id", "name", "side", "reason"], rows: rows)
     }
 
     /// `Tuesday 18:00`.
