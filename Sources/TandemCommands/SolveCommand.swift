@@ -31,12 +31,14 @@ struct SolveCommand: ParsableCommand {
                 throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
             }
             let name = file == "-" ? "standard input" : file
-            let input = try SolveInput.decode(data, file: name)
-            let (instance, menteeIDs, mentorIDs) = try input.instance(file: name)
-            let weights = input.pairWeights(for: instance, menteeIDs: menteeIDs, mentorIDs: mentorIDs)
+            let parsed = try SolveInstanceReader.parse(data, file: name)
+            let instance = parsed.instance
+            let weights = parsed.pairWeights
+            // Without weights every stable matching weighs 0 and the weighted optimum is the
+            // mentee-optimal end, which deferred acceptance finds without the rotation poset.
             let objective: StableObjective =
                 switch optimal {
-                case .weighted: .weighted
+                case .weighted: weights == nil ? .residentOptimal : .weighted
                 case .egalitarian: .egalitarian
                 case .minRegret: .minimumRegret
                 case .mentee: .residentOptimal
@@ -45,12 +47,9 @@ struct SolveCommand: ParsableCommand {
             let matching = OptimalStableMatching.solve(instance, objective: objective, weights: weights)
             let report = StabilityVerifier.verify(matching, in: instance)
             let output = SolveOutput(
-                optimal: optimal, matching: matching, report: report, instance: instance, menteeIDs: menteeIDs,
-                mentorIDs: mentorIDs, weights: weights)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let json = try? encoder.encode(output) else { throw TandemFailure(.software, "could not encode the result") }
-            FileHandle.standardOutput.write(json + Data([0x0A]))
+                optimal: optimal, matching: matching, report: report, instance: instance, menteeIDs: parsed.menteeIDs,
+                mentorIDs: parsed.mentorIDs, weights: weights)
+            FileHandle.standardOutput.write(output.jsonData())
         }
     }
 }

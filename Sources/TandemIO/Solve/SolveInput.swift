@@ -13,6 +13,16 @@ public struct SolveInput: Codable, Sendable {
     /// missing pairs weigh 0.
     public var weights: [String: [String: Double]]?
 
+    public init(
+        mentees: [String: [String]], mentors: [String: [String]], capacities: [String: Int],
+        weights: [String: [String: Double]]? = nil
+    ) {
+        self.mentees = mentees
+        self.mentors = mentors
+        self.capacities = capacities
+        self.weights = weights
+    }
+
     /// The derived instance of a cohort, by id.
     public init(_ instance: MatchingInstance, cohort: Cohort) {
         var mentees: [String: [String]] = [:]
@@ -127,8 +137,8 @@ public struct SolveInput: Codable, Sendable {
 }
 
 /// What `tandem solve` prints.
-public struct SolveOutput: Encodable, Sendable {
-    public struct Pair: Encodable, Sendable {
+public struct SolveOutput: Sendable {
+    public struct Pair: Sendable {
         public var mentee: String
         public var mentor: String
     }
@@ -141,9 +151,41 @@ public struct SolveOutput: Encodable, Sendable {
     /// The matching's total weight, when the input gave weights.
     public var totalWeight: Double?
 
-    enum CodingKeys: String, CodingKey {
-        case optimal, matching, stable
-        case unmatchedMentees = "unmatched_mentees", blockingPairs = "blocking_pairs", totalWeight = "total_weight"
+    /// Compact JSON with sorted keys; mentors in id order, each mentor's mentees in its order.
+    /// Written by hand for the same reason as ``SolveInstanceReader``: millions of entries.
+    public func jsonData() -> Data {
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: #"{"blocking_pairs":["#.utf8)
+        for (index, pair) in blockingPairs.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"mentee":"#.utf8)
+            JSONText.append(string: pair.mentee, to: &bytes)
+            bytes.append(contentsOf: #","mentor":"#.utf8)
+            JSONText.append(string: pair.mentor, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: #"],"matching":{"#.utf8)
+        for (index, mentor) in matching.keys.sorted().enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.append(string: mentor, to: &bytes)
+            bytes.append(contentsOf: ":[".utf8)
+            for (position, mentee) in (matching[mentor] ?? []).enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONText.append(string: mentee, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: #"},"optimal":"#.utf8)
+        JSONText.append(string: optimal, to: &bytes)
+        bytes.append(contentsOf: #","stable":\#(stable)"#.utf8)
+        if let totalWeight { bytes.append(contentsOf: #","total_weight":\#(totalWeight)"#.utf8) }
+        bytes.append(contentsOf: #","unmatched_mentees":["#.utf8)
+        for (index, mentee) in unmatchedMentees.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.append(string: mentee, to: &bytes)
+        }
+        bytes.append(contentsOf: "]}\n".utf8)
+        return Data(bytes)
     }
 
     public init(
