@@ -10,3 +10,12 @@ public struct Cohort: Sendable, Hashable {
         self.mentees = mentees
     }
 }
+
+extension Cohort {
+    /// The id and name of an unmatched person, whichever side they are on.
+    public func identity(of person: UnmatchedPerson) -> (id: String, name: String) {
+        person.side == .mentor
+            ? (mentors[person.index].id, mentors[person.index].name)
+            : (mentees[person.index].id, mentees[person.index].name)
+    }
+}

@@ -55,10 +55,7 @@ public enum ResultFiles {
     static func unmatchedCSV(_ outcome: MatchOutcome) -> Data {
         let cohort = outcome.compiled.cohort
         let rows = outcome.unmatched.map { person in
-            let (id, name) =
-                person.side == .mentor
-                ? (cohort.mentors[person.index].id, cohort.mentors[person.index].name)
-                : (cohort.mentees[person.index].id, cohort.mentees[person.index].name)
+            let (id, name) = cohort.identity(of: person)
             return [id, name, person.side.rawValue, person.reason]
         }
         return CSVText.render(header: ["id", "name", "side", "reason"], rows: rows)
@@ -210,10 +207,7 @@ struct MatchesDocument: Encodable {
             Unscheduled(mentor: cohort.mentors[item.mentor].id, mentee: cohort.mentees[item.mentee].id, reason: item.reason)
         }
         unmatched = outcome.unmatched.map { person in
-            let (id, name) =
-                person.side == .mentor
-                ? (cohort.mentors[person.index].id, cohort.mentors[person.index].name)
-                : (cohort.mentees[person.index].id, cohort.mentees[person.index].name)
+            let (id, name) = cohort.identity(of: person)
             return Unmatched(id: id, name: name, side: person.side.rawValue, reason: person.reason)
         }
         summary = [
