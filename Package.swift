@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "tandem", targets: ["tandem"]),
         .library(name: "StableMatching", targets: ["StableMatching"]),
         .library(name: "TandemCore", targets: ["TandemCore"]),
+        .library(name: "TandemIO", targets: ["TandemIO"]),
+        .library(name: "TandemCalendar", targets: ["TandemCalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
