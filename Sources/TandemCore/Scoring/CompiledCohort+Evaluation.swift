@@ -54,6 +54,9 @@ extension CompiledCohort {
 
     /// Whether both are free for one whole session on the same day at the same time.
     func hasCommonSession(mentee: Int, mentor: Int) -> Bool {
+        // Most pairs of a large cohort share too little time for one session at all: the
+        // popcount of the common quarter hours rules them out before any run detection.
+        guard commonSlotCount(mentee: mentee, mentor: mentor) >= sessionSlots else { return false }
         let words = WeeklyAvailability.wordCount
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { common in
             for index in 0..<words {
