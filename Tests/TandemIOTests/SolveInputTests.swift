@@ -12,9 +12,9 @@ struct SolveInputTests {
             + #" "capacities": {"m1": 1, "m2": 1}, "weights": {"e1": {"m2": 4}, "e2": {"m1": 4}}}"#).utf8)
 
     @Test func weightsSelectTheWeightedOptimum() throws {
-        let input = try SolveInput.decode(Self.twoStableMatchings, file: "in.json")
-        let (instance, menteeIDs, mentorIDs) = try input.instance(file: "in.json")
-        let weights = try #require(input.pairWeights(for: instance, menteeIDs: menteeIDs, mentorIDs: mentorIDs))
+        let parsed = try SolveInstanceReader.parse(Self.twoStableMatchings, file: "in.json")
+        let (instance, menteeIDs, mentorIDs) = (parsed.instance, parsed.menteeIDs, parsed.mentorIDs)
+        let weights = try #require(parsed.pairWeights)
         let matching = OptimalStableMatching.solve(instance, objective: .weighted, weights: weights)
         let output = SolveOutput(
             optimal: .weighted, matching: matching, report: StabilityVerifier.verify(matching, in: instance),
