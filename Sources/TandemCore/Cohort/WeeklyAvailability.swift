@@ -91,6 +91,25 @@ public struct WeeklyAvailability: Sendable, Hashable {
         }
     }
 
+    /// The quarter hours at which a whole run of `slots` free quarter hours starts (and may
+    /// start, per `startMask`).
+    ///
+    /// Two people share a session exactly when their run starts intersect, because "both free
+    /// for s...s+k" is "each free for s...s+k": so pairs are screened with one `AND` per word
+    /// instead of a run search per pair.
+    /// - Complexity: O(`slots` × ``wordCount``).
+    public static func runStarts(of words: [UInt64], slots: Int, startMask: [UInt64]) -> [UInt64] {
+        var run = words
+        for _ in 1..<max(slots, 1) {
+            for index in 0..<wordCount {
+                let carry = index + 1 < wordCount ? run[index + 1] << 63 : 0
+                run[index] &= (run[index] >> 1) | carry
+            }
+        }
+        for index in 0..<wordCount { run[index] &= startMask[index] }
+        return run
+    }
+
     /// The free time as windows, one per unbroken stretch within a day, Monday first.
     public var windows: [AvailabilityWindow] {
         var result: [AvailabilityWindow] = []

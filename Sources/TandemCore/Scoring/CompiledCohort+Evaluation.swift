@@ -20,6 +20,12 @@ extension CompiledCohort {
         if let rejection = hardRejection(mentee: mentee, mentor: mentor) {
             return PairVerdict(rejection: rejection, menteeScore: 0, mentorScore: 0)
         }
+        return scoredVerdict(mentee: mentee, mentor: mentor)
+    }
+
+    /// Both sides' scores of a pair that passed the hard rules, and the minimum-score rule.
+    @inline(__always)
+    func scoredVerdict(mentee: Int, mentor: Int) -> PairVerdict {
         let values = criterionValues(mentee: mentee, mentor: mentor)
         let menteeScore = Self.millionths(values.score(weights: policy.menteeWeights, forMentee: true))
         let mentorScore = Self.millionths(values.score(weights: policy.mentorWeights, forMentee: false))
@@ -54,18 +60,12 @@ extension CompiledCohort {
 
     /// Whether both are free for one whole session on the same day at the same time.
     func hasCommonSession(mentee: Int, mentor: Int) -> Bool {
-        // Most pairs of a large cohort share too little time for one session at all: the
-        // popcount of the common quarter hours rules them out before any run detection.
-        guard commonSlotCount(mentee: mentee, mentor: mentor) >= sessionSlots else { return false }
         let words = WeeklyAvailability.wordCount
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { common in
-            for index in 0..<words {
-                common[index] = menteeSlots[mentee * words + index] & mentorSlots[mentor * words + index]
-            }
-            return runStartMask.withUnsafeBufferPointer { mask in
-                WeeklyAvailability.containsRun(in: UnsafeBufferPointer(common), slots: sessionSlots, startMask: mask)
-            }
+        var common: UInt64 = 0
+        for index in 0..<words {
+            common |= menteeSessionStarts[mentee * words + index] & mentorSessionStarts[mentor * words + index]
         }
+        return common != 0
     }
 
     /// Common free quarter hours per week.
@@ -110,11 +110,7 @@ extension CompiledCohort {
         }
 
         // Special-category answers are used only when both people whose answers they are consented.
-        if !(menteeConsent[mentee] && mentorConsent[mentor]) {
-            for criterion in policy.sensitiveCriteria where criterion != .preference {
-                values.setApplies(criterion, false)
-            }
-        }
+        if !(menteeConsent[mentee] && mentorConsent[mentor]) { values.appliesMask &= ~sensitiveMask }
 
         values.menteePreference = preferenceValue(of: Int32(mentor), in: menteePreferred[mentee])
         values.mentorPreference = preferenceValue(of: Int32(mentee), in: mentorPreferred[mentor])

@@ -23,8 +23,14 @@ public struct CompiledCohort: Sendable {
     /// ``WeeklyAvailability/wordCount`` words per person.
     let mentorSlots: [UInt64]
     let menteeSlots: [UInt64]
-    let sessionSlots: Int
-    let runStartMask: [UInt64]
+    /// Quarter hours where a whole session can start, ``WeeklyAvailability/wordCount`` words
+    /// per person: a pair has a common session exactly when these intersect.
+    let mentorSessionStarts: [UInt64]
+    let menteeSessionStarts: [UInt64]
+    /// One bit per block of ``sessionStartBlockSlots`` quarter hours holding any session start:
+    /// disjoint summaries rule a pair out with a single `AND` (the usual case in a large cohort).
+    let mentorSessionStartBlocks: [UInt64]
+    let menteeSessionStartBlocks: [UInt64]
     let mentorFormat: [MeetingFormat]
     let menteeFormat: [MeetingFormat]
     let mentorTown: [Int32]
@@ -37,6 +43,9 @@ public struct CompiledCohort: Sendable {
     /// `mentee << 32 | mentor` for every excluded pair.
     let excludedPairs: Set<UInt64>
     let menteeHasExclusion: [Bool]
+    /// The same pairs by mentee: mentee `e` excludes `excludedMentors[excludedStart[e]..<excludedStart[e + 1]]`.
+    let excludedStart: [Int32]
+    let excludedMentors: [Int32]
     /// Mentee `e`'s stated mentors, best first, as mentor indices.
     let menteePreferred: [[Int32]]
     let mentorPreferred: [[Int32]]
@@ -45,6 +54,8 @@ public struct CompiledCohort: Sendable {
     let menteeIdHash: [UInt64]
     let themeNames: [String]
     let languageNames: [String]
+    /// Bit ``Criterion/index`` set for each shared criterion that needs both people's consent.
+    let sensitiveMask: UInt8
 
     public init(cohort: Cohort, policy: MatchingPolicy) {
         self.cohort = cohort
@@ -92,8 +103,15 @@ public struct CompiledCohort: Sendable {
         menteeFirstLanguage = mentees.map { $0.languages.first.flatMap(languages.index(of:)) ?? -1 }
         mentorSlots = mentors.flatMap { $0.availability.words }
         menteeSlots = mentees.flatMap { $0.availability.words }
-        sessionSlots = WeeklyAvailability.slots(forMinutes: policy.sessionMinutes)
-        runStartMask = WeeklyAvailability.runStartMask(slots: sessionSlots)
+        let sessionSlots = WeeklyAvailability.slots(forMinutes: policy.sessionMinutes)
+        let startMask = WeeklyAvailability.runStartMask(slots: sessionSlots)
+        func sessionStarts(_ people: [WeeklyAvailability]) -> [UInt64] {
+            people.flatMap { WeeklyAvailability.runStarts(of: $0.words, slots: sessionSlots, startMask: startMask) }
+        }
+        mentorSessionStarts = sessionStarts(mentors.map(\.availability))
+        menteeSessionStarts = sessionStarts(mentees.map(\.availability))
+        mentorSessionStartBlocks = Self.blockSummaries(of: mentorSessionStarts)
+        menteeSessionStartBlocks = Self.blockSummaries(of: menteeSessionStarts)
         mentorFormat = mentors.map(\.format)
         menteeFormat = mentees.map(\.format)
         mentorTown = mentors.map { towns.intern($0.town) }
@@ -138,12 +156,42 @@ public struct CompiledCohort: Sendable {
         }
         excludedPairs = excluded
         var hasExclusion = [Bool](repeating: false, count: mentees.count)
-        for pair in excluded { hasExclusion[Int(pair >> 32)] = true }
+        var exclusionStart = [Int32](repeating: 0, count: mentees.count + 1)
+        for pair in excluded {
+            hasExclusion[Int(pair >> 32)] = true
+            exclusionStart[Int(pair >> 32) + 1] += 1
+        }
+        for mentee in mentees.indices { exclusionStart[mentee + 1] += exclusionStart[mentee] }
         menteeHasExclusion = hasExclusion
+        excludedStart = exclusionStart
+        excludedMentors = excluded.sorted().map { Int32(truncatingIfNeeded: $0) }
         menteePreferred = mentees.map { $0.preferredMentors.compactMap { mentorByID[TextKey.normalise($0)] } }
         mentorPreferred = mentors.map { $0.preferredMentees.compactMap { menteeByID[TextKey.normalise($0)] } }
+        sensitiveMask = policy.sensitiveCriteria.reduce(0) { mask, criterion in
+            criterion == .preference ? mask : mask | 1 << UInt8(criterion.index)
+        }
         mentorIdHash = mentors.map { Self.hash($0.id) }
         menteeIdHash = mentees.map { Self.hash($0.id) }
+    }
+
+    /// Quarter hours per summary bit: 672 / 11 rounds up to 62 blocks, one word.
+    static let sessionStartBlockSlots = 11
+
+    /// Per person, bit b set when any of quarter hours 11b..<11b+11 is set in `words`.
+    static func blockSummaries(of words: [UInt64]) -> [UInt64] {
+        let wordCount = WeeklyAvailability.wordCount
+        return stride(from: 0, to: words.count, by: wordCount).map { start in
+            var summary: UInt64 = 0
+            for index in 0..<wordCount {
+                var word = words[start + index]
+                while word != 0 {
+                    let slot = index * 64 + word.trailingZeroBitCount
+                    summary |= 1 << UInt64(slot / sessionStartBlockSlots)
+                    word &= word &- 1
+                }
+            }
+            return summary
+        }
     }
 
     /// FNV-1a over the UTF-8 bytes: stable across runs and machines, unlike `Hasher`.

@@ -27,13 +27,22 @@ public struct CriterionValues: Sendable, Hashable {
     }
 
     /// The weighted mean over the criteria that apply; 0 when none do.
+    ///
+    /// Sums in ``Criterion/allCases`` order (the shared criteria, then the side's own choice)
+    /// so the result does not depend on how it is called. Runs for every acceptable pair of a
+    /// cohort, so it reads the weights by index rather than through optionals.
     public func score(weights: CriterionWeights, forMentee: Bool) -> Double {
         var total = 0.0
         var weightSum = 0.0
-        for criterion in Criterion.allCases {
-            guard let value = value(of: criterion, forMentee: forMentee) else { continue }
-            total += weights[criterion] * value
-            weightSum += weights[criterion]
+        weights.values.withUnsafeBufferPointer { weight in
+            for index in 0..<Criterion.preference.index where appliesMask & (1 << UInt8(index)) != 0 {
+                total += weight[index] * shared[index]
+                weightSum += weight[index]
+            }
+            if let preference = forMentee ? menteePreference : mentorPreference {
+                total += weight[Criterion.preference.index] * preference
+                weightSum += weight[Criterion.preference.index]
+            }
         }
         return weightSum > 0 ? total / weightSum : 0
     }

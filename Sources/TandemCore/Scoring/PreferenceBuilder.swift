@@ -15,64 +15,96 @@ public enum PreferenceBuilder {
         var tie: UInt64
         var otherScore: Int32
 
-        /// Better score first, then the lower tie key.
+        /// Better score first, then the lower tie key, then (only if two ids hash alike) the
+        /// lower index, so the order is total and selection equals sorting.
         static func ranksBefore(_ lhs: Entry, _ rhs: Entry) -> Bool {
-            lhs.score != rhs.score ? lhs.score > rhs.score : lhs.tie < rhs.tie
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
+            return lhs.partner < rhs.partner
         }
-    }
-
-    /// The result of scoring one block of mentees.
-    struct Block {
-        var listLengths: [Int32] = []
-        var entries: [Entry] = []
-        var menteeRejections: [Int32] = []
-        var mentorRejections: [Int32] = []
     }
 
     /// Scores all pairs (on all cores) and builds the instance.
     ///
-    /// - Complexity: O(mentees × mentors) pair checks, each a few word operations, plus
-    ///   O(L log L) for sorting the lists of total length L.
-    public static func build(_ compiled: CompiledCohort) -> ScoredInstance {
+    /// - Complexity: O(mentees × mentors) pair screens, one word `AND` each for most pairs;
+    ///   O(acceptable pairs) scorings; O(L log L) sorting for lists of total length L (with a
+    ///   list-length limit k, O(n log k) selection instead of sorting whole lists).
+    public static func build(_ compiled: CompiledCohort, progress: any ProgressObserver = NoProgress()) -> ScoredInstance {
+        let menteeCount = compiled.menteeCount
+        let mentorCount = compiled.mentorCount
+        let screen = MentorScreen(compiled)
+        // Enough chunks to balance the load on any core count; each keeps its own mentor counters.
+        let chunkCount = max(1, min(menteeCount, 32))
+        let chunks = UnsafeMutableBufferPointer<ScoredChunk>.allocate(capacity: chunkCount)
+        chunks.initialize(repeating: ScoredChunk())
+        defer { chunks.deinitialize().deallocate() }
+        nonisolated(unsafe) let sharedChunks = chunks
+        progress.phase("Scoring pairs", total: menteeCount * mentorCount, unit: "pairs") {
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let mentees = (chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount)
+                sharedChunks[chunk] = ChunkScorer(compiled: compiled, screen: screen).score(mentees, progress: progress)
+            }
+        }
+        return assemble(UnsafeBufferPointer(chunks), compiled: compiled, screen: screen)
+    }
+
+    /// Joins the chunks' mentee lists, derives the mentors' lists and the rejection counters
+    /// that were not counted pair by pair.
+    static func assemble(_ chunks: UnsafeBufferPointer<ScoredChunk>, compiled: CompiledCohort, screen: MentorScreen)
+        -> ScoredInstance
+    {
         let menteeCount = compiled.menteeCount
         let mentorCount = compiled.mentorCount
         let reasons = PairRejection.allCases.count
-        let blockSize = 256
-        let blockCount = (menteeCount + blockSize - 1) / blockSize
-        let blocks = UnsafeMutableBufferPointer<Block>.allocate(capacity: max(blockCount, 1))
-        blocks.initialize(repeating: Block())
-        defer { blocks.deinitialize().deallocate() }
-        nonisolated(unsafe) let sharedBlocks = blocks
-        DispatchQueue.concurrentPerform(iterations: blockCount) { blockIndex in
-            let menteeRange = (blockIndex * blockSize)..<min(menteeCount, (blockIndex + 1) * blockSize)
-            sharedBlocks[blockIndex] = scoreBlock(menteeRange, compiled: compiled)
-        }
-
-        // Mentee lists in mentee order; mentor rejection counters summed across blocks.
         var residentListStart = ContiguousArray<Int32>(repeating: 0, count: menteeCount + 1)
+        let total = chunks.reduce(0) { $0 + $1.entries.count }
         var residentLists = ContiguousArray<Int32>()
         var menteeScores = ContiguousArray<Int32>()
         var mentorScoresByMenteeEntry = ContiguousArray<Int32>()
+        residentLists.reserveCapacity(total)
+        menteeScores.reserveCapacity(total)
+        mentorScoresByMenteeEntry.reserveCapacity(total)
         var menteeRejections = ContiguousArray<Int32>()
         menteeRejections.reserveCapacity(menteeCount * reasons)
-        var mentorRejections = ContiguousArray<Int32>(repeating: 0, count: mentorCount * reasons)
-        var mentorListLength = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
+        var mentorCounts = ContiguousArray<Int32>(repeating: 0, count: mentorCount * MentorCounter.allCases.count)
+        var mentorListLength = ContiguousArray<Int32>(repeating: 0, count: mentorCount)
         var mentee = 0
-        for block in blocks {
-            var cursor = 0
-            for length in block.listLengths {
-                residentListStart[mentee + 1] = residentListStart[mentee] + length
-                for entry in block.entries[cursor..<(cursor + Int(length))] {
-                    residentLists.append(entry.partner)
-                    menteeScores.append(entry.score)
-                    mentorScoresByMenteeEntry.append(entry.otherScore)
-                    mentorListLength[Int(entry.partner)] += 1
-                }
-                cursor += Int(length)
-                mentee += 1
+        for chunk in chunks {
+            for (offset, length) in chunk.listLengths.enumerated() {
+                residentListStart[mentee + offset + 1] = residentListStart[mentee + offset] + length
             }
-            menteeRejections.append(contentsOf: block.menteeRejections)
-            for index in block.mentorRejections.indices { mentorRejections[index] += block.mentorRejections[index] }
+            for entry in chunk.entries {
+                residentLists.append(entry.partner)
+                menteeScores.append(entry.score)
+                mentorScoresByMenteeEntry.append(entry.otherScore)
+                mentorListLength[Int(entry.partner)] += 1
+            }
+            mentee += chunk.listLengths.count
+            menteeRejections.append(contentsOf: chunk.menteeRejections)
+            for index in chunk.mentorCounts.indices { mentorCounts[index] &+= chunk.mentorCounts[index] }
+        }
+
+        // Every mentor–mentee pair ends in exactly one rejection or in the mentee's list, so the
+        // common case, no common time, is what the counted outcomes leave over.
+        var mentorRejections = ContiguousArray<Int32>(repeating: 0, count: mentorCount * reasons)
+        for mentor in 0..<mentorCount {
+            func count(_ counter: MentorCounter) -> Int32 {
+                mentorCounts[mentor * MentorCounter.allCases.count + counter.rawValue]
+            }
+            func set(_ rejection: PairRejection, _ value: Int32) {
+                mentorRejections[mentor * reasons + rejection.rawValue] = value
+            }
+            if compiled.capacities[mentor] == 0 {
+                set(.mentorCapacityZero, Int32(menteeCount))
+                continue
+            }
+            set(.sameOrganisation, count(.sameOrganisation))
+            set(.excluded, count(.excluded))
+            set(.incompatibleFormat, count(.incompatibleFormat))
+            let screened = count(.sameOrganisation) + count(.excluded) + count(.incompatibleFormat) + count(.passed)
+            set(.noCommonTime, Int32(menteeCount) - screened)
+            set(.belowMinimumScore, count(.belowMinimumScore))
+            set(.beyondListLength, count(.passed) - count(.belowMinimumScore) - mentorListLength[mentor])
         }
 
         // Mentor lists: bucket the kept pairs by mentor, then sort each bucket by the mentor's view.
@@ -115,44 +147,5 @@ public enum PreferenceBuilder {
             instance: instance, menteeScores: menteeScores, mentorScores: mentorScores,
             mentorScoresOfMenteeEntries: mentorScoresByMenteeEntry,
             menteeRejections: menteeRejections, mentorRejections: mentorRejections)
-    }
-
-    /// Scores `mentees` against every mentor, keeping each mentee's ranked, truncated list.
-    static func scoreBlock(_ mentees: Range<Int>, compiled: CompiledCohort) -> Block {
-        let reasons = PairRejection.allCases.count
-        let mentorCount = compiled.mentorCount
-        var block = Block()
-        block.menteeRejections = [Int32](repeating: 0, count: mentees.count * reasons)
-        block.mentorRejections = [Int32](repeating: 0, count: mentorCount * reasons)
-        var candidates: [Entry] = []
-        candidates.reserveCapacity(mentorCount)
-        for mentee in mentees {
-            candidates.removeAll(keepingCapacity: true)
-            let row = (mentee - mentees.lowerBound) * reasons
-            for mentor in 0..<mentorCount {
-                let verdict = compiled.verdict(mentee: mentee, mentor: mentor)
-                if let rejection = verdict.rejection {
-                    block.menteeRejections[row + rejection.rawValue] += 1
-                    block.mentorRejections[mentor * reasons + rejection.rawValue] += 1
-                    continue
-                }
-                candidates.append(
-                    Entry(
-                        score: verdict.menteeScore, partner: Int32(mentor),
-                        tie: compiled.tieKey(ranker: compiled.menteeIdHash[mentee], candidate: compiled.mentorIdHash[mentor]),
-                        otherScore: verdict.mentorScore))
-            }
-            candidates.sort(by: Entry.ranksBefore)
-            if let limit = compiled.policy.maxListLength, candidates.count > limit {
-                for dropped in candidates[limit...] {
-                    block.menteeRejections[row + PairRejection.beyondListLength.rawValue] += 1
-                    block.mentorRejections[Int(dropped.partner) * reasons + PairRejection.beyondListLength.rawValue] += 1
-                }
-                candidates.removeSubrange(limit...)
-            }
-            block.listLengths.append(Int32(candidates.count))
-            block.entries.append(contentsOf: candidates)
-        }
-        return block
     }
 }
