@@ -34,12 +34,16 @@ public enum CoverageMatching {
     /// - Complexity: Without weights, O(L √(R + H)) (Dinic on a unit network). With weights,
     ///   O(R · (L + H) log H) in the worst case (one Dijkstra per resident); far less in
     ///   practice, since most searches stop at a free place a few steps away.
-    public static func solve(_ instance: MatchingInstance, weights: PairWeights?) -> Matching {
+    ///   - start: Without weights, a matching to grow from (typically the stable one): the
+    ///     result then keeps as many of its pairs as augmenting paths allow, so it shows what
+    ///     matching more people would change rather than an unrelated arrangement, and is found
+    ///     in far fewer phases.
+    public static func solve(_ instance: MatchingInstance, weights: PairWeights?, start: Matching? = nil) -> Matching {
         let quantized = weights.map {
             PairWeights.quantized($0.entryWeights(for: instance), termCount: 64)
         }
         guard let quantized, let first = quantized.first, quantized.contains(where: { $0 != first })
-        else { return maximumMatching(instance) }
+        else { return maximumMatching(instance, start: start) }
         var solver = AssignmentSolver(instance: instance, weights: quantized)
         // Residents of one maximum matching first: each of them extends the assignment (they
         // are independent in the transversal matroid), mostly along short paths; the others
@@ -61,7 +65,7 @@ public enum CoverageMatching {
     ///
     /// Used when no weights are given or all weights are equal: the weighted search would then
     /// face ties everywhere, and a blocking-flow method finds many augmenting paths per phase.
-    static func maximumMatching(_ instance: MatchingInstance) -> Matching {
+    static func maximumMatching(_ instance: MatchingInstance, start initial: Matching? = nil) -> Matching {
         let residentCount = instance.residentCount
         let hospitalCount = instance.hospitalCount
         let source = residentCount &+ hospitalCount
@@ -85,6 +89,7 @@ public enum CoverageMatching {
             let places = Int64(instance.capacities[hospital])
             network.addArc(from: residentCount &+ hospital, to: sink, capacity: places)
         }
+        if let initial { network.push(initial, in: instance) }
         _ = network.maximumFlow(source: source, sink: sink)
         var hospitalOfResident = ContiguousArray<Int32>(repeating: -1, count: residentCount)
         for resident in 0..<residentCount {
@@ -94,6 +99,30 @@ public enum CoverageMatching {
             }
         }
         return Matching(hospitalOfResident: hospitalOfResident)
+    }
+}
+
+extension FlowNetwork {
+    /// Routes one unit along source → resident → hospital → sink for each pair of `matching`,
+    /// in the arc layout of ``CoverageMatching/maximumMatching(_:start:)``. Pairs that are not
+    /// acceptable or would overfill a hospital are left out, so any matching is a valid start.
+    fileprivate mutating func push(_ matching: Matching, in instance: MatchingInstance) {
+        let entries = instance.entryCount
+        let residents = instance.residentCount
+        for resident in 0..<min(residents, matching.hospitalOfResident.count) {
+            let hospital = Int(matching.hospitalOfResident[resident])
+            guard hospital >= 0, hospital < instance.hospitalCount,
+                let rank = instance.rank(ofHospital: hospital, forResident: resident)
+            else { continue }
+            let pairArc = 2 &* (Int(instance.residentListStart[resident]) &+ rank)
+            let sourceArc = 2 &* (entries &+ resident)
+            let sinkArc = 2 &* (entries &+ residents &+ hospital)
+            guard capacities[sinkArc] > 0 else { continue }
+            for arc in [pairArc, sourceArc, sinkArc] {
+                capacities[arc] -= 1
+                capacities[arc ^ 1] += 1
+            }
+        }
     }
 }
 

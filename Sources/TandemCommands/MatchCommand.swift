@@ -41,8 +41,11 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let loaded = try CohortLoader.load(
-                mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
+            let progress = TerminalProgress(quiet: quiet)
+            let loaded = try progress.phase("Reading the sign-ups") {
+                try CohortLoader.load(
+                    mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
+            }
             for warning in loaded.warnings where !quiet { printError(warning.description) }
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
@@ -56,19 +59,25 @@ struct MatchCommand: ParsableCommand {
                 }
                 return SessionScheduler(settings: settings, zone: zone)
             }
-            let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler)
+            let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
             let programme = loaded.configuration.programme
-            var files = try ResultFiles.render(
-                outcome, programme: programme, seed: policy.seed, zone: scheduler?.zone,
-                seriesUID: { SeriesIdentity.uid(programme: programme.name, mentorID: $0.mentor.id, menteeID: $0.mentee.id) })
+            var files = try progress.phase("Writing the result files") {
+                try ResultFiles.render(
+                    outcome, programme: programme, seed: policy.seed, zone: scheduler?.zone,
+                    seriesUID: { SeriesIdentity.uid(programme: programme.name, mentorID: $0.mentor.id, menteeID: $0.mentee.id) })
+            }
             if let schedule = outcome.schedule {
                 let series = outcome.pairs.indices.compactMap { schedule.series[$0] }
-                files += try CalendarFiles.render(
-                    programme: programme, series: series, events: schedule.cohortEvents, method: method,
-                    timestamp: try CalendarFiles.timestamp()
-                ).map { ("calendars/" + $0.name, $0.data) }
+                files += try progress.phase("Writing the calendars") {
+                    try CalendarFiles.render(
+                        programme: programme, series: series, events: schedule.cohortEvents, method: method,
+                        timestamp: try CalendarFiles.timestamp()
+                    ).map { ("calendars/" + $0.name, $0.data) }
+                }
             }
-            try OutputFolder.write(files, to: out)
+            try progress.phase("Saving to \(out)", total: files.count, unit: "files") {
+                try OutputFolder.write(files, to: out)
+            }
             if !quiet {
                 print(
                     MatchSummary.text(

@@ -166,6 +166,30 @@ struct CoverageMatchingTests {
         #expect(stable.pairCount <= weighted.pairCount)
     }
 
+    @Test(
+        "grown from a stable matching: still maximum and valid, and every resident it matched stays matched",
+        arguments: 0..<12 as Range<UInt64>)
+    func grownFromAStableMatching(seed: UInt64) throws {
+        let instance = try Self.mediumMarket(seed: seed, residents: 60, hospitals: 20)
+        let expectedPairs = Self.augmentingPathCount(instance)
+        for end in [StableEnd.residentOptimal, .hospitalOptimal] {
+            let stable = DeferredAcceptance.solve(instance, optimal: end)
+            let grown = CoverageMatching.solve(instance, weights: nil, start: stable)
+            #expect(StabilityVerifier.verify(grown, in: instance).isValid)
+            #expect(grown.pairCount == expectedPairs)
+            // Augmenting paths re-pair people but never unmatch anyone.
+            for resident in 0..<instance.residentCount where stable.hospitalOfResident[resident] >= 0 {
+                #expect(grown.hospitalOfResident[resident] >= 0)
+            }
+            #expect(CoverageMatching.solve(instance, weights: nil, start: stable) == grown, "deterministic")
+        }
+        // A start that is not a matching of this instance is ignored, not trusted.
+        let bogus = Matching(hospitalOfResident: ContiguousArray(repeating: 0, count: instance.residentCount))
+        let fromBogus = CoverageMatching.solve(instance, weights: nil, start: bogus)
+        #expect(StabilityVerifier.verify(fromBogus, in: instance).isValid)
+        #expect(fromBogus.pairCount == expectedPairs)
+    }
+
     @Test("larger markets: maximum, valid, deterministic, and at least as large as stable")
     func largerMarket() throws {
         let market = RandomMarket.large(seed: 5, residents: 800, hospitals: 200, listLength: 10)

@@ -9,7 +9,10 @@ public enum CohortMatcher {
     ///   With a `scheduler`, each mentor's capacity is first capped by the sessions their
     ///   availability can hold (so matching never promises more than the calendar can keep), and
     ///   every pair is then given its series of sessions.
-    public static func match(_ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler? = nil) -> MatchOutcome {
+    public static func match(
+        _ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler? = nil,
+        progress: any ProgressObserver = NoProgress()
+    ) -> MatchOutcome {
         var cohort = cohort
         var capacityCaps: [CapacityCap] = []
         if let scheduler {
@@ -22,16 +25,22 @@ public enum CohortMatcher {
             }
         }
         let compiled = CompiledCohort(cohort: cohort, policy: policy)
-        let scored = PreferenceBuilder.build(compiled)
+        let scored = PreferenceBuilder.build(compiled, progress: progress)
+        let entries = scored.instance.entryCount
         // One rotation poset serves the chosen matching and every alternative in the report.
-        let poset = RotationPoset(scored.instance)
-        let weights = scored.pairWeights
+        let (poset, weights, stable) = progress.phase("Finding the stable matching", total: entries, unit: "list entries") {
+            let poset = RotationPoset(scored.instance)
+            let weights = scored.pairWeights
+            return (poset, weights, TradeOff.solve(policy.optimal, poset: poset, weights: weights))
+        }
         let chosenChoice = policy.objective == .stable ? policy.optimal : nil
-        let stable = TradeOff.solve(policy.optimal, poset: poset, weights: weights)
-        let (tradeOff, coverage) = TradeOff.compute(
-            scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
+        let (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries") {
+            TradeOff.compute(scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
+        }
         let matching = policy.objective == .stable ? stable : coverage
-        var outcome = explain(matching, optimal: policy.optimal, compiled: compiled, scored: scored)
+        var outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
+            explain(matching, optimal: policy.optimal, compiled: compiled, scored: scored)
+        }
         outcome.objective = policy.objective
         outcome.tradeOff = tradeOff
         outcome.capacityCaps = capacityCaps
@@ -44,7 +53,9 @@ public enum CohortMatcher {
                 + " start times. Ask for more times."
         }
         if let scheduler {
-            outcome.schedule = scheduler.schedule(outcome.pairs.map { ($0.mentor, $0.mentee) }, in: cohort)
+            outcome.schedule = progress.phase("Scheduling sessions", total: outcome.pairs.count, unit: "pairs") {
+                scheduler.schedule(outcome.pairs.map { ($0.mentor, $0.mentee) }, in: cohort)
+            }
         }
         return outcome
     }

@@ -36,12 +36,21 @@ public struct TradeOff: Sendable {
     ) -> (tradeOff: TradeOff, coverage: Matching) {
         let instance = scored.instance
         var options: [TradeOffOption] = []
+        // Stable alternatives often coincide (all of them when the lattice has one element):
+        // summarise, and verify, each distinct matching once.
+        var summarised: [(matching: Matching, option: TradeOffOption)] = []
         for choice in StableChoice.allCases {
             let matching = choice == chosenChoice ? chosen : solve(choice, poset: poset, weights: weights)
-            options.append(summary(matching, name: choice.title, isChosen: choice == chosenChoice, scored: scored))
+            var option =
+                summarised.first { $0.matching.hospitalOfResident == matching.hospitalOfResident }?.option
+                ?? summary(matching, name: choice.title, isChosen: false, scored: scored)
+            summarised.append((matching, option))
+            option.name = choice.title
+            option.isChosen = choice == chosenChoice
+            options.append(option)
         }
         let limitExceeded = instance.entryCount > weightedCoverageLimit
-        let coverage = CoverageMatching.solve(instance, weights: limitExceeded ? nil : weights)
+        let coverage = CoverageMatching.solve(instance, weights: limitExceeded ? nil : weights, start: chosen)
         options.append(summary(coverage, name: "most pairs (not stable)", isChosen: chosenChoice == nil, scored: scored))
         return (TradeOff(options: options, maximumPairs: coverage.pairCount, coverageMaximisesScore: !limitExceeded), coverage)
     }

@@ -40,6 +40,13 @@ extension CompiledCohort {
 
     /// The first hard rule the pair breaks, in ``PairRejection`` order, or `nil`.
     public func hardRejection(mentee: Int, mentor: Int) -> PairRejection? {
+        if let rejection = ruleRejection(mentee: mentee, mentor: mentor) { return rejection }
+        return hasCommonSession(mentee: mentee, mentor: mentor) ? nil : .noCommonTime
+    }
+
+    /// The first hard rule before the common-time rule (the last one) that the pair breaks.
+    @inline(__always)
+    func ruleRejection(mentee: Int, mentor: Int) -> PairRejection? {
         if capacities[mentor] == 0 { return .mentorCapacityZero }
         if policy.constraints.sameOrganisation, menteeOrganisation[mentee] >= 0,
             menteeOrganisation[mentee] == mentorOrganisation[mentor]
@@ -54,7 +61,6 @@ extension CompiledCohort {
         if policy.constraints.format, !menteeFormat[mentee].isCompatible(with: mentorFormat[mentor]) {
             return .incompatibleFormat
         }
-        if !hasCommonSession(mentee: mentee, mentor: mentor) { return .noCommonTime }
         return nil
     }
 

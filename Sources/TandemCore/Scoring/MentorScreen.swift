@@ -1,0 +1,308 @@
+/// The mentors who take mentees, copied into flat buffers for the scoring loop: the screen
+/// that rules most pairs out, and everything needed to score the pairs that pass.
+///
+/// A pair needs a closer look only when the session-start summaries overlap or a cheap rule
+/// (same organisation, incompatible format) fires; in a large cohort most pairs do neither and
+/// cost one `AND` and two compares. The rest are settled by the exact session-start test, 12
+/// words (11 and a zero pad) compared as vectors, and the survivors are scored by
+/// ``score(_:_:)``, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
+/// (the oracle tests compare them over whole cohorts).
+///
+/// Owns its memory through buffer pointers, so the hot loop has no bounds checks, reference
+/// counting or exclusivity checks; it is never mutated after `init`, hence `Sendable`.
+final class MentorScreen: @unchecked Sendable {
+    static let slotStride = 12
+    /// Active mentors: those with at least one place.
+    let count: Int
+    /// Active position → mentor index.
+    let mentors: UnsafeMutableBufferPointer<Int32>
+    /// Mentor index → active position, -1 for mentors with no places.
+    let position: [Int32]
+    let startBlocks: UnsafeMutableBufferPointer<UInt64>
+    /// The organisation code, -2 for none (never equal to a mentee's code, which is -1 for none).
+    let organisation: UnsafeMutableBufferPointer<Int32>
+    /// One bit per ``MeetingFormat``.
+    let format: UnsafeMutableBufferPointer<UInt8>
+    /// ``slotStride`` words per active mentor: where a session can start, and free time.
+    let sessionStarts: UnsafeMutableBufferPointer<UInt64>
+    let slots: UnsafeMutableBufferPointer<UInt64>
+    let themeWords: Int
+    let themes: UnsafeMutableBufferPointer<UInt64>
+    let languageWords: Int
+    let languages: UnsafeMutableBufferPointer<UInt64>
+    let firstLanguage: UnsafeMutableBufferPointer<Int32>
+    let town: UnsafeMutableBufferPointer<Int32>
+    let consent: UnsafeMutableBufferPointer<Bool>
+    let idHash: UnsafeMutableBufferPointer<UInt64>
+    /// Each active mentor's stated mentees, as a CSR over `preferred`.
+    let preferredStart: UnsafeMutableBufferPointer<Int32>
+    let preferred: UnsafeMutableBufferPointer<Int32>
+    let policy: ScoringPolicy
+
+    init(_ compiled: CompiledCohort) {
+        let active = (0..<compiled.mentorCount).filter { compiled.capacities[$0] > 0 }
+        count = active.count
+        var position = [Int32](repeating: -1, count: compiled.mentorCount)
+        for (index, mentor) in active.enumerated() { position[mentor] = Int32(index) }
+        self.position = position
+        policy = ScoringPolicy(compiled)
+        func copy<Element>(_ values: (Int) -> Element) -> UnsafeMutableBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: active.count)
+            for (index, mentor) in active.enumerated() {
+                (buffer.baseAddress.unsafelyUnwrapped + index).initialize(to: values(mentor))
+            }
+            return buffer
+        }
+        func copyWords(_ words: [UInt64], per width: Int, stride: Int) -> UnsafeMutableBufferPointer<UInt64> {
+            let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, active.count * stride))
+            buffer.initialize(repeating: 0)
+            for (index, mentor) in active.enumerated() {
+                for word in 0..<width { buffer[index * stride + word] = words[mentor * width + word] }
+            }
+            return buffer
+        }
+        mentors = copy { Int32($0) }
+        startBlocks = copy { compiled.mentorSessionStartBlocks[$0] }
+        organisation = copy { compiled.mentorOrganisation[$0] >= 0 ? compiled.mentorOrganisation[$0] : -2 }
+        format = copy { Self.bit(compiled.mentorFormat[$0]) }
+        let wordCount = WeeklyAvailability.wordCount
+        sessionStarts = copyWords(compiled.mentorSessionStarts, per: wordCount, stride: Self.slotStride)
+        slots = copyWords(compiled.mentorSlots, per: wordCount, stride: Self.slotStride)
+        themeWords = compiled.themeWords
+        themes = copyWords(compiled.mentorThemes, per: themeWords, stride: themeWords)
+        languageWords = compiled.languageWords
+        languages = copyWords(compiled.mentorLanguages, per: languageWords, stride: languageWords)
+        firstLanguage = copy { compiled.mentorFirstLanguage[$0] }
+        town = copy { compiled.mentorTown[$0] }
+        consent = copy { compiled.mentorConsent[$0] }
+        idHash = copy { compiled.mentorIdHash[$0] }
+        let lists = active.map { compiled.mentorPreferred[$0] }
+        preferredStart = .allocate(capacity: active.count + 1)
+        preferred = .allocate(capacity: max(1, lists.reduce(0) { $0 + $1.count }))
+        var cursor = 0
+        preferredStart[0] = 0
+        for (index, list) in lists.enumerated() {
+            for mentee in list {
+                preferred[cursor] = mentee
+                cursor += 1
+            }
+            preferredStart[index + 1] = Int32(cursor)
+        }
+    }
+
+    deinit {
+        for buffer in [startBlocks, sessionStarts, slots, themes, languages, idHash] { buffer.deallocate() }
+        for buffer in [mentors, organisation, firstLanguage, town, preferredStart, preferred] { buffer.deallocate() }
+        format.deallocate()
+        consent.deallocate()
+    }
+
+    static func bit(_ format: MeetingFormat) -> UInt8 {
+        switch format {
+        case .online: 1
+        case .inPerson: 2
+        case .either: 4
+        }
+    }
+
+    /// Whether the screen's one-word test lets the pair through to the exact tests.
+    @inline(__always)
+    func mayShareSession(_ active: Int, _ mentee: MenteeView) -> Bool {
+        passesScreen(active, mentee) != 0
+    }
+
+    /// ``mayShareSession(_:_:)`` as 0 or 1, computed without branches: three cheap tests
+    /// combined with `|` cost less than one hard-to-predict branch.
+    @inline(__always)
+    func passesScreen(_ active: Int, _ mentee: MenteeView) -> Int {
+        @inline(__always) func bit(_ condition: Bool) -> Int { condition ? 1 : 0 }
+        return bit(startBlocks[active] & mentee.startBlocks != 0) | bit(organisation[active] == mentee.organisation)
+            | bit(format[active] & mentee.compatibleFormats == 0)
+    }
+
+    /// The exact test: whether some session can start when both are free.
+    @inline(__always)
+    func sharesSession(_ active: Int, _ mentee: MenteeView) -> Bool {
+        let base = UnsafeRawPointer(sessionStarts.baseAddress.unsafelyUnwrapped + active * Self.slotStride)
+        let common8 = mentee.sessionStartsLow & base.loadUnaligned(as: SIMD8<UInt64>.self)
+        let common4 = mentee.sessionStartsHigh & base.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt64>.self)
+        return any(common8.lowHalf | common8.highHalf | common4 .!= 0)
+    }
+
+    /// Both sides' scores (millionths) of a pair that passed the hard rules, and whether the
+    /// pair clears the minimum score; the same arithmetic, in the same order, as
+    /// ``CompiledCohort/criterionValues(mentee:mentor:)`` and ``CriterionValues/score(weights:forMentee:)``.
+    @inline(__always)
+    func score(_ active: Int, _ mentee: MenteeView) -> (menteeScore: Int32, mentorScore: Int32, acceptable: Bool) {
+        var applies: UInt8 = 0b1_1111
+        var values = SIMD8<Double>()
+        if mentee.themeCount == 0 {
+            applies &= ~0b1
+        } else {
+            var covered = 0
+            for word in 0..<themeWords {
+                covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
+            }
+            values[0] = Double(covered) / Double(mentee.themeCount)
+        }
+        var common = 0
+        for word in 0..<WeeklyAvailability.wordCount {
+            common &+= (mentee.slots[word] & slots[active * Self.slotStride + word]).nonzeroBitCount
+        }
+        values[1] = min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
+        values[2] = languageValue(active, mentee)
+        let mentorFormat = format[active]
+        values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
+        // In person is possible unless either insists on online (format bit 1).
+        if mentee.allowsInPerson, mentorFormat != 1, mentee.town >= 0, town[active] >= 0 {
+            values[4] = mentee.town == town[active] ? 1 : 0
+        } else {
+            applies &= ~0b1_0000
+        }
+        if !(mentee.consent && consent[active]) { applies &= ~policy.sensitiveMask }
+        let menteePreference = mentee.preference(of: mentors[active], bonus: policy.preferenceBonus)
+        var mentorPreference: Double?
+        let stated = Int(preferredStart[active])..<Int(preferredStart[active + 1])
+        if !stated.isEmpty {
+            mentorPreference = 0
+            for index in stated where preferred[index] == mentee.index {
+                let rank = index - stated.lowerBound
+                mentorPreference = rank < policy.preferenceBonus.count ? policy.preferenceBonus[rank] : 0
+                break
+            }
+        }
+        let menteeScore = CompiledCohort.millionths(
+            Self.weightedMean(values, applies: applies, weights: policy.menteeWeights, preference: menteePreference))
+        let mentorScore = CompiledCohort.millionths(
+            Self.weightedMean(values, applies: applies, weights: policy.mentorWeights, preference: mentorPreference))
+        let pairScore = (Double(menteeScore) + Double(mentorScore)) / 2_000_000
+        return (menteeScore, mentorScore, !(pairScore < policy.minimumScore))
+    }
+
+    @inline(__always)
+    private func languageValue(_ active: Int, _ mentee: MenteeView) -> Double {
+        func speaks(_ words: UnsafePointer<UInt64>, _ language: Int32) -> Bool {
+            language >= 0 && words[Int(language) >> 6] & (1 << UInt64(language & 63)) != 0
+        }
+        let mentorWords = UnsafePointer(languages.baseAddress.unsafelyUnwrapped + active * languageWords)
+        if speaks(mentorWords, mentee.firstLanguage) || speaks(mentee.languages, firstLanguage[active]) { return 1 }
+        for word in 0..<languageWords where mentee.languages[word] & mentorWords[word] != 0 { return 0.5 }
+        return 0
+    }
+
+    @inline(__always)
+    private static func weightedMean(_ values: SIMD8<Double>, applies: UInt8, weights: SIMD8<Double>, preference: Double?)
+        -> Double
+    {
+        var total = 0.0
+        var weightSum = 0.0
+        for index in 0..<Criterion.preference.index where applies & (1 << UInt8(index)) != 0 {
+            total += weights[index] * values[index]
+            weightSum += weights[index]
+        }
+        if let preference {
+            total += weights[Criterion.preference.index] * preference
+            weightSum += weights[Criterion.preference.index]
+        }
+        return weightSum > 0 ? total / weightSum : 0
+    }
+}
+
+/// The policy numbers scoring reads, unpacked once.
+struct ScoringPolicy {
+    let menteeWeights: SIMD8<Double>
+    let mentorWeights: SIMD8<Double>
+    let sensitiveMask: UInt8
+    let availabilityTarget: Double
+    let minimumScore: Double
+    let preferenceBonus: [Double]
+
+    init(_ compiled: CompiledCohort) {
+        func vector(_ weights: CriterionWeights) -> SIMD8<Double> {
+            var vector = SIMD8<Double>()
+            for (index, weight) in weights.values.enumerated() where index < 8 { vector[index] = weight }
+            return vector
+        }
+        menteeWeights = vector(compiled.policy.menteeWeights)
+        mentorWeights = vector(compiled.policy.mentorWeights)
+        sensitiveMask = compiled.sensitiveMask
+        availabilityTarget = Double(max(1, compiled.policy.availabilityTargetMinutes))
+        minimumScore = compiled.policy.minimumScore
+        preferenceBonus = compiled.policy.preferenceBonus
+    }
+}
+
+/// One mentee's answers, unpacked once for the pass over all mentors. Its buffers belong to
+/// the caller's scratch space and are overwritten for the next mentee.
+struct MenteeView {
+    var index: Int32 = 0
+    var startBlocks: UInt64 = 0
+    /// The mentee's organisation code under the conflict rule, -1 for none or rule off.
+    var organisation: Int32 = -1
+    /// Mentor formats compatible under the format rule (all when it is off).
+    var compatibleFormats: UInt8 = 0
+    /// Mentor formats compatible whatever the rule, for the format criterion.
+    var compatibleFormatsAlways: UInt8 = 0
+    var allowsInPerson = false
+    var sessionStartsLow = SIMD8<UInt64>()
+    var sessionStartsHigh = SIMD4<UInt64>()
+    var slots = SIMD16<UInt64>()
+    var themeCount: Int32 = 0
+    var themes: UnsafeMutablePointer<UInt64>
+    var languages: UnsafeMutablePointer<UInt64>
+    var firstLanguage: Int32 = -1
+    var town: Int32 = -1
+    var consent = false
+    var idHash: UInt64 = 0
+    var preferred: [Int32] = []
+
+    /// A view whose theme and language words live in `scratch` (at least
+    /// `themeWords + languageWords` words).
+    init(scratch: UnsafeMutablePointer<UInt64>, themeWords: Int) {
+        themes = scratch
+        languages = scratch + themeWords
+    }
+
+    mutating func load(_ mentee: Int, from compiled: CompiledCohort) {
+        index = Int32(mentee)
+        startBlocks = compiled.menteeSessionStartBlocks[mentee]
+        let rules = compiled.policy.constraints
+        let ownFormat = compiled.menteeFormat[mentee]
+        organisation =
+            rules.sameOrganisation && compiled.menteeOrganisation[mentee] >= 0 ? compiled.menteeOrganisation[mentee] : -1
+        compatibleFormats = 0
+        compatibleFormatsAlways = 0
+        for format in MeetingFormat.allCases where ownFormat.isCompatible(with: format) {
+            compatibleFormatsAlways |= MentorScreen.bit(format)
+        }
+        compatibleFormats = rules.format ? compatibleFormatsAlways : 0b111
+        allowsInPerson = ownFormat != .online
+        let words = WeeklyAvailability.wordCount
+        var starts = SIMD16<UInt64>()
+        slots = SIMD16<UInt64>()
+        for word in 0..<words {
+            starts[word] = compiled.menteeSessionStarts[mentee * words + word]
+            slots[word] = compiled.menteeSlots[mentee * words + word]
+        }
+        sessionStartsLow = starts.lowHalf
+        sessionStartsHigh = SIMD4(starts[8], starts[9], starts[10], starts[11])
+        themeCount = compiled.menteeThemeCount[mentee]
+        for word in 0..<compiled.themeWords { themes[word] = compiled.menteeThemes[mentee * compiled.themeWords + word] }
+        for word in 0..<compiled.languageWords {
+            languages[word] = compiled.menteeLanguages[mentee * compiled.languageWords + word]
+        }
+        firstLanguage = compiled.menteeFirstLanguage[mentee]
+        town = compiled.menteeTown[mentee]
+        consent = compiled.menteeConsent[mentee]
+        idHash = compiled.menteeIdHash[mentee]
+        preferred = compiled.menteePreferred[mentee]
+    }
+
+    /// The bonus for `mentor`'s rank in the mentee's stated list; `nil` when they stated none.
+    @inline(__always)
+    func preference(of mentor: Int32, bonus: [Double]) -> Double? {
+        guard !preferred.isEmpty else { return nil }
+        guard let rank = preferred.firstIndex(of: mentor) else { return 0 }
+        return rank < bonus.count ? bonus[rank] : 0
+    }
+}
