@@ -86,7 +86,7 @@ struct PreferenceBuilderOracleTests {
             constraints: HardConstraints(sameOrganisation: false, exclusions: false, format: false), maxListLength: 0, seed: 4),
         MatchingPolicy(
             constraints: HardConstraints(sameOrganisation: true, exclusions: true, format: false),
-            sensitiveCriteria: [.themes, .availability, .town, .preference], sessionMinutes: 90, seed: 5),
+            maxListLength: 2, sensitiveCriteria: [.themes, .availability, .town, .preference], sessionMinutes: 90, seed: 5),
         MatchingPolicy(minimumScore: 0.3, sessionMinutes: 15, availabilityTargetMinutes: 60, seed: 6),
     ]
 

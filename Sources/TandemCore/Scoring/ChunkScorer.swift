@@ -65,7 +65,7 @@ struct ChunkScorer {
         defer { candidates.deallocate() }
         for mentee in mentees {
             let row = (mentee - mentees.lowerBound) * reasons
-            view.load(mentee, from: compiled)
+            view.load(mentee, from: compiled, policy: screen.policy)
             best.reset()
             var candidateCount = 0
             for active in 0..<activeCount {
@@ -87,13 +87,32 @@ struct ChunkScorer {
                     continue  // no common time: counted by subtraction
                 } else {
                     mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
-                    let scores = screen.score(active, view)
-                    if scores.acceptable {
+                    // Without a minimum score, a pair that cannot enter a full list needs no
+                    // scores at all (the margin absorbs rounding to millionths).
+                    if !screen.policy.hasMinimum,
+                        best.cannotKeep(
+                            score: Int32(
+                                clamping: Int(
+                                    screen.menteeScoreBound(active, view).rounded(.up)) + 2))
+                    {
+                        best.drop()
+                        continue
+                    }
+                    let criteria = screen.criteria(active, view)
+                    let menteeScore = screen.menteeScore(criteria, active, view)
+                    // A full list that this mentor cannot enter needs the mentor's view only
+                    // to tell "below the minimum" from "beyond the list length".
+                    if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
+                        best.drop()
+                        continue
+                    }
+                    let mentorScore = screen.mentorScore(criteria, active, view)
+                    if !((Double(menteeScore) + Double(mentorScore)) / 2_000_000 < screen.policy.minimumScore) {
                         best.offer(
                             PreferenceBuilder.Entry(
-                                score: scores.menteeScore, partner: Int32(mentor),
+                                score: menteeScore, partner: Int32(mentor),
                                 tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]),
-                                otherScore: scores.mentorScore))
+                                otherScore: mentorScore))
                         continue
                     }
                     rejection = .belowMinimumScore
@@ -171,6 +190,17 @@ struct BestEntries {
             siftDown(0)
         }
     }
+
+    /// Whether an entry of this score would certainly not be kept: the list is full and its
+    /// worst entry scores higher (equal scores would need the tie key).
+    @inline(__always)
+    func cannotKeep(score: Int32) -> Bool {
+        guard let limit else { return false }
+        return limit == 0 || (heapCount == limit && score < heap[0].score)
+    }
+
+    /// Counts an entry that ``cannotKeep(score:)`` ruled out without building it.
+    mutating func drop() { offered += 1 }
 
     /// The kept entries, best first.
     func sorted() -> [Entry] {

@@ -5,7 +5,7 @@
 /// (same organisation, incompatible format) fires; in a large cohort most pairs do neither and
 /// cost one `AND` and two compares. The rest are settled by the exact session-start test, 12
 /// words (11 and a zero pad) compared as vectors, and the survivors are scored by
-/// ``score(_:_:)``, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
+/// ``criteria(_:_:)`` and the two side scores, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
 /// (the oracle tests compare them over whole cohorts).
 ///
 /// Owns its memory through buffer pointers, so the hot loop has no bounds checks, reference
@@ -129,54 +129,87 @@ final class MentorScreen: @unchecked Sendable {
         return any(common8.lowHalf | common8.highHalf | common4 .!= 0)
     }
 
-    /// Both sides' scores (millionths) of a pair that passed the hard rules, and whether the
-    /// pair clears the minimum score; the same arithmetic, in the same order, as
-    /// ``CompiledCohort/criterionValues(mentee:mentor:)`` and ``CriterionValues/score(weights:forMentee:)``.
+    /// The shared criteria of a pair that passed the hard rules: the same values, in the same
+    /// order, as ``CompiledCohort/criterionValues(mentee:mentor:)``.
     @inline(__always)
-    func score(_ active: Int, _ mentee: MenteeView) -> (menteeScore: Int32, mentorScore: Int32, acceptable: Bool) {
-        var applies: UInt8 = 0b1_1111
-        var values = SIMD8<Double>()
+    func criteria(_ active: Int, _ mentee: MenteeView) -> PairCriteria {
+        var criteria = PairCriteria()
         if mentee.themeCount == 0 {
-            applies &= ~0b1
+            criteria.applies &= ~0b1
         } else {
             var covered = 0
             for word in 0..<themeWords {
                 covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
             }
-            values[0] = Double(covered) / Double(mentee.themeCount)
+            criteria.values[0] = Double(covered) / Double(mentee.themeCount)
         }
         var common = 0
         for word in 0..<WeeklyAvailability.wordCount {
             common &+= (mentee.slots[word] & slots[active * Self.slotStride + word]).nonzeroBitCount
         }
-        values[1] = min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
-        values[2] = languageValue(active, mentee)
+        criteria.values[1] = min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
+        criteria.values[2] = languageValue(active, mentee)
         let mentorFormat = format[active]
-        values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
+        criteria.values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
         // In person is possible unless either insists on online (format bit 1).
         if mentee.allowsInPerson, mentorFormat != 1, mentee.town >= 0, town[active] >= 0 {
-            values[4] = mentee.town == town[active] ? 1 : 0
+            criteria.values[4] = mentee.town == town[active] ? 1 : 0
         } else {
-            applies &= ~0b1_0000
+            criteria.applies &= ~0b1_0000
         }
-        if !(mentee.consent && consent[active]) { applies &= ~policy.sensitiveMask }
-        let menteePreference = mentee.preference(of: mentors[active], bonus: policy.preferenceBonus)
-        var mentorPreference: Double?
+        if !(mentee.consent && consent[active]) { criteria.applies &= ~policy.sensitiveMask }
+        return criteria
+    }
+
+    /// An upper bound on the mentee's score of the mentor, in millionths, from the two
+    /// criteria that cost only popcounts (themes and time): every other criterion that could
+    /// apply is taken at full marks, which can only raise a weighted mean that is below 1.
+    /// Lets a full list skip most pairs without scoring them.
+    @inline(__always)
+    func menteeScoreBound(_ active: Int, _ mentee: MenteeView) -> Double {
+        let shared = mentee.consent && consent[active] ? 0b1_1111 : ~policy.sensitiveMask
+        var total = mentee.optionalWeight
+        var weightSum = mentee.optionalWeight
+        if mentee.themeCount > 0, shared & 0b1 != 0 {
+            var covered = 0
+            for word in 0..<themeWords {
+                covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
+            }
+            total += policy.menteeWeights[0] * (Double(covered) / Double(mentee.themeCount))
+            weightSum += policy.menteeWeights[0]
+        }
+        if shared & 0b10 != 0 {
+            var common = 0
+            for word in 0..<WeeklyAvailability.wordCount {
+                common &+= (mentee.slots[word] & slots[active * Self.slotStride + word]).nonzeroBitCount
+            }
+            total += policy.menteeWeights[1] * min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
+            weightSum += policy.menteeWeights[1]
+        }
+        return weightSum > 0 ? total / weightSum * 1_000_000 : 0
+    }
+
+    /// The mentee's score of the mentor (millionths), as ``CriterionValues/score(weights:forMentee:)``.
+    @inline(__always)
+    func menteeScore(_ criteria: PairCriteria, _ active: Int, _ mentee: MenteeView) -> Int32 {
+        let preference = mentee.preference(of: mentors[active], bonus: policy.preferenceBonus)
+        return CompiledCohort.millionths(Self.weightedMean(criteria, weights: policy.menteeWeights, preference: preference))
+    }
+
+    /// The mentor's score of the mentee (millionths).
+    @inline(__always)
+    func mentorScore(_ criteria: PairCriteria, _ active: Int, _ mentee: MenteeView) -> Int32 {
+        var preference: Double?
         let stated = Int(preferredStart[active])..<Int(preferredStart[active + 1])
         if !stated.isEmpty {
-            mentorPreference = 0
+            preference = 0
             for index in stated where preferred[index] == mentee.index {
                 let rank = index - stated.lowerBound
-                mentorPreference = rank < policy.preferenceBonus.count ? policy.preferenceBonus[rank] : 0
+                preference = rank < policy.preferenceBonus.count ? policy.preferenceBonus[rank] : 0
                 break
             }
         }
-        let menteeScore = CompiledCohort.millionths(
-            Self.weightedMean(values, applies: applies, weights: policy.menteeWeights, preference: menteePreference))
-        let mentorScore = CompiledCohort.millionths(
-            Self.weightedMean(values, applies: applies, weights: policy.mentorWeights, preference: mentorPreference))
-        let pairScore = (Double(menteeScore) + Double(mentorScore)) / 2_000_000
-        return (menteeScore, mentorScore, !(pairScore < policy.minimumScore))
+        return CompiledCohort.millionths(Self.weightedMean(criteria, weights: policy.mentorWeights, preference: preference))
     }
 
     @inline(__always)
@@ -191,13 +224,11 @@ final class MentorScreen: @unchecked Sendable {
     }
 
     @inline(__always)
-    private static func weightedMean(_ values: SIMD8<Double>, applies: UInt8, weights: SIMD8<Double>, preference: Double?)
-        -> Double
-    {
+    private static func weightedMean(_ criteria: PairCriteria, weights: SIMD8<Double>, preference: Double?) -> Double {
         var total = 0.0
         var weightSum = 0.0
-        for index in 0..<Criterion.preference.index where applies & (1 << UInt8(index)) != 0 {
-            total += weights[index] * values[index]
+        for index in 0..<Criterion.preference.index where criteria.applies & (1 << UInt8(index)) != 0 {
+            total += weights[index] * criteria.values[index]
             weightSum += weights[index]
         }
         if let preference {
@@ -208,6 +239,12 @@ final class MentorScreen: @unchecked Sendable {
     }
 }
 
+/// The shared criteria of one pair: values by ``Criterion/index`` and which of them apply.
+struct PairCriteria {
+    var values = SIMD8<Double>()
+    var applies: UInt8 = 0b1_1111
+}
+
 /// The policy numbers scoring reads, unpacked once.
 struct ScoringPolicy {
     let menteeWeights: SIMD8<Double>
@@ -215,6 +252,8 @@ struct ScoringPolicy {
     let sensitiveMask: UInt8
     let availabilityTarget: Double
     let minimumScore: Double
+    /// Whether any pair can fall below the minimum (scores are never negative).
+    var hasMinimum: Bool { minimumScore > 0 }
     let preferenceBonus: [Double]
 
     init(_ compiled: CompiledCohort) {
@@ -255,6 +294,9 @@ struct MenteeView {
     var consent = false
     var idHash: UInt64 = 0
     var preferred: [Int32] = []
+    /// The mentee's weights of the criteria other than themes and time that could apply to
+    /// some pair, for ``MentorScreen/menteeScoreBound(_:_:)``.
+    var optionalWeight = 0.0
 
     /// A view whose theme and language words live in `scratch` (at least
     /// `themeWords + languageWords` words).
@@ -263,7 +305,7 @@ struct MenteeView {
         languages = scratch + themeWords
     }
 
-    mutating func load(_ mentee: Int, from compiled: CompiledCohort) {
+    mutating func load(_ mentee: Int, from compiled: CompiledCohort, policy: ScoringPolicy) {
         index = Int32(mentee)
         startBlocks = compiled.menteeSessionStartBlocks[mentee]
         let rules = compiled.policy.constraints
@@ -296,6 +338,8 @@ struct MenteeView {
         consent = compiled.menteeConsent[mentee]
         idHash = compiled.menteeIdHash[mentee]
         preferred = compiled.menteePreferred[mentee]
+        let weights = policy.menteeWeights
+        optionalWeight = weights[2] + weights[3] + weights[4] + (preferred.isEmpty ? 0 : weights[5])
     }
 
     /// The bonus for `mentor`'s rank in the mentee's stated list; `nil` when they stated none.
