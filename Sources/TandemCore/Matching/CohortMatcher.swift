@@ -24,7 +24,7 @@ public enum CohortMatcher {
                 }
             }
         }
-        let compiled = CompiledCohort(cohort: cohort, policy: policy)
+        let compiled = progress.phase("Preparing the answers") { CompiledCohort(cohort: cohort, policy: policy) }
         let scored = PreferenceBuilder.build(compiled, progress: progress)
         let entries = scored.instance.entryCount
         // One rotation poset serves the chosen matching and every alternative in the report.

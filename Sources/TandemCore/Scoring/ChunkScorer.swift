@@ -202,9 +202,18 @@ struct BestEntries {
     /// Counts an entry that ``cannotKeep(score:)`` ruled out without building it.
     mutating func drop() { offered += 1 }
 
-    /// The kept entries, best first.
-    func sorted() -> [Entry] {
-        limit == nil ? unlimited.sorted(by: Entry.ranksBefore) : heap[0..<heapCount].sorted(by: Entry.ranksBefore)
+    /// The kept entries, best first (call once, after the last offer). With a limit, heapsort
+    /// in place: moving the root (the worst) to the back one at a time leaves the best first.
+    mutating func sorted() -> [Entry] {
+        guard limit != nil else { return unlimited.sorted() }
+        let count = heapCount
+        while heapCount > 1 {
+            heap.swapAt(0, heapCount - 1)
+            heapCount -= 1
+            siftDown(0)
+        }
+        heapCount = count
+        return Array(heap[0..<count])
     }
 
     /// Whether the entry at `lhs` ranks below the one at `rhs` (belongs nearer the root).

@@ -9,7 +9,7 @@ import StableMatching
 /// seed, and not biased towards anyone across lists.
 public enum PreferenceBuilder {
     /// One acceptable pair as seen by the person ranking it.
-    struct Entry {
+    struct Entry: Comparable {
         var score: Int32
         var partner: Int32
         var tie: UInt64
@@ -22,6 +22,10 @@ public enum PreferenceBuilder {
             if lhs.tie != rhs.tie { return lhs.tie < rhs.tie }
             return lhs.partner < rhs.partner
         }
+
+        /// "Ranks before", so that plain `sort()` puts the best first (and is specialised
+        /// with the comparison inlined, unlike a closure).
+        static func < (lhs: Entry, rhs: Entry) -> Bool { ranksBefore(lhs, rhs) }
     }
 
     /// Scores all pairs (on all cores) and builds the instance.
@@ -126,7 +130,7 @@ public enum PreferenceBuilder {
         }
         mentorEntries.withUnsafeMutableBufferPointer { entries in
             for mentor in 0..<mentorCount {
-                entries[Int(hospitalListStart[mentor])..<Int(hospitalListStart[mentor + 1])].sort(by: Entry.ranksBefore)
+                entries[Int(hospitalListStart[mentor])..<Int(hospitalListStart[mentor + 1])].sort()
             }
         }
         let hospitalLists = ContiguousArray(mentorEntries.map(\.partner))

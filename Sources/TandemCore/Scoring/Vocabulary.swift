@@ -3,6 +3,9 @@
 struct Vocabulary {
     private(set) var indexByKey: [String: Int32] = [:]
     private(set) var displayNames: [String] = []
+    /// Each exact spelling seen, to its index (-1 for blank): sign-ups repeat the same few
+    /// spellings many thousands of times, and a lookup is far cheaper than normalising.
+    private var indexBySpelling: [String: Int32] = [:]
 
     var count: Int { displayNames.count }
 
@@ -11,16 +14,24 @@ struct Vocabulary {
 
     /// The index of `text`, adding it if new; `-1` for blank text.
     mutating func intern(_ text: String) -> Int32 {
+        if let index = indexBySpelling[text] { return index }
         let key = TextKey.normalise(text)
-        if key.isEmpty { return -1 }
-        if let index = indexByKey[key] { return index }
-        let index = Int32(displayNames.count)
-        indexByKey[key] = index
-        displayNames.append(text.trimmingWhitespace())
+        let index: Int32
+        if key.isEmpty {
+            index = -1
+        } else if let known = indexByKey[key] {
+            index = known
+        } else {
+            index = Int32(displayNames.count)
+            indexByKey[key] = index
+            displayNames.append(text.trimmingWhitespace())
+        }
+        indexBySpelling[text] = index
         return index
     }
 
     func index(of text: String) -> Int32? {
-        indexByKey[TextKey.normalise(text)]
+        if let index = indexBySpelling[text] { return index >= 0 ? index : nil }
+        return indexByKey[TextKey.normalise(text)]
     }
 }
