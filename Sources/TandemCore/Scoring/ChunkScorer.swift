@@ -62,7 +62,12 @@ struct ChunkScorer {
         // The screen's survivors, collected without branching: whether a mentor passes is
         // unpredictable, and a mispredicted branch costs more than the test.
         let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, activeCount))
-        defer { candidates.deallocate() }
+        let excluded = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, activeCount))
+        excluded.initialize(repeating: false, count: max(1, activeCount))
+        defer {
+            candidates.deallocate()
+            excluded.deallocate()
+        }
         for mentee in mentees {
             let row = (mentee - mentees.lowerBound) * reasons
             view.load(mentee, from: compiled, policy: screen.policy)
@@ -72,14 +77,25 @@ struct ChunkScorer {
                 candidates[candidateCount] = Int32(truncatingIfNeeded: active)
                 candidateCount &+= screen.passesScreen(active, view)
             }
-            let checksExclusions = excludes && compiled.menteeHasExclusion[mentee]
+            // This mentee's exclusions as marks by active position, cleared again below.
+            let exclusions = Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1])
+            for index in exclusions where excludes {
+                let active = screen.position[Int(compiled.excludedMentors[index])]
+                if active >= 0 { excluded[Int(active)] = true }
+            }
+            defer {
+                for index in exclusions {
+                    let active = screen.position[Int(compiled.excludedMentors[index])]
+                    if active >= 0 { excluded[Int(active)] = false }
+                }
+            }
             for candidate in 0..<candidateCount {
                 let active = Int(candidates[candidate])
                 let mentor = Int(screen.mentors[active])
                 var rejection: PairRejection?
                 if screen.organisation[active] == view.organisation {
                     rejection = .sameOrganisation
-                } else if checksExclusions, compiled.excludedPairs.contains(UInt64(mentee) << 32 | UInt64(mentor)) {
+                } else if excluded[active] {
                     rejection = .excluded
                 } else if screen.format[active] & view.compatibleFormats == 0 {
                     rejection = .incompatibleFormat

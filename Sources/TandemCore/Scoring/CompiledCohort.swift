@@ -27,10 +27,11 @@ public struct CompiledCohort: Sendable {
     /// per person: a pair has a common session exactly when these intersect.
     let mentorSessionStarts: [UInt64]
     let menteeSessionStarts: [UInt64]
-    /// One bit per block of ``sessionStartBlockSlots`` quarter hours holding any session start:
-    /// disjoint summaries rule a pair out with a single `AND` (the usual case in a large cohort).
-    let mentorSessionStartBlocks: [UInt64]
-    let menteeSessionStartBlocks: [UInt64]
+    /// ``hourWords`` words per person, one bit per hour of the week holding any session start:
+    /// disjoint summaries rule a pair out with three `AND`s (the usual case in a large cohort),
+    /// and overlapping ones almost always mean a common session.
+    let mentorSessionStartHours: [UInt64]
+    let menteeSessionStartHours: [UInt64]
     let mentorFormat: [MeetingFormat]
     let menteeFormat: [MeetingFormat]
     let mentorTown: [Int32]
@@ -110,8 +111,8 @@ public struct CompiledCohort: Sendable {
         }
         mentorSessionStarts = sessionStarts(mentors.map(\.availability))
         menteeSessionStarts = sessionStarts(mentees.map(\.availability))
-        mentorSessionStartBlocks = Self.blockSummaries(of: mentorSessionStarts)
-        menteeSessionStartBlocks = Self.blockSummaries(of: menteeSessionStarts)
+        mentorSessionStartHours = Self.hourSummaries(of: mentorSessionStarts)
+        menteeSessionStartHours = Self.hourSummaries(of: menteeSessionStarts)
         mentorFormat = mentors.map(\.format)
         menteeFormat = mentees.map(\.format)
         mentorTown = mentors.map { towns.intern($0.town) }
@@ -174,24 +175,24 @@ public struct CompiledCohort: Sendable {
         menteeIdHash = mentees.map { Self.hash($0.id) }
     }
 
-    /// Quarter hours per summary bit: 672 / 11 rounds up to 62 blocks, one word.
-    static let sessionStartBlockSlots = 11
+    /// Words of an hour summary: 7 × 24 = 168 hours.
+    static let hourWords = 3
 
-    /// Per person, bit b set when any of quarter hours 11b..<11b+11 is set in `words`.
-    static func blockSummaries(of words: [UInt64]) -> [UInt64] {
+    /// Per person, bit h set when any of quarter hours 4h..<4h+4 is set in `words`.
+    static func hourSummaries(of words: [UInt64]) -> [UInt64] {
         let wordCount = WeeklyAvailability.wordCount
-        return stride(from: 0, to: words.count, by: wordCount).map { start in
-            var summary: UInt64 = 0
+        var summaries = [UInt64](repeating: 0, count: words.count / wordCount * hourWords)
+        for person in 0..<(words.count / wordCount) {
             for index in 0..<wordCount {
-                var word = words[start + index]
+                var word = words[person * wordCount + index]
                 while word != 0 {
-                    let slot = index * 64 + word.trailingZeroBitCount
-                    summary |= 1 << UInt64(slot / sessionStartBlockSlots)
+                    let hour = (index * 64 + word.trailingZeroBitCount) / 4
+                    summaries[person * hourWords + hour / 64] |= 1 << UInt64(hour % 64)
                     word &= word &- 1
                 }
             }
-            return summary
         }
+        return summaries
     }
 
     /// FNV-1a over the UTF-8 bytes: stable across runs and machines, unlike `Hasher`.

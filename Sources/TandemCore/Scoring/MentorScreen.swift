@@ -3,7 +3,7 @@
 ///
 /// A pair needs a closer look only when the session-start summaries overlap or a cheap rule
 /// (same organisation, incompatible format) fires; in a large cohort most pairs do neither and
-/// cost one `AND` and two compares. The rest are settled by the exact session-start test, 12
+/// cost three `AND`s and two compares. The rest are settled by the exact session-start test, 12
 /// words (11 and a zero pad) compared as vectors, and the survivors are scored by
 /// ``criteria(_:_:)`` and the two side scores, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
 /// (the oracle tests compare them over whole cohorts).
@@ -11,21 +11,25 @@
 /// Owns its memory through buffer pointers, so the hot loop has no bounds checks, reference
 /// counting or exclusivity checks; it is never mutated after `init`, hence `Sendable`.
 final class MentorScreen: @unchecked Sendable {
-    static let slotStride = 12
+    /// Words per active mentor in ``times``: 12 of session starts (11 and a zero pad, to load
+    /// as vectors), then 12 of free time, side by side because a pair that passes the exact
+    /// test reads both (adjacent cache lines instead of two scattered streams).
+    static let timeStride = 24
+    static let freeTimeOffset = 12
     /// Active mentors: those with at least one place.
     let count: Int
     /// Active position → mentor index.
     let mentors: UnsafeMutableBufferPointer<Int32>
     /// Mentor index → active position, -1 for mentors with no places.
     let position: [Int32]
-    let startBlocks: UnsafeMutableBufferPointer<UInt64>
+    /// ``CompiledCohort/hourWords`` words per active mentor.
+    let startHours: UnsafeMutableBufferPointer<UInt64>
     /// The organisation code, -2 for none (never equal to a mentee's code, which is -1 for none).
     let organisation: UnsafeMutableBufferPointer<Int32>
     /// One bit per ``MeetingFormat``.
     let format: UnsafeMutableBufferPointer<UInt8>
-    /// ``slotStride`` words per active mentor: where a session can start, and free time.
-    let sessionStarts: UnsafeMutableBufferPointer<UInt64>
-    let slots: UnsafeMutableBufferPointer<UInt64>
+    /// Where a session can start and free time, ``timeStride`` words per active mentor.
+    let times: UnsafeMutableBufferPointer<UInt64>
     let themeWords: Int
     let themes: UnsafeMutableBufferPointer<UInt64>
     let languageWords: Int
@@ -62,12 +66,18 @@ final class MentorScreen: @unchecked Sendable {
             return buffer
         }
         mentors = copy { Int32($0) }
-        startBlocks = copy { compiled.mentorSessionStartBlocks[$0] }
+        startHours = copyWords(compiled.mentorSessionStartHours, per: CompiledCohort.hourWords, stride: CompiledCohort.hourWords)
         organisation = copy { compiled.mentorOrganisation[$0] >= 0 ? compiled.mentorOrganisation[$0] : -2 }
         format = copy { Self.bit(compiled.mentorFormat[$0]) }
         let wordCount = WeeklyAvailability.wordCount
-        sessionStarts = copyWords(compiled.mentorSessionStarts, per: wordCount, stride: Self.slotStride)
-        slots = copyWords(compiled.mentorSlots, per: wordCount, stride: Self.slotStride)
+        times = .allocate(capacity: max(1, active.count * Self.timeStride))
+        times.initialize(repeating: 0)
+        for (index, mentor) in active.enumerated() {
+            for word in 0..<wordCount {
+                times[index * Self.timeStride + word] = compiled.mentorSessionStarts[mentor * wordCount + word]
+                times[index * Self.timeStride + Self.freeTimeOffset + word] = compiled.mentorSlots[mentor * wordCount + word]
+            }
+        }
         themeWords = compiled.themeWords
         themes = copyWords(compiled.mentorThemes, per: themeWords, stride: themeWords)
         languageWords = compiled.languageWords
@@ -91,7 +101,7 @@ final class MentorScreen: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [startBlocks, sessionStarts, slots, themes, languages, idHash] { buffer.deallocate() }
+        for buffer in [startHours, times, themes, languages, idHash] { buffer.deallocate() }
         for buffer in [mentors, organisation, firstLanguage, town, preferredStart, preferred] { buffer.deallocate() }
         format.deallocate()
         consent.deallocate()
@@ -105,7 +115,7 @@ final class MentorScreen: @unchecked Sendable {
         }
     }
 
-    /// Whether the screen's one-word test lets the pair through to the exact tests.
+    /// Whether the screen's summary test lets the pair through to the exact tests.
     @inline(__always)
     func mayShareSession(_ active: Int, _ mentee: MenteeView) -> Bool {
         passesScreen(active, mentee) != 0
@@ -116,14 +126,16 @@ final class MentorScreen: @unchecked Sendable {
     @inline(__always)
     func passesScreen(_ active: Int, _ mentee: MenteeView) -> Int {
         @inline(__always) func bit(_ condition: Bool) -> Int { condition ? 1 : 0 }
-        return bit(startBlocks[active] & mentee.startBlocks != 0) | bit(organisation[active] == mentee.organisation)
+        let hours = startHours.baseAddress.unsafelyUnwrapped + active * CompiledCohort.hourWords
+        let common = hours[0] & mentee.startHours.0 | hours[1] & mentee.startHours.1 | hours[2] & mentee.startHours.2
+        return bit(common != 0) | bit(organisation[active] == mentee.organisation)
             | bit(format[active] & mentee.compatibleFormats == 0)
     }
 
     /// The exact test: whether some session can start when both are free.
     @inline(__always)
     func sharesSession(_ active: Int, _ mentee: MenteeView) -> Bool {
-        let base = UnsafeRawPointer(sessionStarts.baseAddress.unsafelyUnwrapped + active * Self.slotStride)
+        let base = UnsafeRawPointer(times.baseAddress.unsafelyUnwrapped + active * Self.timeStride)
         let common8 = mentee.sessionStartsLow & base.loadUnaligned(as: SIMD8<UInt64>.self)
         let common4 = mentee.sessionStartsHigh & base.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt64>.self)
         return any(common8.lowHalf | common8.highHalf | common4 .!= 0)
@@ -145,7 +157,7 @@ final class MentorScreen: @unchecked Sendable {
         }
         var common = 0
         for word in 0..<WeeklyAvailability.wordCount {
-            common &+= (mentee.slots[word] & slots[active * Self.slotStride + word]).nonzeroBitCount
+            common &+= (mentee.slots[word] & times[active * Self.timeStride + Self.freeTimeOffset + word]).nonzeroBitCount
         }
         criteria.values[1] = min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
         criteria.values[2] = languageValue(active, mentee)
@@ -181,7 +193,7 @@ final class MentorScreen: @unchecked Sendable {
         if shared & 0b10 != 0 {
             var common = 0
             for word in 0..<WeeklyAvailability.wordCount {
-                common &+= (mentee.slots[word] & slots[active * Self.slotStride + word]).nonzeroBitCount
+                common &+= (mentee.slots[word] & times[active * Self.timeStride + Self.freeTimeOffset + word]).nonzeroBitCount
             }
             total += policy.menteeWeights[1] * min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
             weightSum += policy.menteeWeights[1]
@@ -275,7 +287,7 @@ struct ScoringPolicy {
 /// the caller's scratch space and are overwritten for the next mentee.
 struct MenteeView {
     var index: Int32 = 0
-    var startBlocks: UInt64 = 0
+    var startHours: (UInt64, UInt64, UInt64) = (0, 0, 0)
     /// The mentee's organisation code under the conflict rule, -1 for none or rule off.
     var organisation: Int32 = -1
     /// Mentor formats compatible under the format rule (all when it is off).
@@ -307,7 +319,8 @@ struct MenteeView {
 
     mutating func load(_ mentee: Int, from compiled: CompiledCohort, policy: ScoringPolicy) {
         index = Int32(mentee)
-        startBlocks = compiled.menteeSessionStartBlocks[mentee]
+        let hours = compiled.menteeSessionStartHours[(mentee * CompiledCohort.hourWords)...]
+        startHours = (hours[hours.startIndex], hours[hours.startIndex + 1], hours[hours.startIndex + 2])
         let rules = compiled.policy.constraints
         let ownFormat = compiled.menteeFormat[mentee]
         organisation =

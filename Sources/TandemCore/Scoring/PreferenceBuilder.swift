@@ -30,7 +30,7 @@ public enum PreferenceBuilder {
 
     /// Scores all pairs (on all cores) and builds the instance.
     ///
-    /// - Complexity: O(mentees × mentors) pair screens, one word `AND` each for most pairs;
+    /// - Complexity: O(mentees × mentors) pair screens, three word `AND`s each for most pairs;
     ///   O(acceptable pairs) scorings; O(L log L) sorting for lists of total length L (with a
     ///   list-length limit k, O(n log k) selection instead of sorting whole lists).
     public static func build(_ compiled: CompiledCohort, progress: any ProgressObserver = NoProgress()) -> ScoredInstance {
