@@ -71,23 +71,31 @@ public enum OutputFolder {
 
     /// Writes each file (Foundation's write, which syncs each file to disk) with several writers
     /// at once. A calendar run creates thousands of small files, and creating and syncing a file
-    /// is mostly waiting for the kernel and the disk, which several writers overlap.
+    /// is mostly waiting for the kernel and the disk: writers on threads of their own (not the
+    /// dispatch pool, which keeps to one thread per core) overlap those waits.
     /// - Throws: the first error in file order, once every writer has stopped.
     private static func writeConcurrently(_ contents: [Data], to destinations: [URL]) throws {
         let errors = Mutex<[Int: any Error]>([:])
         let next = Atomic<Int>(0)
-        let writers = min(4, destinations.count)
-        DispatchQueue.concurrentPerform(iterations: writers) { _ in
-            while errors.withLock({ $0.isEmpty }) {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < destinations.count else { return }
-                do {
-                    try contents[index].write(to: destinations[index])
-                } catch {
-                    errors.withLock { $0[index] = error }
+        let finished = DispatchGroup()
+        for _ in 0..<min(8, destinations.count) {
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                // Files are claimed in order and a writer stops after any error, so every file
+                // before a failed one has been written or has failed too.
+                while errors.withLock({ $0.isEmpty }) {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < destinations.count else { return }
+                    do {
+                        try contents[index].write(to: destinations[index])
+                    } catch {
+                        errors.withLock { $0[index] = error }
+                    }
                 }
-            }
+            }.start()
         }
+        finished.wait()
         if let first = errors.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
     }
 }
