@@ -78,6 +78,13 @@ extension LocalDateTime {
 /// two in an autumn overlap.
 struct WallClock {
     let zone: TimeZone
+    /// The zone's name, read once: it keys the table of answers.
+    private let identifier: String
+
+    init(zone: TimeZone) {
+        self.zone = zone
+        identifier = zone.identifier
+    }
 
     /// Answers so far, by zone and wall-clock time. Every file of a programme asks about the
     /// same few hundred session and event times (each cohort event is in every file), and each
@@ -91,7 +98,7 @@ struct WallClock {
     }
 
     func instants(of local: LocalDateTime) -> [Int] {
-        let key = Key(zone: zone.identifier, time: local)
+        let key = Key(zone: identifier, time: local)
         if let instants = Self.known.withLock({ $0[key] }) { return instants }
         let naive = local.date.dayNumber * 86_400 + local.hour * 3600 + local.minute * 60
         func offset(_ second: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(second))) }
