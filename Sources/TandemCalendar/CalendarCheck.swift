@@ -68,6 +68,12 @@ public enum CalendarCheck {
     // MARK: - The text
 
     static func lineProblems(in ics: Data) -> [String] {
+        // Over the raw bytes: Data's own subscript is several times slower per byte, and this
+        // walks the whole coordinator's file.
+        ics.withUnsafeBytes { lineProblems(in: $0) }
+    }
+
+    static func lineProblems(in ics: UnsafeRawBufferPointer) -> [String] {
         var problems: [String] = []
         var line = 1
         var lineStart = ics.startIndex
