@@ -29,17 +29,24 @@ enum CalendarText {
     /// instead of looking up each scalar's Unicode category, which is most of the cost of
     /// writing thousands of files. In ASCII the categories are simple: 0x00–0x1F and 0x7F are
     /// controls, 0x20 is the only space separator, and there are no line or paragraph
-    /// separators. `nil` when `text` has a non-ASCII byte. Returns `text` itself when it is
-    /// already clean, which is the usual case.
+    /// separators. `nil` when `text` has a non-ASCII byte. Text that is already clean (the usual
+    /// case) is returned as it is, without building a copy.
     static func cleanASCII(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        var pendingSpace = false
-        var changed = false
+        var isClean = true
+        var previousIsSpace = true  // so that a leading space counts as a change
         for byte in text.utf8 {
             guard byte < 0x80 else { return nil }
+            let isSpace = byte <= 0x20 || byte == 0x7F
+            // Only a single 0x20 between two other characters stays as it is.
+            if isSpace, byte != 0x20 || previousIsSpace { isClean = false }
+            previousIsSpace = isSpace
+        }
+        if isClean, !(previousIsSpace && !text.isEmpty) { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
             if byte <= 0x20 || byte == 0x7F {
-                // A lone inner 0x20 is kept as it is; anything else is a change.
-                if byte != 0x20 || pendingSpace || bytes.isEmpty { changed = true }
                 pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20) }
@@ -47,8 +54,7 @@ enum CalendarText {
                 bytes.append(byte)
             }
         }
-        if pendingSpace { changed = true }
-        return changed ? String(decoding: bytes, as: UTF8.self) : text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// An e-mail address: cleaned, with no spaces at all.
