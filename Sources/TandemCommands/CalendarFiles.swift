@@ -39,7 +39,7 @@ enum CalendarFiles {
     ///   the error is the first failing file's in file order, as a one-thread run would report.
     static func render(
         programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date,
-        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         let jobs = plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp)
         let total = jobs.count
