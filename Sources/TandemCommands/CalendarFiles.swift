@@ -27,10 +27,10 @@ enum CalendarFiles {
     /// restriction tables cost milliseconds per file), and the per-person files are subsets
     /// written by the same code; the test suite checks every file of the sample cohort.
     ///
-    /// Files are rendered on every core. libical itself still runs one thread at a time (behind
-    /// the calendar module's lock), but the Swift half of each file (planning the events,
-    /// cleaning the text, the checks' own passes) runs alongside it. The result is the same
-    /// files in the same order as a one-thread run.
+    /// Files are rendered on every core: planning and writing a file run side by side with
+    /// other files', while libical's parsing and checking (programme.ics and the sampled files)
+    /// still run one at a time behind the calendar module's lock. The result is the same files
+    /// in the same order as a one-thread run.
     /// - Parameter progress: Called after each file is rendered (and checked) with the number
     ///   done so far and the total. It may be called from any of the rendering threads, but
     ///   never from two at once, and `done` counts up by one each call.
