@@ -9,8 +9,8 @@ import TandemCore
 /// event becomes a single VEVENT. Files carry names, contact details, times and places only.
 /// Rendering is deterministic: the same export and timestamp give the same bytes.
 ///
-/// Rendering is safe to call from any thread: all libical work is serialised behind one lock,
-/// because libical itself is not thread-safe.
+/// Rendering is safe to call from any thread, and renders on several threads run side by side:
+/// each builds and serialises its own libical objects (see ``LibicalGate/runUnshared(_:)``).
 public struct CalendarExport: Sendable {
     public var programme: Programme
     public var series: [SessionSeries]
@@ -40,7 +40,7 @@ public struct CalendarExport: Sendable {
     ///   clock change, two events would share a UID, or (for REQUEST) an attendee has no address.
     public func render(for audience: CalendarAudience) throws(CalendarError) -> Data {
         let plan = try CalendarPlan(export: self, audience: audience)
-        let text = try LibicalGate.run { () throws(CalendarError) -> String in
+        let text = try LibicalGate.runUnshared { () throws(CalendarError) -> String in
             try plan.serialised()
         }
         return Data(text.utf8)

@@ -20,24 +20,27 @@ public enum SeriesIdentity {
     ///   - mentorID: The mentor's id (or `"event"` for a cohort event).
     ///   - menteeID: The mentee's id (or the event's title and date).
     public static func uid(programme: String, mentorID: String, menteeID: String) -> String {
-        var name: [UInt8] = []
+        // Built and formatted by hand: every file of a programme computes the UIDs of its events,
+        // and array literals and per-byte strings made this a visible share of an export.
+        var name = namespace
+        name.reserveCapacity(namespace.count + 12 + programme.utf8.count + mentorID.utf8.count + menteeID.utf8.count)
         for part in [programme, mentorID, menteeID] {
-            let bytes = Array(part.utf8)
-            let count = UInt32(truncatingIfNeeded: bytes.count)
-            name += [
-                UInt8(count >> 24), UInt8(truncatingIfNeeded: count >> 16), UInt8(truncatingIfNeeded: count >> 8),
-                UInt8(truncatingIfNeeded: count),
-            ]
-            name += bytes
+            let count = UInt32(truncatingIfNeeded: part.utf8.count)
+            for shift in [24, 16, 8, 0] as [UInt32] { name.append(UInt8(truncatingIfNeeded: count >> shift)) }
+            name.append(contentsOf: part.utf8)
         }
-        var bytes = Array(SHA1.digest(namespace + name).prefix(16))
+        var bytes = SHA1.digest(name)
         bytes[6] = (bytes[6] & 0x0F) | 0x50  // version 5
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
-        let hex = bytes.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for index in 0..<16 {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(bytes[index] >> 4)])
+            text.append(digits[Int(bytes[index] & 0x0F)])
         }
-        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The UID of a cohort event: the programme, `"event"`, and the title with the ISO date.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TandemCalendar
 import TandemCore
 import TandemIO
@@ -10,46 +11,113 @@ enum CalendarFiles {
     /// How many mentors' and mentees' files are re-checked with libical on every run.
     static let checkedPersonalFiles = 25
 
+    /// One file to render: its name, whose it is, the export that holds (at least) that
+    /// person's series, and whether to check it with libical.
+    private struct Job: Sendable {
+        var name: String
+        var audience: CalendarAudience
+        var export: CalendarExport
+        var check: Bool
+    }
+
     /// File names relative to the calendars folder, with contents. The coordinator's file (which
     /// holds every series and event) and the first ``checkedPersonalFiles`` per-person files of
     /// each side are parsed back with libical and checked before anything is written. Checking
     /// every one of a national cohort's files would dominate the run (libical's parser and
     /// restriction tables cost milliseconds per file), and the per-person files are subsets
     /// written by the same code; the test suite checks every file of the sample cohort.
+    ///
+    /// Files are rendered on every core: planning and writing a file run side by side with
+    /// other files', while libical's parsing and checking (programme.ics and the sampled files)
+    /// still run one at a time behind the calendar module's lock. The result is the same files
+    /// in the same order as a one-thread run.
+    /// - Parameter progress: Called after each file is rendered (and checked) with the number
+    ///   done so far and the total. It may be called from any of the rendering threads, but
+    ///   never from two at once, and `done` counts up by one each call.
     /// - Throws: ``TandemFailure`` 65 if the programme cannot be expressed (e.g. no coordinator
-    ///   e-mail), 70 if a generated file fails its own check (a bug).
+    ///   e-mail), 70 if a generated file fails its own check (a bug). When several files fail,
+    ///   the error is the first failing file's in file order, as a one-thread run would report.
     static func render(
-        programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date
+        programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date,
+        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
-        let export = CalendarExport(
-            programme: programme, series: series, cohortEvents: events, method: method, timestamp: timestamp)
-        var files: [(String, Data)] = []
-        var names = SafeFileNames()
-        func add(_ name: String, _ audience: CalendarAudience, check: Bool = true) throws(TandemFailure) {
-            let data: Data
-            do {
-                data = try export.render(for: audience)
-            } catch {
-                throw TandemFailure(.dataError, "cannot write calendars: \(error)")
+        let jobs = plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp)
+        let total = jobs.count
+        let results = Mutex<(done: Int, outcomes: [Result<Data, TandemFailure>?])>(
+            (0, [Result<Data, TandemFailure>?](repeating: nil, count: total)))
+        let next = Atomic<Int>(0)
+        // Set on the first failure so that no new file is started. Files are claimed in order,
+        // so every file before a failed one has been claimed and finishes.
+        let failed = Atomic<Bool>(false)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !failed.load(ordering: .relaxed) {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < total else { return }
+                let outcome = Result { () throws(TandemFailure) -> Data in try render(jobs[index]) }
+                if case .failure = outcome { failed.store(true, ordering: .relaxed) }
+                results.withLock { state in
+                    state.outcomes[index] = outcome
+                    state.done += 1
+                    // Under the lock, so that calls never overlap and `done` only grows.
+                    progress(state.done, total)
+                }
             }
-            let problems = check ? CalendarCheck.problems(in: data) : []
-            guard problems.isEmpty else {
-                throw TandemFailure(.software, "calendar \(name) failed its check: " + problems.joined(separator: "; "))
+        }
+        let outcomes = results.withLock { $0.outcomes }
+        var files: [(name: String, data: Data)] = []
+        files.reserveCapacity(total)
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .success(let data): files.append((job.name, data))
+            case .failure(let failure): throw failure
+            case nil: throw TandemFailure(.software, "calendar \(job.name) was not rendered")
             }
-            files.append((name, data))
-        }
-        try add("programme.ics", .coordinator)
-        var seenMentors = Set<String>()
-        for mentor in series.map(\.mentor) where seenMentors.insert(mentor.id).inserted {
-            try add(
-                "mentors/" + names.name(for: mentor.id) + ".ics", .mentor(id: mentor.id),
-                check: seenMentors.count <= checkedPersonalFiles)
-        }
-        for (index, mentee) in series.map(\.mentee).enumerated() {
-            try add(
-                "mentees/" + names.name(for: mentee.id) + ".ics", .mentee(id: mentee.id), check: index < checkedPersonalFiles)
         }
         return files
+    }
+
+    /// The files in order, with their names. Each person's export holds only their own series,
+    /// so that rendering one person's file does not sift through the whole cohort's series (the
+    /// file is the same: it holds exactly the series that name the person).
+    private static func plan(
+        programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date
+    ) -> [Job] {
+        func export(_ series: [SessionSeries]) -> CalendarExport {
+            CalendarExport(programme: programme, series: series, cohortEvents: events, method: method, timestamp: timestamp)
+        }
+        let byMentor = Dictionary(grouping: series, by: \.mentor.id)
+        let byMentee = Dictionary(grouping: series, by: \.mentee.id)
+        var names = SafeFileNames()
+        var jobs = [Job(name: "programme.ics", audience: .coordinator, export: export(series), check: true)]
+        var seenMentors = Set<String>()
+        for mentor in series.map(\.mentor) where seenMentors.insert(mentor.id).inserted {
+            jobs.append(
+                Job(
+                    name: "mentors/" + names.name(for: mentor.id) + ".ics", audience: .mentor(id: mentor.id),
+                    export: export(byMentor[mentor.id] ?? []), check: seenMentors.count <= checkedPersonalFiles))
+        }
+        for (index, mentee) in series.map(\.mentee).enumerated() {
+            jobs.append(
+                Job(
+                    name: "mentees/" + names.name(for: mentee.id) + ".ics", audience: .mentee(id: mentee.id),
+                    export: export(byMentee[mentee.id] ?? []), check: index < checkedPersonalFiles))
+        }
+        return jobs
+    }
+
+    private static func render(_ job: Job) throws(TandemFailure) -> Data {
+        let data: Data
+        do {
+            data = try job.export.render(for: job.audience)
+        } catch {
+            throw TandemFailure(.dataError, "cannot write calendars: \(error)")
+        }
+        let problems = job.check ? CalendarCheck.problems(in: data) : []
+        guard problems.isEmpty else {
+            throw TandemFailure(.software, "calendar \(job.name) failed its check: " + problems.joined(separator: "; "))
+        }
+        return data
     }
 
     /// DTSTAMP for reproducible builds: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, else now.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TandemCalendar
 import TandemCore
 import Testing
@@ -200,5 +201,21 @@ struct CalendarExportTests {
             let contents = try #require(CalendarCheck.contents(of: ics))
             for event in contents.events { #expect(Set(event.propertyNames).isSubset(of: allowed), "\(event.propertyNames)") }
         }
+    }
+
+    /// Renders run side by side outside libical's lock (LibicalGate.runUnshared): many at once,
+    /// while other threads parse and check files behind the lock, must give exactly the bytes
+    /// of a render on its own.
+    @Test func concurrentRendersMatchASingleRender() throws {
+        let jobs = CalendarMethod.allCases.flatMap { method in Self.audiences.map { (method, $0) } }
+        let expected = try jobs.map { try Fixture.export($0.0).render(for: $0.1) }
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { iteration in
+            let (method, audience) = jobs[iteration % jobs.count]
+            let ics = try? Fixture.export(method).render(for: audience)
+            if iteration.isMultiple(of: 4), let ics { _ = CalendarCheck.problems(in: ics) }
+            if ics != expected[iteration % jobs.count] { mismatches.withLock { $0 += 1 } }
+        }
+        #expect(mismatches.withLock { $0 } == 0)
     }
 }

@@ -65,11 +65,14 @@ extension CalendarPlan {
             events.append(try builder.event(for: cohortEvent, invitees: invitees))
         }
 
-        var owners: [String: String] = [:]
-        for (event, owner) in zip(events, chosen.map(EventBuilder.owner) + export.cohortEvents.map(EventBuilder.owner)) {
-            if owners.updateValue(owner, forKey: event.uid) != nil {
-                throw .duplicateIdentifier(uid: event.uid, owner: owner)
-            }
+        // The events are still in the order of `chosen` then the cohort events; an owner's
+        // description is only built for the message.
+        var uids = Set<String>()
+        for (index, event) in events.enumerated() where !uids.insert(event.uid).inserted {
+            let owner =
+                index < chosen.count
+                ? EventBuilder.owner(chosen[index]) : EventBuilder.owner(export.cohortEvents[index - chosen.count])
+            throw .duplicateIdentifier(uid: event.uid, owner: owner)
         }
         events.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
 
@@ -200,10 +203,11 @@ struct EventBuilder {
         return people.map(\.contact)
     }
 
-    private func requireSingleInstant(_ time: LocalDateTime, owner: String) throws(CalendarError) {
+    /// `owner` is only described when the time is refused (this runs for every occurrence).
+    private func requireSingleInstant(_ time: LocalDateTime, owner: @autoclosure () -> String) throws(CalendarError) {
         let count = clock.instants(of: time).count
         guard count == 1 else {
-            throw .unrepresentableLocalTime(time, timeZone: programme.timeZone, isRepeated: count > 1, owner: owner)
+            throw .unrepresentableLocalTime(time, timeZone: programme.timeZone, isRepeated: count > 1, owner: owner())
         }
     }
 }

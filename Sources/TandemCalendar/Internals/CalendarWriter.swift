@@ -4,7 +4,8 @@ import Foundation
 extension CalendarPlan {
     static let productID = "-//Tandem//Reverse mentoring calendar//EN"
 
-    /// The calendar as libical serialises it. Run inside ``LibicalGate/run(_:)``.
+    /// The calendar as libical serialises it. Run inside ``LibicalGate/runUnshared(_:)`` (or
+    /// ``LibicalGate/run(_:)``): it must keep to what the former allows.
     func serialised() throws(CalendarError) -> String {
         let vtimezone = try zone.component()
         // Event times point at this zone, so it must outlive the calendar's serialisation.

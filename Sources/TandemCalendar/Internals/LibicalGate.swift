@@ -9,10 +9,16 @@ import Foundation
 /// libical in this module therefore runs inside ``run(_:)``, which holds one process-wide lock:
 /// libical is used by one thread at a time, whatever the callers' concurrency. No libical
 /// object (component, property, zone) outlives the closure that made it or crosses threads.
+///
+/// The one exception is ``runUnshared(_:)``, for writing a calendar (see there).
 enum LibicalGate {
     private static let lock: NSLock = {
         // Errors must come back as values we can report, never as an abort inside the library.
         icalerror_set_errors_are_fatal(0)
+        // The UTC zone, and the list of built-in zones that libical loads with it on first use,
+        // are set up here, once, before any thread can reach libical (Swift runs this
+        // initialiser once, with the needed memory ordering), so that later uses only read them.
+        _ = icaltimezone_get_utc_timezone()
         return NSLock()
     }()
 
@@ -20,6 +26,25 @@ enum LibicalGate {
     static func run<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
         lock.lock()
         defer { lock.unlock() }
+        tandem_clear_error()
+        return try body()
+    }
+
+    /// Runs `body` without the lock, alongside other threads' libical work: only for building
+    /// and serialising a calendar from scratch (``CalendarPlan/serialised()``), which is most of
+    /// the libical time of an export.
+    ///
+    /// That work touches no libical state another thread can reach, given how Debian builds
+    /// libical 3.0 (with pthreads): every component, property and zone it uses is made and
+    /// freed inside `body` and never shared; its only zones are its own VTIMEZONE's (never a
+    /// built-in one, whose first use races) and UTC, set up once by the lock's initialiser; it
+    /// converts no time between zones, so no zone expands its transitions; the error number
+    /// and the ring buffer of the non-`_r` string functions are per thread in that build (a
+    /// pthread key each); and everything else it reads, such as the property and restriction
+    /// tables, is constant. Parsing, checking, expanding rules and offset lookups stay behind
+    /// ``run(_:)``.
+    static func runUnshared<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        _ = lock
         tandem_clear_error()
         return try body()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TandemCore
 
 extension SessionSeries {
@@ -77,11 +78,33 @@ extension LocalDateTime {
 /// two in an autumn overlap.
 struct WallClock {
     let zone: TimeZone
+    /// The zone's name, read once: it keys the table of answers.
+    private let identifier: String
+
+    init(zone: TimeZone) {
+        self.zone = zone
+        identifier = zone.identifier
+    }
+
+    /// Answers so far, by zone and wall-clock time. Every file of a programme asks about the
+    /// same few hundred session and event times (each cohort event is in every file), and each
+    /// answer costs several time-zone lookups. The keys are the distinct times of the
+    /// programmes rendered, so the cache stays small.
+    private static let known = Mutex<[Key: [Int]]>([:])
+
+    private struct Key: Hashable {
+        var zone: String
+        var time: LocalDateTime
+    }
 
     func instants(of local: LocalDateTime) -> [Int] {
+        let key = Key(zone: identifier, time: local)
+        if let instants = Self.known.withLock({ $0[key] }) { return instants }
         let naive = local.date.dayNumber * 86_400 + local.hour * 3600 + local.minute * 60
         func offset(_ second: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(second))) }
         let candidates = Set([offset(naive - 86_400), offset(naive), offset(naive + 86_400)])
-        return candidates.map { naive - $0 }.filter { offset($0) == naive - $0 }.sorted()
+        let instants = candidates.map { naive - $0 }.filter { offset($0) == naive - $0 }.sorted()
+        Self.known.withLock { $0[key] = instants }
+        return instants
     }
 }
