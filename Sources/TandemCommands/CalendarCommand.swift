@@ -27,6 +27,9 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: "publish (files to import) or request (invitations with attendees, to e-mail).")
     var method: CalendarMethod = .publish
 
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
     func run() throws {
         try reportingFailures {
             let saved = try SavedMatches.load(path: matches)
@@ -37,13 +40,18 @@ struct CalendarCommand: ParsableCommand {
                 programme.coordinatorName = configured.coordinatorName
                 programme.coordinatorEmail = configured.coordinatorEmail
             }
-            let files = try CalendarFiles.render(
-                programme: programme, series: saved.series, events: saved.cohortEvents, method: method,
-                timestamp: try CalendarFiles.timestamp())
+            let progress = TerminalProgress(quiet: quiet)
+            let files = try progress.phase("Writing the calendars", unit: "files") {
+                try CalendarFiles.render(
+                    programme: programme, series: saved.series, events: saved.cohortEvents, method: method,
+                    timestamp: try CalendarFiles.timestamp(), progress: { _, total in progress.advance(by: 1, of: total) })
+            }
             let folder = out ?? URL(fileURLWithPath: matches).deletingLastPathComponent().path
             let target = URL(fileURLWithPath: folder).appendingPathComponent("calendars").path
-            try OutputFolder.write(files, to: target)
-            print("Wrote \(files.count) calendar files for \(saved.series.count) pairs to \(target)/.")
+            try progress.phase("Saving to \(target)", total: files.count, unit: "files") {
+                try OutputFolder.write(files, to: target)
+            }
+            if !quiet { print("Wrote \(files.count) calendar files for \(saved.series.count) pairs to \(target)/.") }
         }
     }
 }

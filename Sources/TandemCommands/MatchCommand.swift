@@ -68,10 +68,10 @@ struct MatchCommand: ParsableCommand {
             }
             if let schedule = outcome.schedule {
                 let series = outcome.pairs.indices.compactMap { schedule.series[$0] }
-                files += try progress.phase("Writing the calendars") {
+                files += try progress.phase("Writing the calendars", unit: "files") {
                     try CalendarFiles.render(
                         programme: programme, series: series, events: schedule.cohortEvents, method: method,
-                        timestamp: try CalendarFiles.timestamp()
+                        timestamp: try CalendarFiles.timestamp(), progress: { _, total in progress.advance(by: 1, of: total) }
                     ).map { ("calendars/" + $0.name, $0.data) }
                 }
             }

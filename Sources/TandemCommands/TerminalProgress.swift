@@ -16,13 +16,22 @@ final class TerminalProgress: ProgressObserver {
     }
 
     private let enabled: Bool
+    private let write: @Sendable (String) -> Void
     private let done = Atomic<Int>(0)
     private let phase = Mutex(Phase())
     private static let redrawInterval = Duration.milliseconds(100)
 
     /// Shows progress only when `quiet` is off and standard error is a terminal.
-    init(quiet: Bool) {
-        enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) == 1
+    convenience init(quiet: Bool) {
+        self.init(enabled: !quiet && isatty(FileHandle.standardError.fileDescriptor) == 1) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    /// Shows progress through `write` when `enabled` (for tests: any sink).
+    init(enabled: Bool, write: @escaping @Sendable (String) -> Void) {
+        self.enabled = enabled
+        self.write = write
     }
 
     func begin(_ name: String, total: Int, unit: String) {
@@ -48,6 +57,13 @@ final class TerminalProgress: ProgressObserver {
         if let text { draw(text) }
     }
 
+    /// `count` more units done, for work that learns its total only once it starts.
+    func advance(by count: Int, of total: Int) {
+        guard enabled else { return }
+        phase.withLock { $0.total = total }
+        advance(by: count)
+    }
+
     func end() {
         guard enabled else { return }
         let current = phase.withLock { $0 }
@@ -56,7 +72,7 @@ final class TerminalProgress: ProgressObserver {
 
     private func draw(_ text: String) {
         // Carriage return and "erase line" redraw in place.
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        write("\r\u{1B}[K" + text)
     }
 
     private func line(for phase: Phase, done: Int, final: Bool) -> String {
