@@ -59,6 +59,7 @@ struct MatchCommand: ParsableCommand {
                 }
                 return SessionScheduler(settings: settings, zone: zone)
             }
+            try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
             let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
             let programme = loaded.configuration.programme
             var files = try progress.phase("Writing the result files") {

@@ -153,3 +153,23 @@ public enum PreferenceBuilder {
             menteeRejections: menteeRejections, mentorRejections: mentorRejections)
     }
 }
+
+extension PreferenceBuilder {
+    /// About how many entries the preference lists will hold, from scoring an evenly spaced
+    /// sample of `sampleSize` mentees against everyone: lets a caller warn before a cohort
+    /// with unlimited lists needs more memory than the machine has.
+    /// - Complexity: O(`sampleSize` × mentors).
+    public static func estimatedEntryCount(_ compiled: CompiledCohort, sampleSize: Int = 256) -> Int {
+        let menteeCount = compiled.menteeCount
+        guard menteeCount > 0, sampleSize > 0 else { return 0 }
+        let screen = MentorScreen(compiled)
+        let scorer = ChunkScorer(compiled: compiled, screen: screen)
+        let sample = min(sampleSize, menteeCount)
+        var kept = 0
+        for index in 0..<sample {
+            let mentee = index * menteeCount / sample
+            kept += scorer.score(mentee..<(mentee + 1), progress: NoProgress()).entries.count
+        }
+        return Int((Double(kept) * Double(menteeCount) / Double(sample)).rounded())
+    }
+}

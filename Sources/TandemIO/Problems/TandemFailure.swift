@@ -6,6 +6,8 @@ public enum ExitStatus: Int32, Sendable {
     case noInput = 66
     case software = 70
     case cannotCreate = 73
+    /// The configuration asks for more than this machine can do (EX_CONFIG).
+    case configuration = 78
 }
 
 /// A failure to report to the user and exit with, carrying every problem found (not just the first).
