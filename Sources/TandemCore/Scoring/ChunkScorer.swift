@@ -37,131 +37,176 @@ struct ChunkScorer {
     let compiled: CompiledCohort
     let screen: MentorScreen
 
+    /// Mentors per tile: the chunk's mentees are scanned against one tile of mentors at a
+    /// time, so the tile's answers (about 250 bytes a mentor) stay in the core's cache instead
+    /// of being fetched again from memory for every mentee.
+    static let tileSize = 2_048
+
     func score(_ mentees: Range<Int>, progress: any ProgressObserver) -> ScoredChunk {
         let reasons = PairRejection.allCases.count
-        let counters = MentorCounter.allCases.count
         let mentorCount = compiled.mentorCount
         let activeCount = screen.count
-        // Counters through pointers: the loop below updates them millions of times.
-        let menteeRejections = UnsafeMutableBufferPointer<Int32>.allocate(capacity: mentees.count * reasons)
-        let mentorCounts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: mentorCount * counters)
-        menteeRejections.initialize(repeating: 0)
-        mentorCounts.initialize(repeating: 0)
-        defer {
-            menteeRejections.deallocate()
-            mentorCounts.deallocate()
-        }
-        var chunk = ScoredChunk()
-        var best = BestEntries(limit: compiled.policy.maxListLength)
-        defer { best.release() }
-        var reported = mentees.lowerBound
-        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords)
+        let state = ScanState(menteeCount: mentees.count, compiled: compiled, activeCount: activeCount)
+        defer { state.release() }
+        // Each mentee's answers and list, kept across the tiles.
+        let wordsPerMentee = compiled.themeWords + compiled.languageWords
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, mentees.count * wordsPerMentee))
         defer { scratch.deallocate() }
-        var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
-        let excludes = compiled.policy.constraints.exclusions
-        // The screen's survivors, collected without branching: whether a mentor passes is
-        // unpredictable, and a mispredicted branch costs more than the test.
-        let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, activeCount))
-        let excluded = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, activeCount))
-        excluded.initialize(repeating: false, count: max(1, activeCount))
-        defer {
-            candidates.deallocate()
-            excluded.deallocate()
+        let views = (0..<mentees.count).map { offset in
+            var view = MenteeView(scratch: scratch + offset * wordsPerMentee, themeWords: compiled.themeWords)
+            view.load(mentees.lowerBound + offset, from: compiled, policy: screen.policy)
+            return view
         }
-        for mentee in mentees {
-            let row = (mentee - mentees.lowerBound) * reasons
-            view.load(mentee, from: compiled, policy: screen.policy)
-            best.reset()
-            var candidateCount = 0
-            for active in 0..<activeCount {
-                candidates[candidateCount] = Int32(truncatingIfNeeded: active)
-                candidateCount &+= screen.passesScreen(active, view)
+        var lists = mentees.map { _ in BestEntries(limit: compiled.policy.maxListLength) }
+        defer { for list in lists { list.release() } }
+
+        let chunkPairs = mentees.count * mentorCount
+        var reported = 0
+        for tileStart in stride(from: 0, to: activeCount, by: Self.tileSize) {
+            let tile = tileStart..<min(activeCount, tileStart + Self.tileSize)
+            for offset in 0..<mentees.count {
+                scan(mentees.lowerBound + offset, views[offset], &lists[offset], tile, row: offset * reasons, state)
             }
-            // This mentee's exclusions as marks by active position, cleared again below.
-            let exclusions = Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1])
-            for index in exclusions where excludes {
-                let active = screen.position[Int(compiled.excludedMentors[index])]
-                if active >= 0 { excluded[Int(active)] = true }
-            }
-            defer {
-                for index in exclusions {
-                    let active = screen.position[Int(compiled.excludedMentors[index])]
-                    if active >= 0 { excluded[Int(active)] = false }
-                }
-            }
-            for candidate in 0..<candidateCount {
-                let active = Int(candidates[candidate])
-                let mentor = Int(screen.mentors[active])
-                var rejection: PairRejection?
-                if screen.organisation[active] == view.organisation {
-                    rejection = .sameOrganisation
-                } else if excluded[active] {
-                    rejection = .excluded
-                } else if screen.format[active] & view.compatibleFormats == 0 {
-                    rejection = .incompatibleFormat
-                } else if !screen.sharesSession(active, view) {
-                    continue  // no common time: counted by subtraction
-                } else {
-                    mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
-                    // Without a minimum score, a pair that cannot enter a full list needs no
-                    // scores at all (the margin absorbs rounding to millionths).
-                    if !screen.policy.hasMinimum,
-                        best.cannotKeep(
-                            score: Int32(
-                                clamping: Int(
-                                    screen.menteeScoreBound(active, view).rounded(.up)) + 2))
-                    {
-                        best.drop()
-                        continue
-                    }
-                    let criteria = screen.criteria(active, view)
-                    let menteeScore = screen.menteeScore(criteria, active, view)
-                    // A full list that this mentor cannot enter needs the mentor's view only
-                    // to tell "below the minimum" from "beyond the list length".
-                    if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
-                        best.drop()
-                        continue
-                    }
-                    let mentorScore = screen.mentorScore(criteria, active, view)
-                    if !((Double(menteeScore) + Double(mentorScore)) / 2_000_000 < screen.policy.minimumScore) {
-                        best.offer(
-                            PreferenceBuilder.Entry(
-                                score: menteeScore, partner: Int32(mentor),
-                                tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]),
-                                otherScore: mentorScore))
-                        continue
-                    }
-                    rejection = .belowMinimumScore
-                }
-                guard let rejection, let counter = MentorCounter(rejection) else { continue }
-                menteeRejections[row + rejection.rawValue] += 1
-                mentorCounts[mentor * counters + counter.rawValue] += 1
-            }
+            let done = chunkPairs * tile.upperBound / activeCount
+            progress.advance(by: done - reported)
+            reported = done
+        }
+        progress.advance(by: chunkPairs - reported)
+
+        var chunk = ScoredChunk()
+        let excludes = compiled.policy.constraints.exclusions
+        for offset in 0..<mentees.count {
+            let mentee = mentees.lowerBound + offset
+            let view = views[offset]
+            let row = offset * reasons
             // Excluded pairs the screen skipped (no common time) still count as excluded, the
-            // earlier rule; the ones it let through were counted above.
+            // earlier rule; the ones it let through were counted in the scan.
             for index in Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1]) where excludes {
                 let mentor = Int(compiled.excludedMentors[index])
                 let active = Int(screen.position[mentor])
                 guard active >= 0, !screen.mayShareSession(active, view) else { continue }
-                menteeRejections[row + PairRejection.excluded.rawValue] += 1
-                mentorCounts[mentor * counters + MentorCounter.excluded.rawValue] += 1
+                state.countRejection(.excluded, row: row, mentor: mentor)
             }
-            let kept = best.sorted()
+            let kept = lists[offset].sorted()
             var counted: Int32 = 0
-            for reason in 0..<reasons { counted += menteeRejections[row + reason] }
-            menteeRejections[row + PairRejection.mentorCapacityZero.rawValue] = Int32(mentorCount - activeCount)
-            menteeRejections[row + PairRejection.beyondListLength.rawValue] = Int32(best.offered - kept.count)
-            menteeRejections[row + PairRejection.noCommonTime.rawValue] = Int32(activeCount) - counted - Int32(best.offered)
+            for reason in 0..<reasons { counted += state.menteeRejections[row + reason] }
+            state.menteeRejections[row + PairRejection.mentorCapacityZero.rawValue] = Int32(mentorCount - activeCount)
+            state.menteeRejections[row + PairRejection.beyondListLength.rawValue] = Int32(lists[offset].offered - kept.count)
+            state.menteeRejections[row + PairRejection.noCommonTime.rawValue] =
+                Int32(activeCount) - counted - Int32(lists[offset].offered)
             chunk.listLengths.append(Int32(kept.count))
             chunk.entries.append(contentsOf: kept)
-            if mentee + 1 - reported >= 64 || mentee + 1 == mentees.upperBound {
-                progress.advance(by: (mentee + 1 - reported) * mentorCount)
-                reported = mentee + 1
+        }
+        chunk.menteeRejections = Array(state.menteeRejections.prefix(mentees.count * reasons))
+        chunk.mentorCounts = Array(state.mentorCounts.prefix(mentorCount * MentorCounter.allCases.count))
+        return chunk
+    }
+
+    /// Scores one mentee against the mentors of one tile.
+    private func scan(
+        _ mentee: Int, _ view: MenteeView, _ best: inout BestEntries, _ tile: Range<Int>, row: Int, _ state: ScanState
+    ) {
+        let counters = MentorCounter.allCases.count
+        // The screen's survivors, collected without branching: whether a mentor passes is
+        // unpredictable, and a mispredicted branch costs more than the test.
+        var candidateCount = 0
+        for active in tile {
+            state.candidates[candidateCount] = Int32(truncatingIfNeeded: active)
+            candidateCount &+= screen.passesScreen(active, view)
+        }
+        guard candidateCount > 0 else { return }
+        // This mentee's exclusions as marks by active position, cleared again below.
+        let exclusions = Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1])
+        let excludes = compiled.policy.constraints.exclusions
+        for index in exclusions where excludes {
+            let active = screen.position[Int(compiled.excludedMentors[index])]
+            if active >= 0 { state.excluded[Int(active)] = true }
+        }
+        defer {
+            for index in exclusions {
+                let active = screen.position[Int(compiled.excludedMentors[index])]
+                if active >= 0 { state.excluded[Int(active)] = false }
             }
         }
-        chunk.menteeRejections = Array(menteeRejections)
-        chunk.mentorCounts = Array(mentorCounts)
-        return chunk
+        for candidate in 0..<candidateCount {
+            let active = Int(state.candidates[candidate])
+            let mentor = Int(screen.mentors[active])
+            let rejection: PairRejection
+            if screen.organisation[active] == view.organisation {
+                rejection = .sameOrganisation
+            } else if state.excluded[active] {
+                rejection = .excluded
+            } else if screen.format[active] & view.compatibleFormats == 0 {
+                rejection = .incompatibleFormat
+            } else if !screen.sharesSession(active, view) {
+                continue  // no common time: counted by subtraction
+            } else {
+                state.mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
+                // Without a minimum score, a pair that cannot enter a full list needs no
+                // scores at all (the margin absorbs rounding to millionths).
+                let bound = Int32(clamping: Int(screen.menteeScoreBound(active, view).rounded(.up)) + 2)
+                if !screen.policy.hasMinimum, best.cannotKeep(score: bound) {
+                    best.drop()
+                    continue
+                }
+                let criteria = screen.criteria(active, view)
+                let menteeScore = screen.menteeScore(criteria, active, view)
+                // A full list that this mentor cannot enter needs the mentor's view only to
+                // tell "below the minimum" from "beyond the list length".
+                if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
+                    best.drop()
+                    continue
+                }
+                let mentorScore = screen.mentorScore(criteria, active, view)
+                guard (Double(menteeScore) + Double(mentorScore)) / 2_000_000 < screen.policy.minimumScore else {
+                    best.offer(
+                        PreferenceBuilder.Entry(
+                            score: menteeScore, partner: Int32(mentor),
+                            tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]),
+                            otherScore: mentorScore))
+                    continue
+                }
+                rejection = .belowMinimumScore
+            }
+            state.countRejection(rejection, row: row, mentor: mentor)
+        }
+    }
+}
+
+/// One chunk's counters and scratch space, through pointers: the scan updates them millions of
+/// times, and pointers carry no bounds, uniqueness or exclusivity checks. Free with `release()`.
+struct ScanState {
+    /// `PairRejection.allCases.count` per mentee of the chunk.
+    let menteeRejections: UnsafeMutableBufferPointer<Int32>
+    /// `MentorCounter.allCases.count` per mentor.
+    let mentorCounts: UnsafeMutableBufferPointer<Int32>
+    /// The screen's survivors of one tile.
+    let candidates: UnsafeMutablePointer<Int32>
+    /// The current mentee's exclusions, by active position.
+    let excluded: UnsafeMutablePointer<Bool>
+
+    init(menteeCount: Int, compiled: CompiledCohort, activeCount: Int) {
+        menteeRejections = .allocate(capacity: max(1, menteeCount * PairRejection.allCases.count))
+        menteeRejections.initialize(repeating: 0)
+        mentorCounts = .allocate(capacity: max(1, compiled.mentorCount * MentorCounter.allCases.count))
+        mentorCounts.initialize(repeating: 0)
+        candidates = .allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
+        excluded = .allocate(capacity: max(1, activeCount))
+        excluded.initialize(repeating: false, count: max(1, activeCount))
+    }
+
+    func release() {
+        menteeRejections.deallocate()
+        mentorCounts.deallocate()
+        candidates.deallocate()
+        excluded.deallocate()
+    }
+
+    @inline(__always)
+    func countRejection(_ rejection: PairRejection, row: Int, mentor: Int) {
+        guard let counter = MentorCounter(rejection) else { return }
+        menteeRejections[row + rejection.rawValue] += 1
+        mentorCounts[mentor * MentorCounter.allCases.count + counter.rawValue] += 1
     }
 }
 
