@@ -56,6 +56,9 @@ struct FlowNetwork {
             var tail = 1
             while head < tail {
                 let node = Int(queue[head])
+                // Levels come in order, and nodes as deep as the sink cannot lead to it along
+                // level-increasing arcs: the rest of the search would only find dead ends.
+                if level[sink] >= 0 && level[node] >= level[sink] { break }
                 head &+= 1
                 for index in Int(arcStart[node])..<Int(arcStart[node + 1]) {
                     let arc = Int(outArcs[index])
