@@ -46,10 +46,8 @@ struct SolveCommand: ParsableCommand {
                 }
             let matching = OptimalStableMatching.solve(instance, objective: objective, weights: weights)
             let report = StabilityVerifier.verify(matching, in: instance)
-            let output = SolveOutput(
-                optimal: optimal, matching: matching, report: report, instance: instance, menteeIDs: parsed.menteeIDs,
-                mentorIDs: parsed.mentorIDs, weights: weights)
-            FileHandle.standardOutput.write(output.jsonData())
+            FileHandle.standardOutput.write(
+                SolveOutput.jsonData(optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights))
         }
     }
 }

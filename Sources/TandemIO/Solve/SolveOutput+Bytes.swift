@@ -1,0 +1,100 @@
+import Foundation
+import StableMatching
+import TandemCore
+
+extension SolveOutput {
+    /// What `tandem solve` prints for `matching` of a parsed instance: the same bytes as
+    /// `SolveOutput(...).jsonData()`, written straight from the ids' bytes.
+    ///
+    /// For 10^6 mentees the `SolveOutput` route builds a million `String`s and a dictionary of
+    /// 250,000 arrays only to sort and print them. Here mentors are sorted by their bytes, which
+    /// is `String` order when every id is ASCII; with a non-ASCII id (where Unicode-equivalent
+    /// ids could collide as `String` keys) or with weights this falls back to that route, so the
+    /// output never depends on which route was taken.
+    public static func jsonData(
+        optimal: StableChoice, matching: Matching, report: StabilityReport, parsed: SolveInstanceReader.Parsed,
+        weights: PairWeights?
+    ) -> Data {
+        let mentees = parsed.menteeIDBytes
+        let mentors = parsed.mentorIDBytes
+        let instance = parsed.instance
+        guard weights == nil, mentees.isASCII, mentors.isASCII else {
+            return SolveOutput(
+                optimal: optimal, matching: matching, report: report, instance: instance, menteeIDs: parsed.menteeIDs,
+                mentorIDs: parsed.mentorIDs, weights: weights
+            ).jsonData()
+        }
+        let hospitalOf = matching.hospitalOfResident
+        var bytes: [UInt8] = []
+        // Every mentee is printed once (matched or not) and every mentor once, with some slack.
+        bytes.reserveCapacity(mentees.arena.count + mentors.arena.count + 4 * (mentees.count + mentors.count) + 256)
+
+        bytes.append(contentsOf: #"{"blocking_pairs":["#.utf8)
+        for (index, pair) in report.blockingPairs.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"mentee":"#.utf8)
+            JSONText.append(bytes: mentees[Int(pair.resident)], to: &bytes)
+            bytes.append(contentsOf: #","mentor":"#.utf8)
+            JSONText.append(bytes: mentors[Int(pair.hospital)], to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: #"],"matching":{"#.utf8)
+        for (index, mentor) in mentors.sortedIndices().enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.append(bytes: mentors[mentor], to: &bytes)
+            bytes.append(contentsOf: ":[".utf8)
+            // The mentor's mentees in its preference order, as `Matching.residents(of:in:)`.
+            let target = Int32(truncatingIfNeeded: mentor)
+            var first = true
+            for mentee in instance.residents(preferredBy: mentor)
+            where Int(mentee) < hospitalOf.count && hospitalOf[Int(mentee)] == target {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                JSONText.append(bytes: mentees[Int(mentee)], to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: #"},"optimal":"#.utf8)
+        JSONText.append(string: optimal.rawValue, to: &bytes)
+        bytes.append(contentsOf: #","stable":\#(report.isStable)"#.utf8)
+        bytes.append(contentsOf: #","unmatched_mentees":["#.utf8)
+        var first = true
+        for mentee in 0..<instance.residentCount where hospitalOf[mentee] < 0 {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            JSONText.append(bytes: mentees[mentee], to: &bytes)
+        }
+        bytes.append(contentsOf: "]}\n".utf8)
+        return Data(bytes)
+    }
+}
+
+extension IdentifierBytes {
+    /// The indices in increasing byte order of their ids (shorter first on a common prefix).
+    func sortedIndices() -> [Int] {
+        arena.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress else { return Array(0..<count) }
+            return (0..<count).sorted { left, right in
+                let leftCount = offsets[left + 1] - offsets[left]
+                let rightCount = offsets[right + 1] - offsets[right]
+                let order = memcmp(base + offsets[left], base + offsets[right], min(leftCount, rightCount))
+                return order != 0 ? order < 0 : leftCount < rightCount
+            }
+        }
+    }
+}
+
+extension JSONText {
+    /// `bytes` (UTF-8) as a JSON string literal, escaped as ``append(string:to:)`` does.
+    static func append(bytes id: ArraySlice<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        // Ids rarely need escaping: copy them whole when they do not.
+        if id.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: id)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.removeLast()
+            append(string: String(decoding: id, as: UTF8.self), to: &bytes)
+        }
+    }
+}
