@@ -25,7 +25,7 @@ struct SolveCommand: ParsableCommand {
             let data: Data
             if file == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
-            } else if let contents = FileManager.default.contents(atPath: file) {
+            } else if let contents = Self.contents(of: file) {
                 data = contents
             } else {
                 throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
@@ -49,5 +49,11 @@ struct SolveCommand: ParsableCommand {
             FileHandle.standardOutput.write(
                 SolveOutput.jsonData(optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights))
         }
+    }
+
+    /// The file's bytes, mapped rather than read where possible: for a 230 MB instance that
+    /// saves copying it and faulting in as much fresh memory (the reader walks it once).
+    private static func contents(of file: String) -> Data? {
+        (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)) ?? FileManager.default.contents(atPath: file)
     }
 }

@@ -28,48 +28,79 @@ extension SolveOutput {
         var bytes: [UInt8] = []
         // Every mentee is printed once (matched or not) and every mentor once, with some slack.
         bytes.reserveCapacity(mentees.arena.count + mentors.arena.count + 4 * (mentees.count + mentors.count) + 256)
-
-        bytes.append(contentsOf: #"{"blocking_pairs":["#.utf8)
-        for (index, pair) in report.blockingPairs.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: #"{"mentee":"#.utf8)
-            JSONText.append(bytes: mentees[Int(pair.resident)], to: &bytes)
-            bytes.append(contentsOf: #","mentor":"#.utf8)
-            JSONText.append(bytes: mentors[Int(pair.hospital)], to: &bytes)
-            bytes.append(UInt8(ascii: "}"))
-        }
-        bytes.append(contentsOf: #"],"matching":{"#.utf8)
-        for (index, mentor) in mentors.sortedIndices().enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONText.append(bytes: mentors[mentor], to: &bytes)
-            bytes.append(contentsOf: ":[".utf8)
-            // The mentor's mentees in its preference order, as `Matching.residents(of:in:)`.
-            let target = Int32(truncatingIfNeeded: mentor)
-            var first = true
-            for mentee in instance.residents(preferredBy: mentor)
-            where Int(mentee) < hospitalOf.count && hospitalOf[Int(mentee)] == target {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                JSONText.append(bytes: mentees[Int(mentee)], to: &bytes)
+        let mentorOrder = mentors.sortedIndices()
+        mentees.withIDWriter { mentee in
+            mentors.withIDWriter { mentor in
+                bytes.append(contentsOf: #"{"blocking_pairs":["#.utf8)
+                for (index, pair) in report.blockingPairs.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes.append(contentsOf: #"{"mentee":"#.utf8)
+                    mentee.append(Int(pair.resident), to: &bytes)
+                    bytes.append(contentsOf: #","mentor":"#.utf8)
+                    mentor.append(Int(pair.hospital), to: &bytes)
+                    bytes.append(UInt8(ascii: "}"))
+                }
+                bytes.append(contentsOf: #"],"matching":{"#.utf8)
+                for (index, hospital) in mentorOrder.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    mentor.append(hospital, to: &bytes)
+                    bytes.append(contentsOf: ":[".utf8)
+                    // The mentor's mentees in its preference order, as `Matching.residents(of:in:)`.
+                    let target = Int32(truncatingIfNeeded: hospital)
+                    var first = true
+                    for resident in instance.residents(preferredBy: hospital)
+                    where Int(resident) < hospitalOf.count && hospitalOf[Int(resident)] == target {
+                        if !first { bytes.append(UInt8(ascii: ",")) }
+                        first = false
+                        mentee.append(Int(resident), to: &bytes)
+                    }
+                    bytes.append(UInt8(ascii: "]"))
+                }
+                bytes.append(contentsOf: #"},"optimal":"#.utf8)
+                JSONText.append(string: optimal.rawValue, to: &bytes)
+                bytes.append(contentsOf: #","stable":\#(report.isStable)"#.utf8)
+                bytes.append(contentsOf: #","unmatched_mentees":["#.utf8)
+                var first = true
+                for resident in 0..<instance.residentCount where hospitalOf[resident] < 0 {
+                    if !first { bytes.append(UInt8(ascii: ",")) }
+                    first = false
+                    mentee.append(resident, to: &bytes)
+                }
+                bytes.append(contentsOf: "]}\n".utf8)
             }
-            bytes.append(UInt8(ascii: "]"))
         }
-        bytes.append(contentsOf: #"},"optimal":"#.utf8)
-        JSONText.append(string: optimal.rawValue, to: &bytes)
-        bytes.append(contentsOf: #","stable":\#(report.isStable)"#.utf8)
-        bytes.append(contentsOf: #","unmatched_mentees":["#.utf8)
-        var first = true
-        for mentee in 0..<instance.residentCount where hospitalOf[mentee] < 0 {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            JSONText.append(bytes: mentees[mentee], to: &bytes)
-        }
-        bytes.append(contentsOf: "]}\n".utf8)
         return Data(bytes)
     }
 }
 
+/// Writes ids of one side as JSON strings straight from their bytes.
+struct IdentifierWriter {
+    let arena: UnsafeBufferPointer<UInt8>
+    let offsets: UnsafeBufferPointer<Int>
+
+    /// Id `index` as a JSON string literal, escaped as ``JSONText/append(string:to:)`` does.
+    @inline(__always)
+    func append(_ index: Int, to bytes: inout [UInt8]) {
+        let id = UnsafeBufferPointer(rebasing: arena[offsets[index]..<offsets[index + 1]])
+        // Ids rarely need escaping: copy them whole when they do not.
+        if id.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: id)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            JSONText.append(string: String(decoding: id, as: UTF8.self), to: &bytes)
+        }
+    }
+}
+
 extension IdentifierBytes {
+    /// Runs `body` with a writer of these ids.
+    func withIDWriter<Result>(_ body: (IdentifierWriter) -> Result) -> Result {
+        arena.withUnsafeBufferPointer { arena in
+            offsets.withUnsafeBufferPointer { offsets in body(IdentifierWriter(arena: arena, offsets: offsets)) }
+        }
+    }
+
     /// The indices in increasing byte order of their ids (shorter first on a common prefix).
     func sortedIndices() -> [Int] {
         arena.withUnsafeBufferPointer { stored in
@@ -80,21 +111,6 @@ extension IdentifierBytes {
                 let order = memcmp(base + offsets[left], base + offsets[right], min(leftCount, rightCount))
                 return order != 0 ? order < 0 : leftCount < rightCount
             }
-        }
-    }
-}
-
-extension JSONText {
-    /// `bytes` (UTF-8) as a JSON string literal, escaped as ``append(string:to:)`` does.
-    static func append(bytes id: ArraySlice<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        // Ids rarely need escaping: copy them whole when they do not.
-        if id.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: id)
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.removeLast()
-            append(string: String(decoding: id, as: UTF8.self), to: &bytes)
         }
     }
 }
