@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Many-to-one Gale–Shapley deferred acceptance over a ``MatchingInstance``.
 ///
 /// With ``StableEnd/residentOptimal`` residents propose down their lists and each hospital
@@ -56,44 +58,58 @@ public enum DeferredAcceptance {
         var hospitalOfResident = ContiguousArray<Int32>(
             repeating: -1, count: instance.residentCount)
 
-        for firstProposer in 0..<instance.residentCount {
-            // Follow the chain of displaced residents until someone is held or runs out.
-            var resident = firstProposer
-            while true {
-                let position = Int(next[resident])
-                guard position < Int(residentStart[resident + 1]) else { break }
-                next[resident] = Int32(truncatingIfNeeded: position &+ 1)
-                let hospital = Int(residentLists[position])
-                let rank = Int(rankAtHospital[position])
-                var state = hospitals[hospital]
-                let base = Int(state.start)
-                if state.fill < state.capacity {
-                    state.fill &+= 1
-                    hospitals[hospital] = state
+        let residentCount = instance.residentCount
+        hospitals.withUnsafeMutableBufferPointer { hospitals in
+            for firstProposer in 0..<residentCount {
+                // The resident `lookahead` places on will first propose to its first choice:
+                // start loading that hospital's state now, so the miss overlaps this work.
+                let ahead = firstProposer &+ Self.lookahead
+                if ahead < residentCount, let hospitalBase = hospitals.baseAddress {
+                    let start = Int(residentStart[ahead])
+                    if start < Int(residentStart[ahead &+ 1]) { tandem_prefetch(hospitalBase + Int(residentLists[start])) }
+                }
+                // Follow the chain of displaced residents until someone is held or runs out.
+                var resident = firstProposer
+                while true {
+                    let position = Int(next[resident])
+                    guard position < Int(residentStart[resident + 1]) else { break }
+                    next[resident] = Int32(truncatingIfNeeded: position &+ 1)
+                    let hospital = Int(residentLists[position])
+                    let rank = Int(rankAtHospital[position])
+                    var state = hospitals[hospital]
+                    let base = Int(state.start)
+                    if state.fill < state.capacity {
+                        state.fill &+= 1
+                        hospitals[hospital] = state
+                        held.insert(base &+ rank)
+                        hospitalOfResident[resident] = Int32(truncatingIfNeeded: hospital)
+                        break
+                    }
+                    var worstRank = Int(state.worst)
+                    while worstRank >= 0 && !held.contains(base &+ worstRank) { worstRank &-= 1 }
+                    guard rank < worstRank else {
+                        hospitals[hospital].worst = Int32(truncatingIfNeeded: worstRank)
+                        continue
+                    }
                     held.insert(base &+ rank)
+                    held.remove(base &+ worstRank)
                     hospitalOfResident[resident] = Int32(truncatingIfNeeded: hospital)
-                    break
-                }
-                var worstRank = Int(state.worst)
-                while worstRank >= 0 && !held.contains(base &+ worstRank) { worstRank &-= 1 }
-                guard rank < worstRank else {
+                    let displaced = Int(hospitalLists[base &+ worstRank])
+                    hospitalOfResident[displaced] = -1
+                    // The proposer now sits above the old worst, so this scan stops by `rank`.
+                    worstRank &-= 1
+                    while !held.contains(base &+ worstRank) { worstRank &-= 1 }
                     hospitals[hospital].worst = Int32(truncatingIfNeeded: worstRank)
-                    continue
+                    resident = displaced
                 }
-                held.insert(base &+ rank)
-                held.remove(base &+ worstRank)
-                hospitalOfResident[resident] = Int32(truncatingIfNeeded: hospital)
-                let displaced = Int(hospitalLists[base &+ worstRank])
-                hospitalOfResident[displaced] = -1
-                // The proposer now sits above the old worst, so this scan stops by `rank`.
-                worstRank &-= 1
-                while !held.contains(base &+ worstRank) { worstRank &-= 1 }
-                hospitals[hospital].worst = Int32(truncatingIfNeeded: worstRank)
-                resident = displaced
             }
         }
         return Matching(hospitalOfResident: hospitalOfResident)
     }
+
+    /// How many residents ahead residents-propose prefetches a first choice: far enough for a
+    /// memory access to complete meanwhile, near enough that the line is still in cache.
+    static let lookahead = 8
 
     /// What residents-propose keeps per hospital, packed into 16 bytes.
     struct HospitalState {

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// An id as read from the file, hashed once: its first (up to) eight bytes packed into a word,
@@ -70,8 +71,8 @@ struct IdentifierKey {
 /// - the table stays at most half full, so a probe rarely goes past the first slot;
 /// - the slots live in their own allocation, asked to be backed by 2 MiB pages, which removes
 ///   most TLB misses;
-/// - ``indices(of:appendingTo:)`` looks up a whole list at once: the lookups are independent,
-///   so the processor overlaps their cache misses instead of waiting for each in turn.
+/// - ``indices(of:appendingTo:)`` looks up a whole list at once, prefetching every slot first,
+///   so the cache misses of a list overlap instead of being paid in turn.
 final class IdentifierTable {
     private struct Slot {
         /// The id's first (up to) eight bytes, as in ``IdentifierKey/prefix``.
@@ -132,10 +133,11 @@ final class IdentifierTable {
 
     /// Appends the index of each key's id to `indices`, in order, adding new ids in order.
     ///
-    /// One tight loop over keys that are already hashed: each iteration's slot address depends
-    /// only on its own key, so the processor runs ahead and several slot reads miss the cache
-    /// at the same time.
+    /// The keys are already hashed, so every slot they start at is known: prefetching them all
+    /// first lets their cache misses overlap instead of being paid one after the other.
     func indices(of keys: UnsafeBufferPointer<IdentifierKey>, appendingTo indices: inout ContiguousArray<Int32>) {
+        let mask = slots.count &- 1
+        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
         for key in keys { indices.append(index(of: key)) }
     }
 
@@ -219,6 +221,10 @@ private final class SlotBuffer<Element> {
     }
 
     var all: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Starts loading slot `index` into cache (a hint; see `tandem_prefetch`).
+    @inline(__always)
+    func prefetch(_ index: Int) { tandem_prefetch(base + index) }
 }
 
 /// The ids of one side by index, as UTF-8 bytes (a copy of an ``IdentifierTable``'s arena).
