@@ -256,6 +256,10 @@ public struct SolveInstanceReader {
 
     // MARK: - JSON
 
+    // The helpers below run once or twice per id: they are inlined into the loops, and the
+    // description of what was expected is a StaticString, made a String only for an error.
+
+    @inline(__always)
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
@@ -265,13 +269,17 @@ public struct SolveInstanceReader {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ description: String) throws(Failure) {
+    @inline(__always)
+    private mutating func expect(_ byte: UInt8, _ description: StaticString) throws(Failure) {
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == byte else { throw .syntax(offset: position, expected: description) }
+        guard position < bytes.count, bytes[position] == byte else {
+            throw .syntax(offset: position, expected: description.description)
+        }
         position += 1
     }
 
     /// Whether the next byte is `byte` (consumed if so).
+    @inline(__always)
     private mutating func take(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == byte else { return false }
@@ -293,6 +301,7 @@ public struct SolveInstanceReader {
     }
 
     /// After a member: `true` at `,` (another follows), `false` at `}`.
+    @inline(__always)
     private mutating func continueObject() throws(Failure) -> Bool {
         if take(UInt8(ascii: ",")) { return true }
         try expect(UInt8(ascii: "}"), "',' or '}'")
@@ -304,6 +313,7 @@ public struct SolveInstanceReader {
         return !take(UInt8(ascii: "]"))
     }
 
+    @inline(__always)
     private mutating func continueArray() throws(Failure) -> Bool {
         if take(UInt8(ascii: ",")) { return true }
         try expect(UInt8(ascii: "]"), "',' or ']'")
@@ -374,18 +384,27 @@ public struct SolveInstanceReader {
         }
     }
 
+    /// The next string. The common case (no escapes) is inlined into the loops that read
+    /// ids; escapes go to ``escapedToken(start:)``.
+    @inline(__always)
     private mutating func token() throws(Failure) -> Token {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
             position += 1
         }
-        guard position < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
-        if bytes[position] == UInt8(ascii: "\"") {
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
             position += 1
             return .raw(start..<(position - 1))
         }
-        // Rare: escapes. Decode this one string with Foundation.
+        return try escapedToken(start: start)
+    }
+
+    /// The rest of a string that starts at `start` and has an escape (or no end) at `position`:
+    /// rare, so decoded with Foundation.
+    @inline(never)
+    private mutating func escapedToken(start: Int) throws(Failure) -> Token {
+        guard position < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
         var end = position
         while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
         guard end < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
