@@ -131,6 +131,11 @@ final class IdentifierTable {
         }
     }
 
+    /// Starts loading the slot where a lookup of `key` begins (a hint; nothing changes).
+    func prefetch(_ key: IdentifierKey) {
+        slots.prefetch(Int(truncatingIfNeeded: key.hash) & (slots.count &- 1))
+    }
+
     /// Appends the index of each key's id to `indices`, in order, adding new ids in order.
     ///
     /// The keys are already hashed, so every slot they start at is known: prefetching them all

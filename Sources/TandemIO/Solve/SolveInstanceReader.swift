@@ -112,19 +112,17 @@ public struct SolveInstanceReader {
                     sawMentees = true
                     if try openObject() {
                         repeat {
-                            menteeOfList.append(try memberIdentifier(in: mentees))
                             menteeStart.append(Int32(truncatingIfNeeded: menteeEntries.count))
-                            try identifierList(in: mentors, appendingTo: &menteeEntries)
+                            menteeOfList.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &menteeEntries))
                         } while try continueObject()
                     }
                 case "mentors":
                     sawMentors = true
                     if try openObject() {
                         repeat {
-                            let mentor = try memberIdentifier(in: mentors)
-                            declare(mentor)
                             let start = mentorEntries.count
-                            try identifierList(in: mentees, appendingTo: &mentorEntries)
+                            let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
+                            declare(mentor)
                             mentorLists.append((mentor, start, mentorEntries.count))
                         } while try continueObject()
                     }
@@ -344,6 +342,29 @@ public struct SolveInstanceReader {
             }
         try expect(UInt8(ascii: ":"), "':'")
         return index
+    }
+
+    /// Reads a member `"id": [ids]` whose key is an id of `keys` and whose list holds ids of
+    /// `listed` (their indices appended to `indices`); returns the key's index.
+    ///
+    /// The key is interned after its list is read, with its slot prefetched before: the cache
+    /// miss of a new key in a large table overlaps reading the list instead of stalling.
+    private mutating func listMember(
+        keyIn keys: IdentifierTable, listIn listed: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
+    ) throws(Failure) -> Int32 {
+        switch try token() {
+        case .raw(let range):
+            let key = key(range)
+            keys.prefetch(key)
+            try expect(UInt8(ascii: ":"), "':'")
+            try identifierList(in: listed, appendingTo: &indices)
+            return keys.index(of: key)
+        case .decoded(let decoded):
+            let index = Self.index(of: decoded, in: keys)
+            try expect(UInt8(ascii: ":"), "':'")
+            try identifierList(in: listed, appendingTo: &indices)
+            return index
+        }
     }
 
     /// Reads an array of ids of `table` and appends their indices to `indices`.
