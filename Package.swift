@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top:
 //   CLibical        C system library (libical, via pkg-config)
+//   CPrefetch       a C inline wrapper of the processor's prefetch hint
 //   StableMatching  generic many-to-one stable matching over dense integer indices
 //   TandemCore      the domain: cohort, criteria, scoring, constraints, explanations (no I/O)
 //   TandemCalendar  iCalendar through libical; the only importer of CLibical
@@ -29,13 +30,14 @@ let package = Package(
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
-        .target(name: "StableMatching"),
+        .target(name: "CPrefetch"),
+        .target(name: "StableMatching", dependencies: ["CPrefetch"]),
         .target(name: "TandemCore", dependencies: ["StableMatching"]),
         .target(name: "TandemCalendar", dependencies: ["CLibical", "TandemCore"]),
         .target(
             name: "TandemIO",
             dependencies: [
-                "TandemCore",
+                "CPrefetch", "TandemCore",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]

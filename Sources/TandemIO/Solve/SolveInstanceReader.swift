@@ -10,11 +10,16 @@ import StableMatching
 public struct SolveInstanceReader {
     /// The instance and its ids, indices in order of first appearance in the file.
     public struct Parsed: Sendable {
-        public var menteeIDs: [String]
-        public var mentorIDs: [String]
+        /// The ids' UTF-8 bytes by index; kept as bytes because a million `String`s cost more
+        /// than the rest of writing the result.
+        let menteeIDBytes: IdentifierBytes
+        let mentorIDBytes: IdentifierBytes
         public var instance: MatchingInstance
         /// Per mentee, the weights object as read (mentor index → weight), if any.
         public var weights: [Int32: [Int32: Double]]?
+
+        public var menteeIDs: [String] { menteeIDBytes.strings }
+        public var mentorIDs: [String] { mentorIDBytes.strings }
 
         /// The weights aligned with the instance's mentee lists; `nil` when the input had none.
         public var pairWeights: PairWeights? {
@@ -35,12 +40,16 @@ public struct SolveInstanceReader {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let base: UnsafePointer<UInt8>
     private var position = 0
     private var mentees = IdentifierTable()
     private var mentors = IdentifierTable()
+    /// The ids of the list being read, hashed and waiting to be looked up together.
+    private var pending = ContiguousArray<IdentifierKey>()
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>) {
         self.bytes = bytes
+        self.base = base
     }
 
     /// Parses `data`.
@@ -48,7 +57,9 @@ public struct SolveInstanceReader {
     ///   inconsistent id.
     public static func parse(_ data: Data, file: String) throws(TandemFailure) -> Parsed {
         let result: Result<Parsed, Failure> = data.withUnsafeBytes { raw in
-            var reader = SolveInstanceReader(bytes: raw.bindMemory(to: UInt8.self))
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return .failure(.syntax(offset: 0, expected: "'{'")) }
+            var reader = SolveInstanceReader(bytes: bytes, base: base)
             do throws(Failure) {
                 return .success(try reader.document())
             } catch {
@@ -69,17 +80,29 @@ public struct SolveInstanceReader {
     // MARK: - The document
 
     private mutating func document() throws(Failure) -> Parsed {
-        var menteeStart: [Int32] = []
-        var menteeEntries: [Int32] = []
-        var menteeOfList: [Int32] = []
+        // Mentee lists in file order: the list of menteeOfList[k] is
+        // menteeEntries[menteeStart[k]..<menteeStart[k + 1]].
+        var menteeStart = ContiguousArray<Int32>()
+        var menteeEntries = ContiguousArray<Int32>()
+        var menteeOfList = ContiguousArray<Int32>()
         var mentorLists: [(mentor: Int32, start: Int, end: Int)] = []
-        var mentorEntries: [Int32] = []
-        var capacityOf: [Int32: Int32] = [:]
+        var mentorEntries = ContiguousArray<Int32>()
+        // By mentor index, grown as mentors appear: capacity (-1 until read) and whether the
+        // mentor was declared (as a key of "mentors" or "capacities").
+        var capacityOf = ContiguousArray<Int32>()
+        var declaredMentor = ContiguousArray<Bool>()
         var weights: [Int32: [Int32: Double]]?
-        var declaredMentors = Set<Int32>()
         var sawMentees = false
         var sawMentors = false
         var sawCapacities = false
+
+        func declare(_ mentor: Int32) {
+            while declaredMentor.count <= Int(mentor) {
+                declaredMentor.append(false)
+                capacityOf.append(-1)
+            }
+            declaredMentor[Int(mentor)] = true
+        }
 
         if try openObject() {
             repeat {
@@ -89,23 +112,17 @@ public struct SolveInstanceReader {
                     sawMentees = true
                     if try openObject() {
                         repeat {
-                            menteeOfList.append(mentees.index(of: try memberKey()))
-                            menteeStart.append(Int32(menteeEntries.count))
-                            if try openArray() {
-                                repeat { menteeEntries.append(try identifier(in: .hospital)) } while try continueArray()
-                            }
+                            menteeStart.append(Int32(truncatingIfNeeded: menteeEntries.count))
+                            menteeOfList.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &menteeEntries))
                         } while try continueObject()
                     }
                 case "mentors":
                     sawMentors = true
                     if try openObject() {
                         repeat {
-                            let mentor = mentors.index(of: try memberKey())
-                            declaredMentors.insert(mentor)
                             let start = mentorEntries.count
-                            if try openArray() {
-                                repeat { mentorEntries.append(try identifier(in: .resident)) } while try continueArray()
-                            }
+                            let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
+                            declare(mentor)
                             mentorLists.append((mentor, start, mentorEntries.count))
                         } while try continueObject()
                     }
@@ -113,25 +130,24 @@ public struct SolveInstanceReader {
                     sawCapacities = true
                     if try openObject() {
                         repeat {
-                            let id = try memberKey()
-                            let mentor = mentors.index(of: id)
-                            declaredMentors.insert(mentor)
+                            let mentor = try memberIdentifier(in: mentors)
+                            declare(mentor)
                             let value = try number()
                             guard let capacity = Int32(exactly: value), capacity >= 0 else {
                                 throw .content(
-                                    "capacity of '\(String(decoding: id, as: UTF8.self))' must be a whole number, 0 or more")
+                                    "capacity of '\(mentors.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
                             }
-                            capacityOf[mentor] = capacity
+                            capacityOf[Int(mentor)] = capacity
                         } while try continueObject()
                     }
                 case "weights":
                     var table: [Int32: [Int32: Double]] = [:]
                     if try openObject() {
                         repeat {
-                            let mentee = mentees.index(of: try memberKey())
+                            let mentee = try memberIdentifier(in: mentees)
                             if try openObject() {
                                 repeat {
-                                    let mentor = mentors.index(of: try memberKey())
+                                    let mentor = try memberIdentifier(in: mentors)
                                     table[mentee, default: [:]][mentor] = try number()
                                 } while try continueObject()
                             }
@@ -150,60 +166,98 @@ public struct SolveInstanceReader {
             throw .content("needs \"mentees\", \"mentors\" and \"capacities\"")
         }
 
-        // Every id used must be declared on its side.
-        let menteeIDs = mentees.identifiers
-        let mentorIDs = mentors.identifiers
-        let declaredMentees = Set(menteeOfList)
-        if let unknown = (0..<Int32(menteeIDs.count)).first(where: { !declaredMentees.contains($0) }) {
-            throw .content("'\(menteeIDs[Int(unknown)])' is listed by a mentor but is not a mentee")
+        // Every id used must be declared on its side (the first offender in index order).
+        let menteeCount = mentees.count
+        let mentorCount = mentors.count
+        var listOfMentee = ContiguousArray<Int32>(repeating: -1, count: menteeCount)
+        var menteeTwice = false
+        for (list, mentee) in menteeOfList.enumerated() {
+            if listOfMentee[Int(mentee)] >= 0 { menteeTwice = true }
+            listOfMentee[Int(mentee)] = Int32(truncatingIfNeeded: list)
         }
-        if let unknown = (0..<Int32(mentorIDs.count)).first(where: { !declaredMentors.contains($0) }) {
-            throw .content("'\(mentorIDs[Int(unknown)])' is listed by a mentee but is not a mentor")
+        if let unknown = listOfMentee.firstIndex(of: -1) {
+            throw .content("'\(mentees.identifier(at: unknown))' is listed by a mentor but is not a mentee")
         }
-        if let missing = (0..<Int32(mentorIDs.count)).first(where: { capacityOf[$0] == nil }) {
-            throw .content("mentor '\(mentorIDs[Int(missing)])' has no capacity; every mentor needs one")
+        declare(Int32(truncatingIfNeeded: mentorCount))  // makes the arrays cover every mentor
+        if let unknown = declaredMentor.prefix(mentorCount).firstIndex(of: false) {
+            throw .content("'\(mentors.identifier(at: unknown))' is listed by a mentee but is not a mentor")
         }
-        if declaredMentees.count != menteeOfList.count { throw .content("a mentee appears twice in \"mentees\"") }
-        if Set(mentorLists.map(\.mentor)).count != mentorLists.count { throw .content("a mentor appears twice in \"mentors\"") }
-        if let shared = Set(menteeIDs).intersection(mentorIDs).first {
-            throw .content("'\(shared)' is both a mentee and a mentor; ids must be unique")
+        if let missing = capacityOf.prefix(mentorCount).firstIndex(of: -1) {
+            throw .content("mentor '\(mentors.identifier(at: missing))' has no capacity; every mentor needs one")
         }
+        if menteeTwice { throw .content("a mentee appears twice in \"mentees\"") }
+        var listOfMentor = ContiguousArray<Int>(repeating: -1, count: mentorCount)
+        for (list, entry) in mentorLists.enumerated() {
+            if listOfMentor[Int(entry.mentor)] >= 0 { throw .content("a mentor appears twice in \"mentors\"") }
+            listOfMentor[Int(entry.mentor)] = list
+        }
+        if let shared = sharedIdentifier() { throw .content("'\(shared)' is both a mentee and a mentor; ids must be unique") }
 
-        // CSR in index order (keys may come in any order in the file).
-        var residentOrder = [Int](repeating: -1, count: menteeIDs.count)
-        for (list, mentee) in menteeOfList.enumerated() { residentOrder[Int(mentee)] = list }
-        var residentListStart = ContiguousArray<Int32>(repeating: 0, count: menteeIDs.count + 1)
-        var residentLists = ContiguousArray<Int32>()
-        residentLists.reserveCapacity(menteeEntries.count)
-        for mentee in 0..<menteeIDs.count {
-            let list = residentOrder[mentee]
-            let end = list + 1 < menteeStart.count ? Int(menteeStart[list + 1]) : menteeEntries.count
-            residentLists.append(contentsOf: menteeEntries[Int(menteeStart[list])..<end])
-            residentListStart[mentee + 1] = Int32(residentLists.count)
+        // CSR in index order (keys may come in any order in the file). Mentees are usually
+        // numbered in file order already (their keys come first), and then the lists are used
+        // as read.
+        var residentListStart: ContiguousArray<Int32>
+        var residentLists: ContiguousArray<Int32>
+        if listOfMentee.indices.allSatisfy({ listOfMentee[$0] == Int32(truncatingIfNeeded: $0) }) {
+            residentListStart = menteeStart
+            residentListStart.append(Int32(truncatingIfNeeded: menteeEntries.count))
+            residentLists = menteeEntries
+        } else {
+            residentListStart = ContiguousArray(repeating: 0, count: menteeCount + 1)
+            residentLists = ContiguousArray()
+            residentLists.reserveCapacity(menteeEntries.count)
+            for mentee in 0..<menteeCount {
+                let list = Int(listOfMentee[mentee])
+                let end = list + 1 < menteeStart.count ? Int(menteeStart[list + 1]) : menteeEntries.count
+                residentLists.append(contentsOf: menteeEntries[Int(menteeStart[list])..<end])
+                residentListStart[mentee + 1] = Int32(truncatingIfNeeded: residentLists.count)
+            }
         }
-        var hospitalOrder = [Int](repeating: -1, count: mentorIDs.count)
-        for (list, entry) in mentorLists.enumerated() { hospitalOrder[Int(entry.mentor)] = list }
-        var hospitalListStart = ContiguousArray<Int32>(repeating: 0, count: mentorIDs.count + 1)
+        menteeEntries = []
+        var hospitalListStart = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
         var hospitalLists = ContiguousArray<Int32>()
         hospitalLists.reserveCapacity(mentorEntries.count)
-        for mentor in 0..<mentorIDs.count {
-            let list = hospitalOrder[mentor]
+        for mentor in 0..<mentorCount {
+            let list = listOfMentor[mentor]
             if list >= 0 { hospitalLists.append(contentsOf: mentorEntries[mentorLists[list].start..<mentorLists[list].end]) }
-            hospitalListStart[mentor + 1] = Int32(hospitalLists.count)
+            hospitalListStart[mentor + 1] = Int32(truncatingIfNeeded: hospitalLists.count)
         }
-        let capacities = ContiguousArray((0..<Int32(mentorIDs.count)).map { capacityOf[$0] ?? 0 })
+        mentorEntries = []
+        let capacities = ContiguousArray(capacityOf.prefix(mentorCount))
         do {
             let instance = try MatchingInstance(
                 residentListStart: residentListStart, residentLists: residentLists, hospitalListStart: hospitalListStart,
                 hospitalLists: hospitalLists, capacities: capacities)
-            return Parsed(menteeIDs: menteeIDs, mentorIDs: mentorIDs, instance: instance, weights: weights)
+            return Parsed(
+                menteeIDBytes: IdentifierBytes(mentees), mentorIDBytes: IdentifierBytes(mentors), instance: instance,
+                weights: weights)
         } catch {
             throw .content("is not a valid instance: \(error)")
         }
     }
 
+    /// The first mentor id (in index order) that is also a mentee id, if any.
+    private func sharedIdentifier() -> String? {
+        let arena = mentors.arena
+        let offsets = mentors.offsets
+        return arena.withUnsafeBufferPointer { stored -> String? in
+            guard let start = stored.baseAddress else { return nil }
+            for mentor in 0..<mentors.count {
+                let key = IdentifierKey(
+                    start + offsets[mentor], count: offsets[mentor + 1] - offsets[mentor], readable: arena.count - offsets[mentor]
+                )
+                if mentees.existingIndex(of: key) != nil { return mentors.identifier(at: mentor) }
+            }
+            return nil
+        }
+    }
+
     // MARK: - JSON
 
+    // The helpers below run once or twice per id: they are inlined into the loops, and the
+    // description of what was expected is a StaticString, made a String only for an error.
+
+    @inline(__always)
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
@@ -213,13 +267,17 @@ public struct SolveInstanceReader {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ description: String) throws(Failure) {
+    @inline(__always)
+    private mutating func expect(_ byte: UInt8, _ description: StaticString) throws(Failure) {
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == byte else { throw .syntax(offset: position, expected: description) }
+        guard position < bytes.count, bytes[position] == byte else {
+            throw .syntax(offset: position, expected: description.description)
+        }
         position += 1
     }
 
     /// Whether the next byte is `byte` (consumed if so).
+    @inline(__always)
     private mutating func take(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == byte else { return false }
@@ -241,6 +299,7 @@ public struct SolveInstanceReader {
     }
 
     /// After a member: `true` at `,` (another follows), `false` at `}`.
+    @inline(__always)
     private mutating func continueObject() throws(Failure) -> Bool {
         if take(UInt8(ascii: ",")) { return true }
         try expect(UInt8(ascii: "}"), "',' or '}'")
@@ -252,6 +311,7 @@ public struct SolveInstanceReader {
         return !take(UInt8(ascii: "]"))
     }
 
+    @inline(__always)
     private mutating func continueArray() throws(Failure) -> Bool {
         if take(UInt8(ascii: ",")) { return true }
         try expect(UInt8(ascii: "]"), "',' or ']'")
@@ -272,30 +332,100 @@ public struct SolveInstanceReader {
         case decoded([UInt8])
     }
 
-    /// The index of the next string in `table`, interned without copying it when it has no escapes.
-    private mutating func identifier(in side: Side) throws(Failure) -> Int32 {
-        let next = try token()
-        let buffer = bytes
-        switch (next, side) {
-        case (.raw(let range), .resident): return mentees.index(of: UnsafeBufferPointer(rebasing: buffer[range]))
-        case (.raw(let range), .hospital): return mentors.index(of: UnsafeBufferPointer(rebasing: buffer[range]))
-        case (.decoded(let decoded), .resident): return decoded.withUnsafeBufferPointer { mentees.index(of: $0) }
-        case (.decoded(let decoded), .hospital): return decoded.withUnsafeBufferPointer { mentors.index(of: $0) }
+    /// Reads a member's key as an id of `table` (interned, without copying it when it has no
+    /// escapes) and its `:`.
+    private mutating func memberIdentifier(in table: IdentifierTable) throws(Failure) -> Int32 {
+        let index =
+            switch try token() {
+            case .raw(let range): table.index(of: key(range))
+            case .decoded(let decoded): Self.index(of: decoded, in: table)
+            }
+        try expect(UInt8(ascii: ":"), "':'")
+        return index
+    }
+
+    /// Reads a member `"id": [ids]` whose key is an id of `keys` and whose list holds ids of
+    /// `listed` (their indices appended to `indices`); returns the key's index.
+    ///
+    /// The key is interned after its list is read, with its slot prefetched before: the cache
+    /// miss of a new key in a large table overlaps reading the list instead of stalling.
+    private mutating func listMember(
+        keyIn keys: IdentifierTable, listIn listed: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
+    ) throws(Failure) -> Int32 {
+        switch try token() {
+        case .raw(let range):
+            let key = key(range)
+            keys.prefetch(key)
+            try expect(UInt8(ascii: ":"), "':'")
+            try identifierList(in: listed, appendingTo: &indices)
+            return keys.index(of: key)
+        case .decoded(let decoded):
+            let index = Self.index(of: decoded, in: keys)
+            try expect(UInt8(ascii: ":"), "':'")
+            try identifierList(in: listed, appendingTo: &indices)
+            return index
         }
     }
 
+    /// Reads an array of ids of `table` and appends their indices to `indices`.
+    ///
+    /// The ids are hashed as they are read and looked up once the list is complete, all in one
+    /// loop: see ``IdentifierTable/indices(of:appendingTo:)``.
+    private mutating func identifierList(
+        in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
+    ) throws(Failure) {
+        guard try openArray() else { return }
+        pending.removeAll(keepingCapacity: true)
+        repeat {
+            switch try token() {
+            case .raw(let range): pending.append(key(range))
+            case .decoded(let decoded):
+                // Rare: the decoded bytes do not outlive this call, so settle what is pending
+                // first (keeping first-appearance order) and intern this one now.
+                pending.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
+                pending.removeAll(keepingCapacity: true)
+                indices.append(Self.index(of: decoded, in: table))
+            }
+        } while try continueArray()
+        pending.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
+    }
+
+    /// The key of the id at `range` of the file.
+    @inline(__always)
+    private func key(_ range: Range<Int>) -> IdentifierKey {
+        IdentifierKey(base + range.lowerBound, count: range.count, readable: bytes.count - range.lowerBound)
+    }
+
+    private static func index(of decoded: [UInt8], in table: IdentifierTable) -> Int32 {
+        decoded.withUnsafeBufferPointer { buffer in
+            // An empty array may have no storage; any valid pointer does for zero bytes.
+            withUnsafePointer(to: UInt8(0)) { zero in
+                table.index(of: IdentifierKey(buffer.baseAddress ?? zero, count: buffer.count, readable: buffer.count))
+            }
+        }
+    }
+
+    /// The next string. The common case (no escapes) is inlined into the loops that read
+    /// ids; escapes go to ``escapedToken(start:)``.
+    @inline(__always)
     private mutating func token() throws(Failure) -> Token {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
             position += 1
         }
-        guard position < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
-        if bytes[position] == UInt8(ascii: "\"") {
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
             position += 1
             return .raw(start..<(position - 1))
         }
-        // Rare: escapes. Decode this one string with Foundation.
+        return try escapedToken(start: start)
+    }
+
+    /// The rest of a string that starts at `start` and has an escape (or no end) at `position`:
+    /// rare, so decoded with Foundation.
+    @inline(never)
+    private mutating func escapedToken(start: Int) throws(Failure) -> Token {
+        guard position < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
         var end = position
         while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
         guard end < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
@@ -315,91 +445,5 @@ public struct SolveInstanceReader {
             throw .syntax(offset: start, expected: "a number")
         }
         return value
-    }
-}
-
-/// Ids interned by their UTF-8 bytes in an open-addressing hash table (linear probing).
-///
-/// Each slot keeps the id's first eight bytes packed into a word beside its length and index,
-/// so a lookup of a typical short id touches one cache line; longer ids are compared in full.
-struct IdentifierTable {
-    private struct Slot {
-        /// The id's first (up to) eight bytes, little-endian.
-        var prefix: UInt64
-        /// `length << 32 | index + 1`; 0 marks an empty slot.
-        var lengthAndIndex: UInt64
-    }
-
-    private var arena: [UInt8] = []
-    private var offsets: [Int] = [0]
-    private var slots = [Slot](repeating: Slot(prefix: 0, lengthAndIndex: 0), count: 1024)
-
-    var count: Int { offsets.count - 1 }
-
-    var identifiers: [String] {
-        (0..<count).map { String(decoding: arena[offsets[$0]..<offsets[$0 + 1]], as: UTF8.self) }
-    }
-
-    /// The index of `id`, adding it if new.
-    mutating func index(of id: [UInt8]) -> Int32 {
-        id.withUnsafeBufferPointer { index(of: $0) }
-    }
-
-    /// The index of `id`, adding it if new.
-    mutating func index(of id: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if count * 2 >= slots.count { grow() }
-        let prefix = Self.prefix(id)
-        let mask = slots.count - 1
-        var slot = Int(Self.hash(id) & UInt64(mask))
-        while true {
-            let entry = slots[slot]
-            if entry.lengthAndIndex == 0 {
-                let index = count
-                slots[slot] = Slot(prefix: prefix, lengthAndIndex: UInt64(id.count) << 32 | UInt64(index + 1))
-                arena.append(contentsOf: id)
-                offsets.append(arena.count)
-                return Int32(index)
-            }
-            if entry.prefix == prefix, Int(entry.lengthAndIndex >> 32) == id.count {
-                let index = Int(entry.lengthAndIndex & 0xFFFF_FFFF) - 1
-                if id.count <= 8 || tailMatches(index, id) { return Int32(index) }
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private func tailMatches(_ index: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[index]
-        return arena.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
-            return memcmp(storedBase + start, idBase, id.count) == 0
-        }
-    }
-
-    private mutating func grow() {
-        var larger = [Slot](repeating: Slot(prefix: 0, lengthAndIndex: 0), count: slots.count * 2)
-        let mask = larger.count - 1
-        for entry in slots where entry.lengthAndIndex != 0 {
-            let index = Int(entry.lengthAndIndex & 0xFFFF_FFFF) - 1
-            let hash = arena.withUnsafeBufferPointer {
-                Self.hash(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]))
-            }
-            var slot = Int(hash & UInt64(mask))
-            while larger[slot].lengthAndIndex != 0 { slot = (slot + 1) & mask }
-            larger[slot] = entry
-        }
-        slots = larger
-    }
-
-    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0
-        for (offset, byte) in bytes.prefix(8).enumerated() { value |= UInt64(byte) << UInt64(8 * offset) }
-        return value
-    }
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return SeededGenerator.mix(value)
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import StableMatching
+import TandemCore
+import Testing
+
+@testable import TandemIO
+
+@Suite("The byte-level paths of tandem solve: interning, list batches and the output writer")
+struct SolveFastPathTests {
+    @Test func theTableInternsEachIdOnceAtEveryLengthAndAcrossGrowth() {
+        let table = IdentifierTable()
+        // Lengths 0...40 share prefixes, so prefixes, lengths and tails all have to be compared;
+        // 3,000 ids make the table grow several times.
+        var ids: [[UInt8]] = (0...40).map { Array(String(repeating: "a", count: $0).utf8) }
+        ids += (0..<3000).map { Array("id-\($0)-\(String(repeating: "x", count: $0 % 13))".utf8) }
+        func index(_ id: [UInt8]) -> Int32 {
+            id.withUnsafeBufferPointer { buffer in
+                withUnsafePointer(to: UInt8(0)) { zero in
+                    table.index(of: IdentifierKey(buffer.baseAddress ?? zero, count: buffer.count, readable: buffer.count))
+                }
+            }
+        }
+        for (expected, id) in ids.enumerated() { #expect(index(id) == Int32(expected)) }
+        for (expected, id) in ids.enumerated().reversed() { #expect(index(id) == Int32(expected)) }
+        #expect(table.count == ids.count)
+        for (expected, id) in ids.enumerated() { #expect(Array(table.bytes(at: expected)) == id) }
+    }
+
+    @Test func aShortIdReadAsOneWordIgnoresTheBytesAfterIt() {
+        let text = Array(#""e1","e1x""#.utf8)
+        text.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let short = IdentifierKey(base + 1, count: 2, readable: buffer.count - 1)
+            let again = IdentifierKey(base + 6, count: 2, readable: buffer.count - 6)
+            let bytewise = IdentifierKey(base + 6, count: 2, readable: 2)
+            #expect(short.prefix == again.prefix && short.hash == again.hash)
+            #expect(short.prefix == bytewise.prefix && short.hash == bytewise.hash)
+        }
+    }
+
+    /// Mentors before mentees (so mentees are numbered by the mentors' lists), escaped ids in
+    /// the middle of lists, long ids and empty lists: the same lists as the standard decoder.
+    @Test func sectionsInAnyOrderAndEscapesInsideListsAgreeWithTheStandardDecoder() throws {
+        let text = #"""
+            {"capacities": {"mentor-number-one-with-a-long-id": 1, "m\u0032": 2, "m3": 0},
+             "mentors": {"m2": ["e\"2", "e1", "e3"], "mentor-number-one-with-a-long-id": ["e3", "e\"2"], "m3": []},
+             "mentees": {"e3": ["m2", "mentor-number-one-with-a-long-id"], "e1": ["m2"],
+                         "e\"2": ["mentor-number-one-with-a-long-id", "m\u0032", "m3"], "e4": []}}
+            """#
+        let data = Data(text.utf8)
+        let fast = try SolveInstanceReader.parse(data, file: "in.json")
+        let reference = try SolveInput.decode(data, file: "in.json")
+        let (instance, menteeIDs, mentorIDs) = try reference.instance(file: "in.json")
+        func lists(_ instance: MatchingInstance, _ mentees: [String], _ mentors: [String]) -> [String: [String]] {
+            var result: [String: [String]] = [:]
+            for mentee in 0..<instance.residentCount {
+                result["e:" + mentees[mentee]] = instance.hospitals(preferredBy: mentee).map { mentors[Int($0)] }
+            }
+            for mentor in 0..<instance.hospitalCount {
+                result["m:" + mentors[mentor]] = instance.residents(preferredBy: mentor).map { mentees[Int($0)] }
+            }
+            return result
+        }
+        #expect(fast.menteeIDs == ["e\"2", "e1", "e3", "e4"])
+        #expect(lists(fast.instance, fast.menteeIDs, fast.mentorIDs) == lists(instance, menteeIDs, mentorIDs))
+    }
+
+    @Test(arguments: [
+        (#"{"mentees": {"e1": [], "e1": []}, "mentors": {}, "capacities": {}}"#, "a mentee appears twice"),
+        (#"{"mentees": {}, "mentors": {"m1": [], "m1": []}, "capacities": {"m1": 1}}"#, "a mentor appears twice"),
+        (#"{"mentees": {"e1": ["m1", "m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#, "not a valid instance"),
+        (#"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1.5}}"#, "'m1' must be a whole"),
+        (#"{"mentees": {"e1": ["m1", 2]}}"#, "expected a string at byte 27"),
+        (#"{"mentees": {"e1": ["m1"#, "the end of a string"),
+        (#"{"mentees": {"e1": ["m\q"]}}"#, "a valid string escape"),
+    ])
+    func moreBadInputIsADataErrorWithItsReason(text: String, expected: String) {
+        #expect {
+            try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        } throws: { error in
+            guard let failure = error as? TandemFailure else { return false }
+            return failure.status == .dataError && failure.description.contains(expected)
+        }
+    }
+
+    /// The byte writer prints exactly what `SolveOutput(...).jsonData()` prints, including ids
+    /// that need escaping, unmatched mentees and blocking pairs (of a matching that is not
+    /// stable); with a non-ASCII id it takes the `SolveOutput` route itself.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func theByteWriterPrintsWhatSolveOutputPrints(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let mentees = (0..<200).map { "e\($0)" + ($0 % 17 == 0 ? "\"\\\u{1}" : "") + ($0 == 5 && seed == 3 ? "é" : "") }
+        let mentors = (0..<40).map { "mentor-\(($0 * 7) % 40)" }
+        var input = SolveInput(mentees: [:], mentors: [:], capacities: [:])
+        var listedBy = [String: [String]]()
+        for mentee in mentees {
+            let chosen = Array(mentors.shuffled(using: &random).prefix(Int.random(in: 0...6, using: &random)))
+            input.mentees[mentee] = chosen
+            for mentor in chosen { listedBy[mentor, default: []].append(mentee) }
+        }
+        for mentor in mentors {
+            input.mentors[mentor] = (listedBy[mentor] ?? []).shuffled(using: &random)
+            input.capacities[mentor] = Int.random(in: 0...4, using: &random)
+        }
+        let parsed = try SolveInstanceReader.parse(input.jsonData(), file: "in.json")
+        let instance = parsed.instance
+        let stable = DeferredAcceptance.solve(instance, optimal: .residentOptimal)
+        // Everyone moved to their first choice (where acceptable): usually not stable.
+        let naive = Matching(
+            hospitalOfResident: ContiguousArray(
+                (0..<instance.residentCount).map { instance.hospitals(preferredBy: $0).first ?? -1 }))
+        for (choice, matching) in [(StableChoice.mentee, stable), (.mentor, naive)] {
+            let report = StabilityVerifier.verify(matching, in: instance)
+            let expected = SolveOutput(
+                optimal: choice, matching: matching, report: report, instance: instance, menteeIDs: parsed.menteeIDs,
+                mentorIDs: parsed.mentorIDs
+            ).jsonData()
+            let written = SolveOutput.jsonData(optimal: choice, matching: matching, report: report, parsed: parsed, weights: nil)
+            #expect(written == expected)
+        }
+    }
+}
