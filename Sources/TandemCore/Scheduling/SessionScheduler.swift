@@ -13,10 +13,13 @@ public struct SessionScheduler: Sendable {
     public let zone: ZoneRules
     /// Local minute ranges per weekday touched by a clock change within the programme.
     private let avoided: [[Range<Int>]]
+    /// Each venue's town, normalised once rather than for every pair.
+    private let venueTownKeys: [String]
 
     public init(settings: ScheduleSettings, zone: ZoneRules) {
         self.settings = settings
         self.zone = zone
+        venueTownKeys = settings.venues.map { TextKey.normalise($0.town) }
         var avoided = [[Range<Int>]](repeating: [], count: 7)
         for change in zone.clockChanges(from: settings.startDate, through: settings.endDate) {
             avoided[change.date.weekday.rawValue].append(change.minutes)
@@ -194,8 +197,8 @@ public struct SessionScheduler: Sendable {
             return (settings.onlineLocation, true)
         }
         let venue =
-            settings.venues.first { TextKey.normalise($0.town) == TextKey.normalise(mentor.town) }
-            ?? settings.venues.first { TextKey.normalise($0.town) == TextKey.normalise(mentee.town) } ?? fallback
+            venueTownKeys.firstIndex(of: TextKey.normalise(mentor.town)).map { settings.venues[$0] }
+            ?? venueTownKeys.firstIndex(of: TextKey.normalise(mentee.town)).map { settings.venues[$0] } ?? fallback
         return (venue.locationText, false)
     }
 }
