@@ -77,7 +77,7 @@ public struct SignupReader {
                             "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"
                     ))
             }
-            var values: [String: String] = [:]
+            var values = [String: String](minimumCapacity: columnOfField.count + 1)
             for (field, column) in columnOfField where column < record.fields.count {
                 values[field] = Self.clean(record.fields[column])
             }
@@ -91,10 +91,25 @@ public struct SignupReader {
 
     /// Trims and removes control characters (they break CSV, JSON and calendar output alike).
     static func clean(_ text: String) -> String {
-        String(
+        guard hasControlCharacter(text.utf8) else { return text.trimmingWhitespace() }
+        return String(
             String.UnicodeScalarView(text.unicodeScalars.filter { !($0.properties.generalCategory == .control && $0 != "\n") })
         )
         .trimmingWhitespace()
+    }
+
+    /// Whether the UTF-8 text holds a control character other than a line feed, found from
+    /// bytes rather than through each scalar's general category (most fields have none).
+    ///
+    /// The controls (category Cc) are U+0000–U+001F, U+007F and U+0080–U+009F; the last
+    /// range is encoded as 0xC2 followed by 0x80–0x9F, and 0xC2 is only ever a lead byte.
+    static func hasControlCharacter(_ utf8: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 && byte != 0x0A || byte == 0x7F || previous == 0xC2 && byte < 0xA0 { return true }
+            previous = byte
+        }
+        return false
     }
 
     private func list(_ text: String) -> [String] {
