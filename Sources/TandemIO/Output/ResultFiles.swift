@@ -20,7 +20,7 @@ public enum ResultFiles {
                 "matches.json",
                 try json(MatchesDocument(outcome, programme: programme, seed: seed, zone: zone, seriesUID: seriesUID))
             ),
-            ("preferences.json", SolveInput(outcome.scored.instance, cohort: outcome.compiled.cohort).jsonData()),
+            ("preferences.json", PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort)),
         ]
     }
 
