@@ -39,12 +39,7 @@ public enum OutputFolder {
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try Data().write(to: staging.appendingPathComponent(marker))
-            for file in files {
-                let destination = staging.appendingPathComponent(file.name)
-                try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: destination)
-            }
+            try StagedFiles.writeAll([(marker, Data())] + files, into: staging)
         } catch {
             try? manager.removeItem(at: staging)
             throw TandemFailure(.cannotCreate, "cannot write results next to \(path): \(error.localizedDescription)")
