@@ -64,6 +64,12 @@ public struct AvailabilityParser: Sendable {
     public func parseWindows(_ rawItem: String) throws(ItemError) -> [AvailabilityWindow] {
         let item = rawItem.trimmingWhitespace()
         if let period = periods[TextKey.normalise(item)] { return period }
+        if let windows = CanonicalAvailabilityItem.windows(item) { return windows }
+        return try generalWindows(item)
+    }
+
+    /// Any `DAY[-DAY] HH:MM-HH:MM` item, trimmed, with the reason when it is not one.
+    func generalWindows(_ item: String) throws(ItemError) -> [AvailabilityWindow] {
         let parts = item.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard parts.count == 2 else {
             throw ItemError(
