@@ -200,34 +200,50 @@ public struct SignupReader {
     private mutating func checkIdentifiers(mentorRows: [Row], menteeRows: [Row], mentors: [Mentor], mentees: [Mentee]) {
         let mentorFile = mentorFileName
         let menteeFile = menteeFileName
-        var firstSeen: [String: (file: String, line: Int)] = [:]
-        for (row, file) in mentorRows.map({ ($0, mentorFile) }) + menteeRows.map({ ($0, menteeFile) }) where !row["id"].isEmpty {
-            let key = TextKey.normalise(row["id"])
-            if let earlier = firstSeen[key] {
-                problems.append(
-                    InputProblem(
-                        file: file, line: row.line, field: "id",
-                        message:
-                            "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"
-                    ))
-            } else {
-                firstSeen[key] = (file, row.line)
+        // Loops by index below: iterating zipped or concatenated arrays copied every row and
+        // person (a dozen strings each), which dominated these checks for a large cohort.
+        var firstSeen = [String: (file: String, line: Int)](minimumCapacity: mentorRows.count + menteeRows.count)
+        for (rows, file) in [(mentorRows, mentorFile), (menteeRows, menteeFile)] {
+            for row in rows where !row["id"].isEmpty {
+                let key = TextKey.normalise(row["id"])
+                if let earlier = firstSeen[key] {
+                    problems.append(
+                        InputProblem(
+                            file: file, line: row.line, field: "id",
+                            message:
+                                "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"
+                        ))
+                } else {
+                    firstSeen[key] = (file, row.line)
+                }
             }
         }
-        let mentorIDs = Set(mentors.map { TextKey.normalise($0.id) })
-        let menteeIDs = Set(mentees.map { TextKey.normalise($0.id) })
-        let organisations = Set((mentors.map(\.organisation) + mentees.map(\.organisation)).map(TextKey.normalise))
-        for (row, mentor) in zip(mentorRows, mentors) {
-            checkReferences(
-                mentor.preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile,
-                line: row.line)
-            checkExclusions(mentor.exclusions, known: menteeIDs, organisations: organisations, file: mentorFile, line: row.line)
+        var mentorIDs = Set<String>(minimumCapacity: mentors.count)
+        var menteeIDs = Set<String>(minimumCapacity: mentees.count)
+        var organisations = Set<String>()
+        for index in mentors.indices {
+            mentorIDs.insert(TextKey.normalise(mentors[index].id))
+            organisations.insert(TextKey.normalise(mentors[index].organisation))
         }
-        for (row, mentee) in zip(menteeRows, mentees) {
+        for index in mentees.indices {
+            menteeIDs.insert(TextKey.normalise(mentees[index].id))
+            organisations.insert(TextKey.normalise(mentees[index].organisation))
+        }
+        for index in mentorRows.indices where index < mentors.count {
+            let line = mentorRows[index].line
             checkReferences(
-                mentee.preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile,
-                line: row.line)
-            checkExclusions(mentee.exclusions, known: mentorIDs, organisations: organisations, file: menteeFile, line: row.line)
+                mentors[index].preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile,
+                line: line)
+            checkExclusions(
+                mentors[index].exclusions, known: menteeIDs, organisations: organisations, file: mentorFile, line: line)
+        }
+        for index in menteeRows.indices where index < mentees.count {
+            let line = menteeRows[index].line
+            checkReferences(
+                mentees[index].preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile,
+                line: line)
+            checkExclusions(
+                mentees[index].exclusions, known: mentorIDs, organisations: organisations, file: menteeFile, line: line)
         }
     }
 
