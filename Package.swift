@@ -38,7 +38,6 @@ let package = Package(
             name: "TandemIO",
             dependencies: [
                 "CPrefetch", "TandemCore",
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -53,7 +52,11 @@ let package = Package(
         .testTarget(name: "StableMatchingTests", dependencies: ["StableMatching"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "StableMatching"]),
         .testTarget(name: "TandemCalendarTests", dependencies: ["TandemCalendar", "TandemCore"]),
-        .testTarget(name: "TandemIOTests", dependencies: ["TandemIO", "TandemCore", "StableMatching"]),
+        // CSV.swift is the reference the byte-level CSV reader is checked against.
+        .testTarget(
+            name: "TandemIOTests",
+            dependencies: ["TandemIO", "TandemCore", "StableMatching", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(
             name: "TandemCommandsTests",
             dependencies: ["TandemCommands", "TandemCalendar", "TandemIO", "TandemCore", "StableMatching"]

@@ -26,15 +26,50 @@ public struct AvailabilityParser: Sendable {
 
     /// Splits a cell on `separator`, trims items and drops blanks (Forms exports end lists with `;`).
     public static func items(in cell: String, separator: String) -> [String] {
-        cell.split(separator: separator, omittingEmptySubsequences: true)
+        if let items = printableASCIIItems(in: cell, separator: separator) { return items }
+        return cell.split(separator: separator, omittingEmptySubsequences: true)
             .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
+    }
+
+    /// ``items(in:separator:)`` done on bytes when the cell is all printable ASCII and the
+    /// separator one such character other than a space (nearly every cell), else `nil`: there each
+    /// byte is one character and the only whitespace to trim is the space.
+    private static func printableASCIIItems(in cell: String, separator: String) -> [String]? {
+        let space = UInt8(ascii: " ")
+        guard separator.utf8.count == 1, let mark = separator.utf8.first, mark != space, (0x20...0x7E).contains(mark)
+        else { return nil }
+        var cell = cell
+        return cell.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+            var items: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != mark { end += 1 }
+                var first = start
+                var last = end
+                while first < last, bytes[first] == space { first += 1 }
+                while last > first, bytes[last - 1] == space { last -= 1 }
+                if first < last {
+                    items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return items
+        }
     }
 
     /// Parses one item: a named period or `DAY[-DAY] HH:MM-HH:MM`.
     public func parseWindows(_ rawItem: String) throws(ItemError) -> [AvailabilityWindow] {
         let item = rawItem.trimmingWhitespace()
         if let period = periods[TextKey.normalise(item)] { return period }
+        if let windows = CanonicalAvailabilityItem.windows(item) { return windows }
+        return try generalWindows(item)
+    }
+
+    /// Any `DAY[-DAY] HH:MM-HH:MM` item, trimmed, with the reason when it is not one.
+    func generalWindows(_ item: String) throws(ItemError) -> [AvailabilityWindow] {
         let parts = item.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard parts.count == 2 else {
             throw ItemError(

@@ -14,19 +14,21 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Codable, Comparable 
 
     /// Reads `Mon`, `monday`, `Tues`, `THURS`... (case-insensitive); `nil` for anything else.
     public init?(parsing text: some StringProtocol) {
-        let key = text.lowercased()
-        let aliases: [String: Weekday] = [
-            "mon": .monday, "monday": .monday,
-            "tue": .tuesday, "tues": .tuesday, "tuesday": .tuesday,
-            "wed": .wednesday, "weds": .wednesday, "wednesday": .wednesday,
-            "thu": .thursday, "thur": .thursday, "thurs": .thursday, "thursday": .thursday,
-            "fri": .friday, "friday": .friday,
-            "sat": .saturday, "saturday": .saturday,
-            "sun": .sunday, "sunday": .sunday,
-        ]
-        guard let day = aliases[key] else { return nil }
+        guard let day = Self.aliases[text.lowercased()] else { return nil }
         self = day
     }
+
+    /// Built once: every availability item is parsed through here, and building the table
+    /// per call was a tenth of reading a large cohort.
+    private static let aliases: [String: Weekday] = [
+        "mon": .monday, "monday": .monday,
+        "tue": .tuesday, "tues": .tuesday, "tuesday": .tuesday,
+        "wed": .wednesday, "weds": .wednesday, "wednesday": .wednesday,
+        "thu": .thursday, "thur": .thursday, "thurs": .thursday, "thursday": .thursday,
+        "fri": .friday, "friday": .friday,
+        "sat": .saturday, "saturday": .saturday,
+        "sun": .sunday, "sunday": .sunday,
+    ]
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 }

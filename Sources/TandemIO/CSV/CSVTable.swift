@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import TandemCore
 
@@ -49,8 +48,14 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV bytes already in memory (see ``read(path:displayName:)``).
     public static func parse(_ data: Data, file: String) throws(TandemFailure) -> CSVTable {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = [UInt8](data)
+        return try bytes.withUnsafeBufferPointer { buffer throws(TandemFailure) in
+            let hasBOM = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+            return try parse(UnsafeBufferPointer(rebasing: buffer[(hasBOM ? 3 : 0)...]), file: file)
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(TandemFailure) -> CSVTable {
         // A form export's header is a few hundred bytes; a huge first line means a wrong file,
         // and saying so at once beats parsing a hundred megabytes of it.
         if bytes.count > maximumHeaderBytes, !bytes[..<maximumHeaderBytes].contains(UInt8(ascii: "\n")) {
@@ -65,47 +70,30 @@ public struct CSVTable: Sendable {
         if let problem = textProblem(bytes, file: file) {
             throw TandemFailure(.dataError, problem: problem)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains(where: { !$0.isWhitespace }) else {
+        guard hasContent(bytes) else {
             throw TandemFailure(
                 .dataError, problem: InputProblem(file: file, message: "is empty; export the form responses again"))
         }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
-        } catch {
-            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "cannot be read as CSV (\(error))"))
-        }
-        var rows: [Record] = []
-        var line = 1
-        while let fields = reader.next() {
-            rows.append(Record(line: line, fields: fields))
-            line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
-        }
-        if let error = reader.error {
-            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "cannot be read as CSV (\(error))"))
-        }
+        let rows = CSVRecordParser.records(bytes)
         guard let headerRecord = rows.first else {
             throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "has no header row"))
         }
         // Spreadsheets leave fully blank rows behind; they carry nothing.
-        let records = rows.dropFirst().filter { record in record.fields.contains { !$0.trimmingWhitespace().isEmpty } }
+        let records = rows.dropFirst().filter { record in record.fields.contains { hasContent($0.utf8) } }
         return CSVTable(file: file, header: headerRecord.fields.map { $0.trimmingWhitespace() }, records: Array(records))
     }
 
-    /// Line breaks inside a field (CRLF counts once).
-    private static func lineBreaks(in field: String) -> Int {
-        var count = 0
-        var previous: Unicode.Scalar = " "
-        for scalar in field.unicodeScalars {
-            if scalar == "\n" && previous != "\r" || scalar == "\r" { count += 1 }
-            previous = scalar
-        }
-        return count
+    /// Whether the text has a character other than whitespace.
+    ///
+    /// A printable ASCII byte other than space settles it: no whitespace character can hold
+    /// one. Only text without any falls back to checking characters.
+    private static func hasContent(_ bytes: some Collection<UInt8>) -> Bool {
+        if bytes.contains(where: { (0x21...0x7E).contains($0) }) { return true }
+        return String(decoding: bytes, as: UTF8.self).contains { !$0.isWhitespace }
     }
 
     /// Refuses binary files, invalid UTF-8 and unbalanced quotes with the line where it starts.
-    static func textProblem(_ bytes: [UInt8], file: String) -> InputProblem? {
+    static func textProblem(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputProblem? {
         var line = 1
         var quoteLine = 0
         var insideQuotes = false
@@ -143,7 +131,7 @@ public struct CSVTable: Sendable {
     }
 
     /// The length of a valid multi-byte UTF-8 sequence at `index`, or 0 when invalid.
-    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
         switch lead {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Writes a set of result files so that they appear complete or not at all.
 ///
@@ -40,14 +39,7 @@ public enum OutputFolder {
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try Data().write(to: staging.appendingPathComponent(marker))
-            let destinations = files.map { staging.appendingPathComponent($0.name) }
-            // Each folder once, before any file in it is written.
-            var folders = Set<URL>()
-            for destination in destinations where folders.insert(destination.deletingLastPathComponent()).inserted {
-                try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            }
-            try writeConcurrently(files.map(\.data), to: destinations)
+            try StagedFiles.writeAll([(marker, Data())] + files, into: staging)
         } catch {
             try? manager.removeItem(at: staging)
             throw TandemFailure(.cannotCreate, "cannot write results next to \(path): \(error.localizedDescription)")
@@ -67,35 +59,5 @@ public enum OutputFolder {
             try? manager.removeItem(at: staging)
             throw TandemFailure(.cannotCreate, "cannot replace \(path): \(error.localizedDescription)")
         }
-    }
-
-    /// Writes each file (Foundation's write, which syncs each file to disk) with several writers
-    /// at once. A calendar run creates thousands of small files, and creating and syncing a file
-    /// is mostly waiting for the kernel and the disk: writers on threads of their own (not the
-    /// dispatch pool, which keeps to one thread per core) overlap those waits.
-    /// - Throws: the first error in file order, once every writer has stopped.
-    private static func writeConcurrently(_ contents: [Data], to destinations: [URL]) throws {
-        let errors = Mutex<[Int: any Error]>([:])
-        let next = Atomic<Int>(0)
-        let finished = DispatchGroup()
-        for _ in 0..<min(8, destinations.count) {
-            finished.enter()
-            Thread {
-                defer { finished.leave() }
-                // Files are claimed in order and a writer stops after any error, so every file
-                // before a failed one has been written or has failed too.
-                while errors.withLock({ $0.isEmpty }) {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < destinations.count else { return }
-                    do {
-                        try contents[index].write(to: destinations[index])
-                    } catch {
-                        errors.withLock { $0[index] = error }
-                    }
-                }
-            }.start()
-        }
-        finished.wait()
-        if let first = errors.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
     }
 }

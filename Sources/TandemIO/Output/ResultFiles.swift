@@ -13,14 +13,17 @@ public enum ResultFiles {
         _ outcome: MatchOutcome, programme: Programme, seed: UInt64, zone: ZoneRules?,
         seriesUID: (SessionSeries) -> String = { _ in "" }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
-        [
+        // The document is built here, where `seriesUID` may be called; the two JSON files are
+        // most of the rendering and independent, so they are encoded side by side.
+        let document = MatchesDocument(outcome, programme: programme, seed: seed, zone: zone, seriesUID: seriesUID)
+        let (matchesJSON, preferencesJSON) = Concurrently.run(
+            { () -> Result<Data, TandemFailure> in Result { () throws(TandemFailure) in try json(document) } },
+            { PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort) })
+        return [
             ("matches.csv", matchesCSV(outcome)),
             ("unmatched.csv", unmatchedCSV(outcome)),
-            (
-                "matches.json",
-                try json(MatchesDocument(outcome, programme: programme, seed: seed, zone: zone, seriesUID: seriesUID))
-            ),
-            ("preferences.json", SolveInput(outcome.scored.instance, cohort: outcome.compiled.cohort).jsonData()),
+            ("matches.json", try matchesJSON.get()),
+            ("preferences.json", preferencesJSON),
         ]
     }
 
@@ -109,8 +112,8 @@ public struct ProgrammeRecord: Codable, Sendable {
 }
 
 /// The shape of `matches.json`.
-struct MatchesDocument: Encodable {
-    struct Pair: Encodable {
+struct MatchesDocument: Encodable, Sendable {
+    struct Pair: Encodable, Sendable {
         var mentor: String
         var mentorName: String
         var mentee: String
@@ -135,23 +138,23 @@ struct MatchesDocument: Encodable {
         }
     }
 
-    struct Slot: Encodable {
+    struct Slot: Encodable, Sendable {
         var weekday: String
         var start: String
     }
 
-    struct Session: Encodable {
+    struct Session: Encodable, Sendable {
         var start: String
         var end: String
     }
 
-    struct Unscheduled: Encodable {
+    struct Unscheduled: Encodable, Sendable {
         var mentor: String
         var mentee: String
         var reason: String
     }
 
-    struct Unmatched: Encodable {
+    struct Unmatched: Encodable, Sendable {
         var id: String
         var name: String
         var side: String
@@ -223,8 +226,8 @@ struct MatchesDocument: Encodable {
 }
 
 /// The trade-off report in `matches.json`.
-struct TradeOffRecord: Encodable {
-    struct Option: Encodable {
+struct TradeOffRecord: Encodable, Sendable {
+    struct Option: Encodable, Sendable {
         var name: String
         var pairs: Int
         var blockingPairs: Int

@@ -20,9 +20,16 @@ public enum CohortLoader {
         if let configurationPath {
             do { configuration = try ConfigurationLoader.load(path: configurationPath) } catch { failures.append(error) }
         }
+        // The two files are independent: read and parse them side by side.
+        let (mentorTable, menteeTable) = Concurrently.run(
+            { Result { () throws(TandemFailure) in try CSVTable.read(path: mentors) } },
+            { Result { () throws(TandemFailure) in try CSVTable.read(path: mentees) } })
         var tables: [CSVTable] = []
-        for path in [mentors, mentees] {
-            do { tables.append(try CSVTable.read(path: path)) } catch { failures.append(error) }
+        for result in [mentorTable, menteeTable] {
+            switch result {
+            case .success(let table): tables.append(table)
+            case .failure(let failure): failures.append(failure)
+            }
         }
         guard failures.isEmpty, tables.count == 2 else { throw merged(failures) }
 

@@ -77,7 +77,7 @@ public struct SignupReader {
                             "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"
                     ))
             }
-            var values: [String: String] = [:]
+            var values = [String: String](minimumCapacity: columnOfField.count + 1)
             for (field, column) in columnOfField where column < record.fields.count {
                 values[field] = Self.clean(record.fields[column])
             }
@@ -91,10 +91,25 @@ public struct SignupReader {
 
     /// Trims and removes control characters (they break CSV, JSON and calendar output alike).
     static func clean(_ text: String) -> String {
-        String(
+        guard hasControlCharacter(text.utf8) else { return text.trimmingWhitespace() }
+        return String(
             String.UnicodeScalarView(text.unicodeScalars.filter { !($0.properties.generalCategory == .control && $0 != "\n") })
         )
         .trimmingWhitespace()
+    }
+
+    /// Whether the UTF-8 text holds a control character other than a line feed, found from
+    /// bytes rather than through each scalar's general category (most fields have none).
+    ///
+    /// The controls (category Cc) are U+0000–U+001F, U+007F and U+0080–U+009F; the last
+    /// range is encoded as 0xC2 followed by 0x80–0x9F, and 0xC2 is only ever a lead byte.
+    static func hasControlCharacter(_ utf8: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 && byte != 0x0A || byte == 0x7F || previous == 0xC2 && byte < 0xA0 { return true }
+            previous = byte
+        }
+        return false
     }
 
     private func list(_ text: String) -> [String] {
@@ -185,34 +200,50 @@ public struct SignupReader {
     private mutating func checkIdentifiers(mentorRows: [Row], menteeRows: [Row], mentors: [Mentor], mentees: [Mentee]) {
         let mentorFile = mentorFileName
         let menteeFile = menteeFileName
-        var firstSeen: [String: (file: String, line: Int)] = [:]
-        for (row, file) in mentorRows.map({ ($0, mentorFile) }) + menteeRows.map({ ($0, menteeFile) }) where !row["id"].isEmpty {
-            let key = TextKey.normalise(row["id"])
-            if let earlier = firstSeen[key] {
-                problems.append(
-                    InputProblem(
-                        file: file, line: row.line, field: "id",
-                        message:
-                            "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"
-                    ))
-            } else {
-                firstSeen[key] = (file, row.line)
+        // Loops by index below: iterating zipped or concatenated arrays copied every row and
+        // person (a dozen strings each), which dominated these checks for a large cohort.
+        var firstSeen = [String: (file: String, line: Int)](minimumCapacity: mentorRows.count + menteeRows.count)
+        for (rows, file) in [(mentorRows, mentorFile), (menteeRows, menteeFile)] {
+            for row in rows where !row["id"].isEmpty {
+                let key = TextKey.normalise(row["id"])
+                if let earlier = firstSeen[key] {
+                    problems.append(
+                        InputProblem(
+                            file: file, line: row.line, field: "id",
+                            message:
+                                "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"
+                        ))
+                } else {
+                    firstSeen[key] = (file, row.line)
+                }
             }
         }
-        let mentorIDs = Set(mentors.map { TextKey.normalise($0.id) })
-        let menteeIDs = Set(mentees.map { TextKey.normalise($0.id) })
-        let organisations = Set((mentors.map(\.organisation) + mentees.map(\.organisation)).map(TextKey.normalise))
-        for (row, mentor) in zip(mentorRows, mentors) {
-            checkReferences(
-                mentor.preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile,
-                line: row.line)
-            checkExclusions(mentor.exclusions, known: menteeIDs, organisations: organisations, file: mentorFile, line: row.line)
+        var mentorIDs = Set<String>(minimumCapacity: mentors.count)
+        var menteeIDs = Set<String>(minimumCapacity: mentees.count)
+        var organisations = Set<String>()
+        for index in mentors.indices {
+            mentorIDs.insert(TextKey.normalise(mentors[index].id))
+            organisations.insert(TextKey.normalise(mentors[index].organisation))
         }
-        for (row, mentee) in zip(menteeRows, mentees) {
+        for index in mentees.indices {
+            menteeIDs.insert(TextKey.normalise(mentees[index].id))
+            organisations.insert(TextKey.normalise(mentees[index].organisation))
+        }
+        for index in mentorRows.indices where index < mentors.count {
+            let line = mentorRows[index].line
             checkReferences(
-                mentee.preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile,
-                line: row.line)
-            checkExclusions(mentee.exclusions, known: mentorIDs, organisations: organisations, file: menteeFile, line: row.line)
+                mentors[index].preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile,
+                line: line)
+            checkExclusions(
+                mentors[index].exclusions, known: menteeIDs, organisations: organisations, file: mentorFile, line: line)
+        }
+        for index in menteeRows.indices where index < mentees.count {
+            let line = menteeRows[index].line
+            checkReferences(
+                mentees[index].preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile,
+                line: line)
+            checkExclusions(
+                mentees[index].exclusions, known: mentorIDs, organisations: organisations, file: menteeFile, line: line)
         }
     }
 
