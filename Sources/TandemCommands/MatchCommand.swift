@@ -62,20 +62,33 @@ struct MatchCommand: ParsableCommand {
             try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
             let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
             let programme = loaded.configuration.programme
-            var files = try progress.phase("Writing the result files") {
-                try ResultFiles.render(
-                    outcome, programme: programme, seed: policy.seed, zone: scheduler?.zone,
-                    seriesUID: { SeriesIdentity.uid(programme: programme.name, mentorID: $0.mentor.id, menteeID: $0.mentee.id) })
+            let timestamp = try CalendarFiles.timestamp()
+            let zone = scheduler?.zone
+            let seed = policy.seed
+            // Result files and calendars do not depend on each other: render them side by side.
+            let (results, calendars) = progress.phase("Writing results and calendars", unit: "files") {
+                Concurrently.run(
+                    {
+                        Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
+                            try ResultFiles.render(
+                                outcome, programme: programme, seed: seed, zone: zone,
+                                seriesUID: {
+                                    SeriesIdentity.uid(programme: programme.name, mentorID: $0.mentor.id, menteeID: $0.mentee.id)
+                                })
+                        }
+                    },
+                    {
+                        Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
+                            guard let schedule = outcome.schedule else { return [] }
+                            let series = outcome.pairs.indices.compactMap { schedule.series[$0] }
+                            return try CalendarFiles.render(
+                                programme: programme, series: series, events: schedule.cohortEvents, method: method,
+                                timestamp: timestamp, progress: { _, total in progress.advance(by: 1, of: total) }
+                            ).map { ("calendars/" + $0.name, $0.data) }
+                        }
+                    })
             }
-            if let schedule = outcome.schedule {
-                let series = outcome.pairs.indices.compactMap { schedule.series[$0] }
-                files += try progress.phase("Writing the calendars", unit: "files") {
-                    try CalendarFiles.render(
-                        programme: programme, series: series, events: schedule.cohortEvents, method: method,
-                        timestamp: try CalendarFiles.timestamp(), progress: { _, total in progress.advance(by: 1, of: total) }
-                    ).map { ("calendars/" + $0.name, $0.data) }
-                }
-            }
+            let files = try results.get() + calendars.get()
             try progress.phase("Saving to \(out)", total: files.count, unit: "files") {
                 try OutputFolder.write(files, to: out)
             }

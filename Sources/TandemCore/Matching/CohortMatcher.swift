@@ -34,12 +34,26 @@ public enum CohortMatcher {
             return (poset, weights, TradeOff.solve(policy.optimal, poset: poset, weights: weights))
         }
         let chosenChoice = policy.objective == .stable ? policy.optimal : nil
-        let (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries") {
+        let compare = { @Sendable in
             TradeOff.compute(scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
         }
-        let matching = policy.objective == .stable ? stable : coverage
-        var outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
-            explain(matching, optimal: policy.optimal, compiled: compiled, scored: scored)
+        var outcome: MatchOutcome
+        let tradeOff: TradeOff
+        if policy.objective == .stable {
+            // The report on the alternatives and the explanation of the chosen matching are
+            // independent and mostly single-threaded: run them side by side.
+            (tradeOff, outcome) = progress.phase("Comparing and explaining", total: entries, unit: "list entries") {
+                let (compared, explained) = Concurrently.run(compare) {
+                    explain(stable, optimal: policy.optimal, compiled: compiled, scored: scored)
+                }
+                return (compared.tradeOff, explained)
+            }
+        } else {
+            let coverage: Matching
+            (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries", compare)
+            outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
+                explain(coverage, optimal: policy.optimal, compiled: compiled, scored: scored)
+            }
         }
         outcome.objective = policy.objective
         outcome.tradeOff = tradeOff

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Runs two independent pieces of work at the same time and returns both results.
-enum Concurrently {
-    static func run<First: Sendable, Second: Sendable>(
+public enum Concurrently {
+    public static func run<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
         // Each iteration writes only its own slot; concurrentPerform returns after both.
