@@ -37,14 +37,21 @@ public enum CohortMatcher {
         let compare = { @Sendable in
             TradeOff.compute(scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
         }
+        let cappedCohort = cohort
+        let schedule = { @Sendable (pairs: [MatchedPair]) in
+            scheduler.map { $0.schedule(pairs.map { ($0.mentor, $0.mentee) }, in: cappedCohort) }
+        }
         var outcome: MatchOutcome
         let tradeOff: TradeOff
         if policy.objective == .stable {
-            // The report on the alternatives and the explanation of the chosen matching are
-            // independent and mostly single-threaded: run them side by side.
-            (tradeOff, outcome) = progress.phase("Comparing and explaining", total: entries, unit: "list entries") {
+            // The report on the alternatives, and the explanation and schedule of the chosen
+            // matching, are independent and mostly single-threaded: run them side by side.
+            let phase = scheduler == nil ? "Comparing and explaining" : "Comparing, explaining and scheduling"
+            (tradeOff, outcome) = progress.phase(phase, total: entries, unit: "list entries") {
                 let (compared, explained) = Concurrently.run(compare) {
-                    explain(stable, optimal: policy.optimal, compiled: compiled, scored: scored)
+                    var explained = explain(stable, optimal: policy.optimal, compiled: compiled, scored: scored)
+                    explained.schedule = schedule(explained.pairs)
+                    return explained
                 }
                 return (compared.tradeOff, explained)
             }
@@ -53,6 +60,11 @@ public enum CohortMatcher {
             (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries", compare)
             outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
                 explain(coverage, optimal: policy.optimal, compiled: compiled, scored: scored)
+            }
+            if scheduler != nil {
+                outcome.schedule = progress.phase("Scheduling sessions", total: outcome.pairs.count, unit: "pairs") {
+                    schedule(outcome.pairs)
+                }
             }
         }
         outcome.objective = policy.objective
@@ -65,11 +77,6 @@ public enum CohortMatcher {
             outcome.unmatched[position].reason =
                 "No session fits: the availability given has no \(policy.sessionMinutes)-minute slot within the programme's"
                 + " start times. Ask for more times."
-        }
-        if let scheduler {
-            outcome.schedule = progress.phase("Scheduling sessions", total: outcome.pairs.count, unit: "pairs") {
-                scheduler.schedule(outcome.pairs.map { ($0.mentor, $0.mentee) }, in: cohort)
-            }
         }
         return outcome
     }
