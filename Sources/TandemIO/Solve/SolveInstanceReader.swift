@@ -1,5 +1,6 @@
 import Foundation
 import StableMatching
+import TandemCore
 
 /// A fast reader of the `tandem solve` format straight into dense indices.
 ///
@@ -37,6 +38,10 @@ public struct SolveInstanceReader {
     enum Failure: Error {
         case syntax(offset: Int, expected: String)
         case content(String)
+        /// The parallel reading of the mentors met something it does not handle (an error, a
+        /// mentee id not read before, a split inside a string): read the file again in order,
+        /// which finds the same result or the exact error.
+        case readSequentially
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -46,28 +51,61 @@ public struct SolveInstanceReader {
     private var mentors = IdentifierTable()
     /// The ids of the list being read, hashed and waiting to be looked up together.
     private var pending = ContiguousArray<IdentifierKey>()
+    /// The mentors section is read by two workers when what follows its start is at least this
+    /// many bytes (`Int.max`: never).
+    private let parallelMinimum: Int
+    /// Where to start looking for the split of the mentors section (`nil`: halfway through what
+    /// follows its start); tests move it over the whole file.
+    private let splitSearchStart: Int?
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, parallelMinimum: Int, splitSearchStart: Int? = nil
+    ) {
         self.bytes = bytes
         self.base = base
+        self.parallelMinimum = parallelMinimum
+        self.splitSearchStart = splitSearchStart
     }
+
+    /// Below this, splitting the mentors section costs more than it saves.
+    static let defaultParallelMinimum = 1 << 20
 
     /// Parses `data`.
     /// - Throws: ``TandemFailure`` (65) naming the byte offset of a syntax error, or the first
     ///   inconsistent id.
     public static func parse(_ data: Data, file: String) throws(TandemFailure) -> Parsed {
+        try parse(data, file: file, parallelMinimum: defaultParallelMinimum)
+    }
+
+    /// Parses `data`, reading the mentors section with two workers when at least
+    /// `parallelMinimum` bytes follow its start, looking for the split from `splitSearchStart`
+    /// (tests pass small values to exercise that path with every split).
+    static func parse(
+        _ data: Data, file: String, parallelMinimum: Int, splitSearchStart: Int? = nil
+    ) throws(TandemFailure) -> Parsed {
         let result: Result<Parsed, Failure> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { return .failure(.syntax(offset: 0, expected: "'{'")) }
-            var reader = SolveInstanceReader(bytes: bytes, base: base)
+            var reader = SolveInstanceReader(
+                bytes: bytes, base: base, parallelMinimum: parallelMinimum, splitSearchStart: splitSearchStart)
             do throws(Failure) {
                 return .success(try reader.document())
+            } catch .readSequentially {
+                var sequential = SolveInstanceReader(bytes: bytes, base: base, parallelMinimum: Int.max)
+                do throws(Failure) {
+                    return .success(try sequential.document())
+                } catch {
+                    return .failure(error)
+                }
             } catch {
                 return .failure(error)
             }
         }
         switch result {
         case .success(let parsed): return parsed
+        case .failure(.readSequentially):
+            // Only thrown by the parallel path, which the sequential reader never takes.
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "could not be read"))
         case .failure(.syntax(let offset, let expected)):
             throw TandemFailure(
                 .dataError,
@@ -119,12 +157,21 @@ public struct SolveInstanceReader {
                 case "mentors":
                     sawMentors = true
                     if try openObject() {
-                        repeat {
-                            let start = mentorEntries.count
-                            let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
-                            declare(mentor)
-                            mentorLists.append((mentor, start, mentorEntries.count))
-                        } while try continueObject()
+                        // With the mentees read first, a mentor's list only looks ids up: two
+                        // workers can read halves of the section (see `parallelMentors`).
+                        if sawMentees, let split = mentorSplit() {
+                            try parallelMentors(split: split, entries: &mentorEntries) { mentor, start, end in
+                                declare(mentor)
+                                mentorLists.append((mentor, start, end))
+                            }
+                        } else {
+                            repeat {
+                                let start = mentorEntries.count
+                                let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
+                                declare(mentor)
+                                mentorLists.append((mentor, start, mentorEntries.count))
+                            } while try continueObject()
+                        }
                     }
                 case "capacities":
                     sawCapacities = true
@@ -233,6 +280,163 @@ public struct SolveInstanceReader {
                 weights: weights)
         } catch {
             throw .content("is not a valid instance: \(error)")
+        }
+    }
+
+    // MARK: - The mentors section in parallel
+
+    /// A part of the mentors section as read by one worker: lists by mentor, with the mentor an
+    /// index of the table or, when negative, `-(k + 1)` for new id `newMentors[k]`.
+    struct MentorPart: Sendable {
+        var entries = ContiguousArray<Int32>()
+        var lists: [(mentor: Int32, start: Int, end: Int)] = []
+        var newMentors: [[UInt8]] = []
+        /// Where the worker stopped: the split (first part) or after the section's `}`.
+        var end = 0
+    }
+
+    /// Where a second worker can start on the mentors section (whose first member starts at
+    /// `position`): the `,` of a `], "` near the middle of the rest of the file; `nil` when the
+    /// rest is small or none is found. It may be inside a string: the first worker checks that
+    /// it ends exactly there.
+    private func mentorSplit() -> Int? {
+        let remaining = bytes.count - position
+        guard remaining >= parallelMinimum, remaining >= 2 else { return nil }
+        var index = max(position, splitSearchStart ?? position + remaining / 2)
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "]") {
+                var next = index + 1
+                while next < bytes.count, Self.isWhitespace(bytes[next]) { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: ",") {
+                    let comma = next
+                    next += 1
+                    while next < bytes.count, Self.isWhitespace(bytes[next]) { next += 1 }
+                    if next < bytes.count, bytes[next] == UInt8(ascii: "\"") { return comma }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Reads the mentors section (from its first member) with two workers that only look ids
+    /// up, the first up to `split` and the second from there to the section's end; then
+    /// appends the entries to `entries` and reports each list (mentor, start, end) in file
+    /// order, new mentor ids interned in file order, exactly as the sequential loop would.
+    ///
+    /// - Throws: `.readSequentially` for anything else (then the whole file is read again in
+    ///   order, so errors are reported exactly as before).
+    private mutating func parallelMentors(
+        split: Int, entries: inout ContiguousArray<Int32>, list: (Int32, Int, Int) -> Void
+    ) throws(Failure) {
+        nonisolated(unsafe) let first = self
+        var second = self
+        second.position = split
+        nonisolated(unsafe) let secondStart = second
+        let (head, tail) = Concurrently.run(
+            {
+                var worker = first
+                return Result { () throws(Failure) -> MentorPart in try worker.mentorPart(until: split) }
+            },
+            {
+                var worker = secondStart
+                return Result { () throws(Failure) -> MentorPart in try worker.mentorPart(until: nil) }
+            })
+        guard case .success(let headPart) = head, case .success(let tailPart) = tail else { throw .readSequentially }
+        for part in [headPart, tailPart] {
+            let offset = entries.count
+            entries.append(contentsOf: part.entries)
+            for item in part.lists {
+                let mentor: Int32
+                if item.mentor >= 0 {
+                    mentor = item.mentor
+                } else {
+                    mentor = Self.index(of: part.newMentors[Int(-(item.mentor + 1))], in: mentors)
+                }
+                list(mentor, offset + item.start, offset + item.end)
+            }
+        }
+        position = tailPart.end
+    }
+
+    /// One worker's part of the mentors section: members from `position` (at a member's key,
+    /// or, for the second worker, at the `,` before one) up to `split` (which must then fall
+    /// exactly after a member), or to the section's `}` when `split` is `nil`. Tables are only
+    /// read.
+    private mutating func mentorPart(until split: Int?) throws(Failure) -> MentorPart {
+        var part = MentorPart()
+        if split == nil {
+            guard try continueObject() else { throw .readSequentially }
+        }
+        while true {
+            let mentor: Int32
+            let start = part.entries.count
+            switch try token() {
+            case .raw(let range):
+                let key = key(range)
+                mentors.prefetch(key)
+                try expect(UInt8(ascii: ":"), "':'")
+                try existingList(appendingTo: &part.entries)
+                if let index = mentors.existingIndex(of: key) {
+                    mentor = Int32(truncatingIfNeeded: index)
+                } else {
+                    part.newMentors.append(Array(bytes[range]))
+                    mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
+                }
+            case .decoded(let decoded):
+                try expect(UInt8(ascii: ":"), "':'")
+                try existingList(appendingTo: &part.entries)
+                if let index = Self.existingIndex(of: decoded, in: mentors) {
+                    mentor = Int32(truncatingIfNeeded: index)
+                } else {
+                    part.newMentors.append(decoded)
+                    mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
+                }
+            }
+            part.lists.append((mentor, start, part.entries.count))
+            if let split {
+                skipWhitespace()
+                if position == split {
+                    part.end = position
+                    return part
+                }
+                // Past the split (it was inside a string) or at the section's end before it.
+                guard position < split, try continueObject() else { throw .readSequentially }
+            } else if try !continueObject() {
+                part.end = position
+                return part
+            }
+        }
+    }
+
+    /// Reads an array of mentee ids already in the table and appends their indices.
+    /// - Throws: `.readSequentially` for an id not in the table.
+    private mutating func existingList(appendingTo indices: inout ContiguousArray<Int32>) throws(Failure) {
+        guard try openArray() else { return }
+        pending.removeAll(keepingCapacity: true)
+        repeat {
+            switch try token() {
+            case .raw(let range): pending.append(key(range))
+            case .decoded(let decoded):
+                let found = pending.withUnsafeBufferPointer { mentees.existingIndices(of: $0, appendingTo: &indices) }
+                pending.removeAll(keepingCapacity: true)
+                guard found, let index = Self.existingIndex(of: decoded, in: mentees) else { throw .readSequentially }
+                indices.append(Int32(truncatingIfNeeded: index))
+            }
+        } while try continueArray()
+        let found = pending.withUnsafeBufferPointer { mentees.existingIndices(of: $0, appendingTo: &indices) }
+        guard found else { throw .readSequentially }
+    }
+
+    private static func existingIndex(of decoded: [UInt8], in table: IdentifierTable) -> Int? {
+        decoded.withUnsafeBufferPointer { buffer in
+            withUnsafePointer(to: UInt8(0)) { zero in
+                table.existingIndex(of: IdentifierKey(buffer.baseAddress ?? zero, count: buffer.count, readable: buffer.count))
+            }
         }
     }
 
