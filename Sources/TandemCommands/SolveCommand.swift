@@ -50,9 +50,15 @@ struct SolveCommand: ParsableCommand {
             case .mentor: .hospitalOptimal
             }
         let matching = OptimalStableMatching.solve(instance, objective: objective, weights: weights)
-        let report = StabilityVerifier.verify(matching, in: instance)
+        // The independent check and writing the matching (which does not depend on its
+        // result) run at the same time; only the report's part is written after.
+        let (report, matchingPart) = Concurrently.run(
+            { StabilityVerifier.verify(matching, in: instance) },
+            { SolveOutput.MatchingPart(matching: matching, parsed: parsed, weights: weights) })
         FileHandle.standardOutput.write(
-            SolveOutput.jsonData(optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights))
+            SolveOutput.jsonData(
+                optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights,
+                matchingPart: matchingPart))
     }
 
     /// The arguments (after the program name) when they are exactly `solve FILE` or
