@@ -57,10 +57,14 @@ struct SolveInstanceReaderParallelTests {
     func randomInstancesWithAwkwardIDs(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         // Ids that look like member boundaries, braces, escapes and non-ASCII bytes.
-        let awkward = ["], \"", "]\n,\"", "{", "}", "\\", "é", "], \"x\": [\"", ""]
+        // (An id ending in "], " puts the split's pattern `], "` in the file inside a string.)
+        let awkward = ["], \"", "]\n,\"", "{", "}", "\\", "é", "], \"x\": [\"", "", "], ", "]\n,"]
         func id(_ prefix: String, _ index: Int) -> String {
-            Int.random(in: 0..<4, using: &random) == 0
-                ? prefix + awkward[Int.random(in: 0..<awkward.count, using: &random)] + "\(index)" : prefix + "\(index)"
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0, 1: prefix + awkward[Int.random(in: 0..<awkward.count, using: &random)] + "\(index)"
+            case 2: prefix + "\(index)" + awkward[Int.random(in: 0..<awkward.count, using: &random)]
+            default: prefix + "\(index)"
+            }
         }
         let mentees = (0..<Int.random(in: 1..<40, using: &random)).map { id("e", $0) }
         let mentors = (0..<Int.random(in: 1..<12, using: &random)).map { id("m", $0) }
@@ -90,6 +94,9 @@ struct SolveInstanceReaderParallelTests {
         // Mentors before mentees (the sequential path), and a second mentors section.
         #"{"mentors": {"m1": ["e1"], "m2": ["e1"]}, "mentees": {"e1": ["m2", "m1"]}, "capacities": {"m1": 1, "m2": 1}}"#,
         #"{"mentees": {"e1": ["m1", "m2"]}, "mentors": {"m1": ["e1"]}, "mentors": {"m2": ["e1"]}, "capacities": {"m1": 1, "m2": 1}}"#,
+        // Ids ending in "], ": the split's pattern inside strings, also after the mentors section.
+        #"{"mentees": {"e], ": ["m1"], "e2": ["m1"]}, "mentors": {"m1": ["e], ", "e2"], "m2": []}, "capacities": {"m1": 1, "m2": 1}, "weights": {"e], ": {"m1": 1}}}"#,
+        #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"], "m], ": ["e1"]}, "capacities": {"m1": 1, "m], ": 2}}"#,
         // Weights after the mentors.
         #"{"mentees": {"e1": ["m1", "m2"]}, "mentors": {"m1": ["e1"], "m2": ["e1"]}, "capacities": {"m1": 1, "m2": 1}, "weights": {"e1": {"m2": 2.5}}}"#,
         // Errors on either side of the split: the sequential reader's message.

@@ -122,6 +122,10 @@ public struct SolveInstanceReader {
         // menteeEntries[menteeStart[k]..<menteeStart[k + 1]].
         var menteeStart = ContiguousArray<Int32>()
         var menteeEntries = ContiguousArray<Int32>()
+        // Room for the entries up front (an entry takes at least 3 bytes, typically 10 or more):
+        // growing by doubling copied tens of megabytes and faulted in as much fresh memory.
+        // Pages never written are never faulted in.
+        menteeEntries.reserveCapacity(bytes.count / 16)
         var menteeOfList = ContiguousArray<Int32>()
         var mentorLists: [(mentor: Int32, start: Int, end: Int)] = []
         var mentorEntries = ContiguousArray<Int32>()
@@ -293,6 +297,8 @@ public struct SolveInstanceReader {
         var newMentors: [[UInt8]] = []
         /// Where the worker stopped: the split (first part) or after the section's `}`.
         var end = 0
+        /// Whether the first worker met the section's end before the split.
+        var complete = false
     }
 
     /// Where a second worker can start on the mentors section (whose first member starts at
@@ -346,8 +352,17 @@ public struct SolveInstanceReader {
                 var worker = secondStart
                 return Result { () throws(Failure) -> MentorPart in try worker.mentorPart(until: nil) }
             })
-        guard case .success(let headPart) = head, case .success(let tailPart) = tail else { throw .readSequentially }
-        for part in [headPart, tailPart] {
+        guard case .success(let headPart) = head else { throw .readSequentially }
+        // The section ended before the split (which was after it): the first worker read it all.
+        let parts: [MentorPart]
+        if headPart.complete {
+            parts = [headPart]
+        } else if case .success(let tailPart) = tail {
+            parts = [headPart, tailPart]
+        } else {
+            throw .readSequentially
+        }
+        for part in parts {
             let offset = entries.count
             entries.append(contentsOf: part.entries)
             for item in part.lists {
@@ -360,15 +375,17 @@ public struct SolveInstanceReader {
                 list(mentor, offset + item.start, offset + item.end)
             }
         }
-        position = tailPart.end
+        position = parts[parts.count - 1].end
     }
 
     /// One worker's part of the mentors section: members from `position` (at a member's key,
     /// or, for the second worker, at the `,` before one) up to `split` (which must then fall
-    /// exactly after a member), or to the section's `}` when `split` is `nil`. Tables are only
+    /// exactly after a member, unless the section ends before it: then `complete`), or to the
+    /// section's `}` when `split` is `nil`. Tables are only
     /// read.
     private mutating func mentorPart(until split: Int?) throws(Failure) -> MentorPart {
         var part = MentorPart()
+        part.entries.reserveCapacity(((split ?? bytes.count) - position) / 16)
         if split == nil {
             guard try continueObject() else { throw .readSequentially }
         }
@@ -404,8 +421,13 @@ public struct SolveInstanceReader {
                     part.end = position
                     return part
                 }
-                // Past the split (it was inside a string) or at the section's end before it.
-                guard position < split, try continueObject() else { throw .readSequentially }
+                // Past the split (it was inside a string).
+                guard position < split else { throw .readSequentially }
+                if try !continueObject() {
+                    part.end = position
+                    part.complete = true
+                    return part
+                }
             } else if try !continueObject() {
                 part.end = position
                 return part
