@@ -133,3 +133,19 @@ struct SolveInstanceReaderParallelTests {
                 == outcome(text, parallelMinimum: Int.max))
     }
 }
+
+@Suite("The fast reader's numbers")
+struct SolveInstanceReaderNumberTests {
+    /// Whole numbers are read without a String; the value must be what `Double(String)` gives,
+    /// as for every other number.
+    @Test(arguments: [
+        "0", "3", "007", "123456789012345", "1234567890123456", "2147483647", "2147483648", "1e2", "2.0", "2.5", "-0", "-1",
+        "+4", "4e", "1E1", "99999999999999999999",
+    ])
+    func capacitiesAreReadAsDoubleReadsThem(text: String) {
+        let document = #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": \#(text)}}"#
+        let expected: Int32? = Double(text).flatMap { Int32(exactly: $0) }.flatMap { $0 >= 0 ? $0 : nil }
+        let read = try? SolveInstanceReader.parse(Data(document.utf8), file: "in.json").instance.capacities.first
+        #expect(read == expected)
+    }
+}

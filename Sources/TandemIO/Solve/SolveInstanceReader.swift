@@ -666,6 +666,16 @@ public struct SolveInstanceReader {
     private mutating func number() throws(Failure) -> Double {
         skipWhitespace()
         let start = position
+        // Whole numbers (every capacity) without making a String: up to 15 digits are exact as
+        // a Double, the value `Double(String)` gives for them.
+        var whole: UInt64 = 0
+        while position < bytes.count, position - start < 15, bytes[position] &- UInt8(ascii: "0") < 10 {
+            whole = whole &* 10 &+ UInt64(bytes[position] &- UInt8(ascii: "0"))
+            position += 1
+        }
+        if position > start, position == bytes.count || !"+-0123456789.eE".utf8.contains(bytes[position]) {
+            return Double(whole)
+        }
         while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
         guard let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)), value.isFinite else {
             throw .syntax(offset: start, expected: "a number")
