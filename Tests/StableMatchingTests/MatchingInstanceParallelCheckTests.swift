@@ -30,6 +30,27 @@ struct MatchingInstanceParallelCheckTests {
         #expect(Array(instance.hospitalLists) == hospitals.flatMap { $0 })
     }
 
+    /// Ranks computed by two threads (the input is large enough) are each person's ranks.
+    @Test func crossRanksOnALargeInstance() throws {
+        let (residents, hospitals) = Self.lists()
+        let instance = try MatchingInstance(
+            residentPreferences: residents, hospitalPreferences: hospitals,
+            capacities: [Int32](repeating: 2, count: Self.hospitalCount))
+        #expect(instance.entryCount * 2 >= MatchingInstance.parallelEntryCount)
+        // Resident r is at r / H in the list of hospital r % H; each hospital is first for its residents.
+        let atHospital = DeferredAcceptance.crossRanks(
+            ownStart: instance.residentListStart, ownLists: instance.residentLists,
+            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists)
+        #expect(Array(atHospital) == (0..<Self.residentCount).map { Int32($0 / Self.hospitalCount) })
+        let atResident = DeferredAcceptance.crossRanks(
+            ownStart: instance.hospitalListStart, ownLists: instance.hospitalLists,
+            otherStart: instance.residentListStart, otherLists: instance.residentLists)
+        #expect(atResident.allSatisfy { $0 == 0 })
+        #expect(DeferredAcceptance.firstPerson(from: [0, 2, 2, 5], atEntry: 2) == 1)
+        #expect(DeferredAcceptance.firstPerson(from: [0, 2, 2, 5], atEntry: 3) == 3)
+        #expect(DeferredAcceptance.firstPerson(from: [0, 2, 2, 5], atEntry: 0) == 0)
+    }
+
     @Test func theResidentsErrorComesFirstWhenBothSidesHaveOne() {
         var (residents, hospitals) = Self.lists()
         residents[1000] = [Int32(Self.hospitalCount)]
