@@ -53,6 +53,21 @@ extension SolveOutput {
         return Data(bytes)
     }
 
+    /// The order mentors are written in: by the bytes of their ids, when the output is written
+    /// from bytes (no weights, every id ASCII; see ``MatchingPart``).
+    public struct MentorOrder: Sendable {
+        /// `nil` when the output goes through `SolveOutput`.
+        let indices: [Int]?
+
+        public init(parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
+            guard weights == nil, parsed.menteeIDBytes.isASCII, parsed.mentorIDBytes.isASCII else {
+                indices = nil
+                return
+            }
+            indices = parsed.mentorIDBytes.sortedIndices()
+        }
+    }
+
     /// The members of "matching" and of "unmatched_mentees" as written by ``jsonData(optimal:matching:report:parsed:weights:)``:
     /// everything that does not depend on the stability report.
     public struct MatchingPart: Sendable {
@@ -67,10 +82,16 @@ extension SolveOutput {
         /// Unicode-equivalent ids could collide as `String` keys) or with weights the output
         /// falls back to that route, so it never depends on which route was taken.
         public init(matching: Matching, parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
+            self.init(matching: matching, parsed: parsed, order: MentorOrder(parsed: parsed, weights: weights))
+        }
+
+        /// Writes the part for `matching` with the mentors' order already found (it does not
+        /// depend on the matching, so it can be found while solving).
+        public init(matching: Matching, parsed: SolveInstanceReader.Parsed, order: MentorOrder) {
             let mentees = parsed.menteeIDBytes
             let mentors = parsed.mentorIDBytes
             let instance = parsed.instance
-            guard weights == nil, mentees.isASCII, mentors.isASCII else {
+            guard let mentorOrder = order.indices else {
                 bytes = nil
                 return
             }
@@ -79,7 +100,6 @@ extension SolveOutput {
             // Every mentee is printed once (matched or not) and every mentor once, with some slack.
             bytes.reserveCapacity(mentees.arena.count + mentors.arena.count + 4 * (mentees.count + mentors.count) + 256)
             var unmatched: [UInt8] = []
-            let mentorOrder = mentors.sortedIndices()
             // How many mentees each mentor has: its list is scanned only down to the last of them
             // (each entry checked is a random read of `hospitalOf`; at 10^6 mentees, 10^7 of them
             // were a tenth of the run).
