@@ -97,6 +97,13 @@ struct SolveInstanceReaderParallelTests {
         // Ids ending in "], ": the split's pattern inside strings, also after the mentors section.
         #"{"mentees": {"e], ": ["m1"], "e2": ["m1"]}, "mentors": {"m1": ["e], ", "e2"], "m2": []}, "capacities": {"m1": 1, "m2": 1}, "weights": {"e], ": {"m1": 1}}}"#,
         #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"], "m], ": ["e1"]}, "capacities": {"m1": 1, "m], ": 2}}"#,
+        // Errors and oddities in the mentees section, on either side of its split.
+        #"{"mentees": {"e1": ["m1"], "e2": ["m1"], "e3": ["m1" "m2"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#,
+        #"{"mentees": {"e1": ["m1"], "e2": ["m1"], "e1": ["m2"]}, "mentors": {"m1": ["e1"], "m2": []}, "capacities": {"m1": 1, "m2": 1}}"#,
+        #"{"mentees": {"e1": ["m1"], "e2": ["e1"], "e3": ["m9"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#,
+        #"{"mentees": {"e1": ["m1"], "e2": ["m2", "m1"], "e3": ["m3", "m1"]}, "mentors": {"m3": ["e3"], "m2": ["e2"], "m1": ["e3", "e2", "e1"]}, "capacities": {"m1": 2, "m2": 1, "m3": 1}}"#,
+        #"{"mentees": {"e1": ["m1"], "e2": ["m1"], "e3": ["m1"]"#,
+        #"{"mentees": {"e1": ["m1"], "e2": ["m1"], "e3": ["m\u0031", "m2"]}, "mentors": {"m1": ["e1"], "m2": ["e3"]}, "capacities": {"m1": 1, "m2": 1}}"#,
         // Weights after the mentors.
         #"{"mentees": {"e1": ["m1", "m2"]}, "mentors": {"m1": ["e1"], "m2": ["e1"]}, "capacities": {"m1": 1, "m2": 1}, "weights": {"e1": {"m2": 2.5}}}"#,
         // Errors on either side of the split: the sequential reader's message.

@@ -153,10 +153,20 @@ public struct SolveInstanceReader {
                 case "mentees":
                     sawMentees = true
                     if try openObject() {
-                        repeat {
-                            menteeStart.append(Int32(truncatingIfNeeded: menteeEntries.count))
-                            menteeOfList.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &menteeEntries))
-                        } while try continueObject()
+                        var lists = MenteeLists(start: menteeStart, entries: menteeEntries, mentee: menteeOfList)
+                        menteeStart = []
+                        menteeEntries = []
+                        menteeOfList = []
+                        // A quarter of the rest: the mentees and mentors sections are usually
+                        // about the same size.
+                        if let split = memberSplit(from: position + (bytes.count - position) / 4) {
+                            try parallelMentees(split: split, lists: &lists)
+                        } else {
+                            try menteeMembers(until: nil, lists: &lists)
+                        }
+                        menteeStart = lists.start
+                        menteeEntries = lists.entries
+                        menteeOfList = lists.mentee
                     }
                 case "mentors":
                     sawMentors = true
@@ -287,6 +297,148 @@ public struct SolveInstanceReader {
         }
     }
 
+    // MARK: - The mentees section in parallel
+
+    /// Mentee lists in file order: the list of `mentee[k]` is `entries[start[k]..<start[k + 1]]`
+    /// (the last up to the end).
+    struct MenteeLists: Sendable {
+        var start: ContiguousArray<Int32>
+        var entries: ContiguousArray<Int32>
+        var mentee: ContiguousArray<Int32>
+    }
+
+    /// Where ``menteeMembers(until:lists:)`` stopped.
+    enum Stop {
+        /// After the section's `}`.
+        case end
+        /// Right after a member, at or past the split (whitespace skipped).
+        case member
+    }
+
+    /// Reads mentee members (from a member's key) into `lists`, interning ids, up to the
+    /// section's `}`, or, when `split` is given, until a member ends at or past it.
+    @discardableResult
+    private mutating func menteeMembers(until split: Int?, lists: inout MenteeLists) throws(Failure) -> Stop {
+        repeat {
+            lists.start.append(Int32(truncatingIfNeeded: lists.entries.count))
+            lists.mentee.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &lists.entries))
+            if let split {
+                skipWhitespace()
+                if position >= split { return .member }
+            }
+        } while try continueObject()
+        return .end
+    }
+
+    /// What the second worker read of the mentees section, with its own tables: indices are
+    /// local (in order of first appearance in its part) until merged.
+    struct MenteePart: Sendable {
+        var lists = MenteeLists(start: [], entries: [], mentee: [])
+        var menteeIDs: IdentifierBytes
+        var mentorIDs: IdentifierBytes
+        /// After the section's `}`.
+        var end: Int
+    }
+
+    /// Tells the second worker to give up (its work will not be used).
+    private final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+
+        var isSet: Bool { lock.withLock { stopped } }
+        func set() { lock.withLock { stopped = true } }
+    }
+
+    /// Reads the mentees section (from its first member) with two workers: this reader up to
+    /// `split`, interning as always, and a second one from `split` to the section's end with
+    /// tables of its own, whose ids are then interned here in its order of first appearance —
+    /// exactly the indices of reading in order. When the first worker does not stop exactly at
+    /// `split` (it was inside a string, or past the section), it goes on alone.
+    private mutating func parallelMentees(split: Int, lists: inout MenteeLists) throws(Failure) {
+        let stop = StopFlag()
+        nonisolated(unsafe) let first = self
+        nonisolated(unsafe) let firstLists = lists
+        var second = self
+        second.position = split
+        second.mentees = IdentifierTable()
+        second.mentors = IdentifierTable()
+        nonisolated(unsafe) let secondStart = second
+        let (head, tail) = Concurrently.run(
+            { () -> Result<(position: Int, stop: Stop, lists: MenteeLists), Failure> in
+                var worker = first
+                var lists = firstLists
+                do throws(Failure) {
+                    let stopped = try worker.menteeMembers(until: split, lists: &lists)
+                    if stopped != .member || worker.position != split { stop.set() }
+                    return .success((worker.position, stopped, lists))
+                } catch {
+                    stop.set()
+                    return .failure(error)
+                }
+            },
+            { () -> Result<MenteePart, Failure> in
+                var worker = secondStart
+                return Result { () throws(Failure) -> MenteePart in try worker.menteePart(stop: stop) }
+            })
+        // The first worker read in order from the section's start: its error is the error.
+        let headResult: (position: Int, stop: Stop, lists: MenteeLists)
+        switch head {
+        case .success(let result): headResult = result
+        case .failure(let error): throw error
+        }
+        lists = headResult.lists
+        position = headResult.position
+        // The section ended before the split: done.
+        if headResult.stop == .end { return }
+        guard position == split, case .success(let part) = tail else {
+            // Past the split (it was inside a string), or the second worker failed: go on in
+            // order from right after the last member, as the sequential reader would.
+            if try continueObject() { try menteeMembers(until: nil, lists: &lists) }
+            return
+        }
+        let menteeIndex = Self.intern(part.menteeIDs, in: mentees)
+        let mentorIndex = Self.intern(part.mentorIDs, in: mentors)
+        let offset = Int32(truncatingIfNeeded: lists.entries.count)
+        for start in part.lists.start { lists.start.append(offset &+ start) }
+        for mentee in part.lists.mentee { lists.mentee.append(menteeIndex[Int(mentee)]) }
+        lists.entries.reserveCapacity(lists.entries.count + part.lists.entries.count)
+        for mentor in part.lists.entries { lists.entries.append(mentorIndex[Int(mentor)]) }
+        position = part.end
+    }
+
+    /// The second worker's part of the mentees section, from the `,` at `position` to the
+    /// section's `}`, into fresh tables.
+    private mutating func menteePart(stop: StopFlag) throws(Failure) -> MenteePart {
+        var lists = MenteeLists(start: [], entries: [], mentee: [])
+        guard try continueObject() else { throw .readSequentially }
+        var members = 0
+        repeat {
+            lists.start.append(Int32(truncatingIfNeeded: lists.entries.count))
+            lists.mentee.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &lists.entries))
+            members &+= 1
+            if members & 1023 == 0, stop.isSet { throw .readSequentially }
+        } while try continueObject()
+        return MenteePart(
+            lists: lists, menteeIDs: IdentifierBytes(mentees), mentorIDs: IdentifierBytes(mentors), end: position)
+    }
+
+    /// Interns each of `ids` in `table`, in order: the table's index of each.
+    private static func intern(_ ids: IdentifierBytes, in table: IdentifierTable) -> ContiguousArray<Int32> {
+        var indices = ContiguousArray<Int32>()
+        indices.reserveCapacity(ids.count)
+        ids.arena.withUnsafeBufferPointer { arena in
+            withUnsafePointer(to: UInt8(0)) { zero in
+                let base = arena.baseAddress ?? zero
+                for id in 0..<ids.count {
+                    let start = ids.offsets[id]
+                    let key = IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start)
+                    indices.append(table.index(of: key))
+                }
+            }
+        }
+        return indices
+    }
+
     // MARK: - The mentors section in parallel
 
     /// A part of the mentors section as read by one worker: lists by mentor, with the mentor an
@@ -306,9 +458,15 @@ public struct SolveInstanceReader {
     /// rest is small or none is found. It may be inside a string: the first worker checks that
     /// it ends exactly there.
     private func mentorSplit() -> Int? {
+        memberSplit(from: position + (bytes.count - position) / 2)
+    }
+
+    /// The `,` of the first `], "` from `guess` on (or from the tests' `splitSearchStart`); `nil`
+    /// when less than `parallelMinimum` bytes follow `position`, or when there is none.
+    private func memberSplit(from guess: Int) -> Int? {
         let remaining = bytes.count - position
         guard remaining >= parallelMinimum, remaining >= 2 else { return nil }
-        var index = max(position, splitSearchStart ?? position + remaining / 2)
+        var index = max(position, splitSearchStart ?? guess)
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "]") {
                 var next = index + 1
