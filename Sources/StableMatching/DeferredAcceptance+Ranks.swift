@@ -1,3 +1,5 @@
+import Dispatch
+
 extension DeferredAcceptance {
     /// For every entry of one side's lists, the rank its owner has in the listed person's list.
     ///
@@ -34,15 +36,37 @@ extension DeferredAcceptance {
             }
         }
         var ranks = ContiguousArray<Int32>(repeating: 0, count: ownLists.count)
-        var rankWithOther = ContiguousArray<Int32>(repeating: 0, count: otherCount)
-        for own in 0..<ownCount {
-            let range = Int(ownStart[own])..<Int(ownStart[own + 1])
-            for slot in range {
-                let value = collected[slot]
-                rankWithOther[Int(value >> 32)] = Int32(truncatingIfNeeded: value)
+        // The reordering is independent per person: on large inputs two threads take halves.
+        let halves = ownLists.count >= MatchingInstance.parallelEntryCount ? 2 : 1
+        let collectedCopy = collected
+        ranks.withUnsafeMutableBufferPointer { ranks in
+            nonisolated(unsafe) let output = ranks
+            DispatchQueue.concurrentPerform(iterations: halves) { half in
+                // Persons split where the entries are halved (lists are in person order).
+                let middle = halves == 1 ? ownCount : Self.firstPerson(from: ownStart, atEntry: ownLists.count / 2)
+                let persons = half == 0 ? 0..<middle : middle..<ownCount
+                var rankWithOther = ContiguousArray<Int32>(repeating: 0, count: otherCount)
+                for own in persons {
+                    let range = Int(ownStart[own])..<Int(ownStart[own + 1])
+                    for slot in range {
+                        let value = collectedCopy[slot]
+                        rankWithOther[Int(value >> 32)] = Int32(truncatingIfNeeded: value)
+                    }
+                    for position in range { output[position] = rankWithOther[Int(ownLists[position])] }
+                }
             }
-            for position in range { ranks[position] = rankWithOther[Int(ownLists[position])] }
         }
         return ranks
+    }
+
+    /// The first person whose list starts at or after entry `entry` (`start.count - 1` if none).
+    static func firstPerson(from start: ContiguousArray<Int32>, atEntry entry: Int) -> Int {
+        var low = 0
+        var high = start.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(start[middle]) < entry { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -1,7 +1,62 @@
 // Validation and mutual-acceptability filtering used by the initialisers. Every helper runs in
 // time linear in its input and allocates a fixed number of flat arrays.
 
+import Dispatch
+
 extension MatchingInstance {
+    /// Inputs with at least this many entries (both sides) are checked on two threads.
+    static let parallelEntryCount = 1 << 20
+
+    /// Checks both sides' entries (``checkEntries(start:lists:bound:side:)``, residents' errors
+    /// first) and returns the residents' lists transposed (``transpose(start:lists:targetCount:)``).
+    /// On large inputs the hospitals' check runs beside the residents' check and transpose.
+    static func checkedTranspose(
+        residentListStart: ContiguousArray<Int32>, residentLists: ContiguousArray<Int32>,
+        hospitalListStart: ContiguousArray<Int32>, hospitalLists: ContiguousArray<Int32>
+    ) throws(MatchingInstanceError) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
+        let residentCount = residentListStart.count - 1
+        let hospitalCount = hospitalListStart.count - 1
+        @Sendable func residentSide() -> Result<
+            (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>), MatchingInstanceError
+        > {
+            do throws(MatchingInstanceError) {
+                try checkEntries(start: residentListStart, lists: residentLists, bound: hospitalCount, side: .resident)
+            } catch {
+                return .failure(error)
+            }
+            return .success(transpose(start: residentListStart, lists: residentLists, targetCount: hospitalCount))
+        }
+        @Sendable func hospitalSide() -> Result<Void, MatchingInstanceError> {
+            Result { () throws(MatchingInstanceError) in
+                try checkEntries(start: hospitalListStart, lists: hospitalLists, bound: residentCount, side: .hospital)
+            }
+        }
+        guard residentLists.count + hospitalLists.count >= parallelEntryCount else {
+            let transposed = try residentSide().get()
+            try hospitalSide().get()
+            return transposed
+        }
+        // Each iteration writes only its own slot; concurrentPerform returns after both.
+        let residentSlot = UnsafeMutablePointer<
+            Result<(start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>), MatchingInstanceError>?
+        >
+        .allocate(capacity: 1)
+        let hospitalSlot = UnsafeMutablePointer<Result<Void, MatchingInstanceError>?>.allocate(capacity: 1)
+        residentSlot.initialize(to: nil)
+        hospitalSlot.initialize(to: nil)
+        defer {
+            residentSlot.deinitialize(count: 1).deallocate()
+            hospitalSlot.deinitialize(count: 1).deallocate()
+        }
+        nonisolated(unsafe) let sharedResident = residentSlot
+        nonisolated(unsafe) let sharedHospital = hospitalSlot
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { sharedResident.pointee = residentSide() } else { sharedHospital.pointee = hospitalSide() }
+        }
+        let transposed = try (residentSlot.pointee ?? residentSide()).get()
+        try (hospitalSlot.pointee ?? hospitalSide()).get()
+        return transposed
+    }
     /// Concatenates per-person lists into CSR offsets and entries.
     ///
     /// - Complexity: O(persons + entries).

@@ -95,15 +95,13 @@ public struct MatchingInstance: Sendable, Equatable {
         for hospital in capacities.indices where capacities[hospital] < 0 {
             throw .negativeCapacity(hospital: hospital, capacity: capacities[hospital])
         }
-        try Self.checkEntries(
-            start: residentListStart, lists: residentLists, bound: hospitalCount, side: .resident)
-        try Self.checkEntries(
-            start: hospitalListStart, lists: hospitalLists, bound: residentCount, side: .hospital)
-
         // Hospitals keep the residents who listed them; then, only if something was dropped on
-        // the resident side, residents keep the hospitals that still list them.
-        let listedHospital = Self.transpose(
-            start: residentListStart, lists: residentLists, targetCount: hospitalCount)
+        // the resident side, residents keep the hospitals that still list them. The hospitals'
+        // lists are checked while the residents' are checked and transposed (on large inputs;
+        // errors are still reported residents first).
+        let listedHospital = try Self.checkedTranspose(
+            residentListStart: residentListStart, residentLists: residentLists, hospitalListStart: hospitalListStart,
+            hospitalLists: hospitalLists)
         let keptHospitals = Self.keepListed(
             start: hospitalListStart, lists: hospitalLists,
             listedByStart: listedHospital.start, listedBy: listedHospital.lists,

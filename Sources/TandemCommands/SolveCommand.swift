@@ -49,10 +49,19 @@ struct SolveCommand: ParsableCommand {
             case .mentee: .residentOptimal
             case .mentor: .hospitalOptimal
             }
-        let matching = OptimalStableMatching.solve(instance, objective: objective, weights: weights)
-        let report = StabilityVerifier.verify(matching, in: instance)
+        // Solving uses one core; the mentors' order for the output is found on the other.
+        let (matching, mentorOrder) = Concurrently.run(
+            { OptimalStableMatching.solve(instance, objective: objective, weights: weights) },
+            { SolveOutput.MentorOrder(parsed: parsed, weights: weights) })
+        // The independent check and writing the matching (which does not depend on its
+        // result) run at the same time; only the report's part is written after.
+        let (report, matchingPart) = Concurrently.run(
+            { StabilityVerifier.verify(matching, in: instance) },
+            { SolveOutput.MatchingPart(matching: matching, parsed: parsed, order: mentorOrder) })
         FileHandle.standardOutput.write(
-            SolveOutput.jsonData(optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights))
+            SolveOutput.jsonData(
+                optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights,
+                matchingPart: matchingPart))
     }
 
     /// The arguments (after the program name) when they are exactly `solve FILE` or

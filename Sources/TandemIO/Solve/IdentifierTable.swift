@@ -117,6 +117,7 @@ final class IdentifierTable {
     }
 
     /// The index of `key`'s id if it is in the table (nothing is added).
+    @inline(__always)
     func existingIndex(of key: IdentifierKey) -> Int? {
         let mask = slots.count &- 1
         var slot = Int(truncatingIfNeeded: key.hash) & mask
@@ -144,6 +145,19 @@ final class IdentifierTable {
         let mask = slots.count &- 1
         for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
         for key in keys { indices.append(index(of: key)) }
+    }
+
+    /// Appends the index of each key's id to `indices`, as ``indices(of:appendingTo:)`` but
+    /// without adding any: `false` (and some indices appended) if one is not in the table.
+    /// Only reads the table, so several threads may call it at once.
+    func existingIndices(of keys: UnsafeBufferPointer<IdentifierKey>, appendingTo indices: inout ContiguousArray<Int32>) -> Bool {
+        let mask = slots.count &- 1
+        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
+        for key in keys {
+            guard let index = existingIndex(of: key) else { return false }
+            indices.append(Int32(truncatingIfNeeded: index))
+        }
+        return true
     }
 
     private func insert(_ key: IdentifierKey, at slot: Int) -> Int32 {

@@ -1,5 +1,6 @@
 import Foundation
 import StableMatching
+import TandemCore
 
 /// A fast reader of the `tandem solve` format straight into dense indices.
 ///
@@ -37,6 +38,10 @@ public struct SolveInstanceReader {
     enum Failure: Error {
         case syntax(offset: Int, expected: String)
         case content(String)
+        /// The parallel reading of the mentors met something it does not handle (an error, a
+        /// mentee id not read before, a split inside a string): read the file again in order,
+        /// which finds the same result or the exact error.
+        case readSequentially
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -46,28 +51,61 @@ public struct SolveInstanceReader {
     private var mentors = IdentifierTable()
     /// The ids of the list being read, hashed and waiting to be looked up together.
     private var pending = ContiguousArray<IdentifierKey>()
+    /// The mentors section is read by two workers when what follows its start is at least this
+    /// many bytes (`Int.max`: never).
+    private let parallelMinimum: Int
+    /// Where to start looking for the split of the mentors section (`nil`: halfway through what
+    /// follows its start); tests move it over the whole file.
+    private let splitSearchStart: Int?
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, parallelMinimum: Int, splitSearchStart: Int? = nil
+    ) {
         self.bytes = bytes
         self.base = base
+        self.parallelMinimum = parallelMinimum
+        self.splitSearchStart = splitSearchStart
     }
+
+    /// Below this, splitting the mentors section costs more than it saves.
+    static let defaultParallelMinimum = 1 << 20
 
     /// Parses `data`.
     /// - Throws: ``TandemFailure`` (65) naming the byte offset of a syntax error, or the first
     ///   inconsistent id.
     public static func parse(_ data: Data, file: String) throws(TandemFailure) -> Parsed {
+        try parse(data, file: file, parallelMinimum: defaultParallelMinimum)
+    }
+
+    /// Parses `data`, reading the mentors section with two workers when at least
+    /// `parallelMinimum` bytes follow its start, looking for the split from `splitSearchStart`
+    /// (tests pass small values to exercise that path with every split).
+    static func parse(
+        _ data: Data, file: String, parallelMinimum: Int, splitSearchStart: Int? = nil
+    ) throws(TandemFailure) -> Parsed {
         let result: Result<Parsed, Failure> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { return .failure(.syntax(offset: 0, expected: "'{'")) }
-            var reader = SolveInstanceReader(bytes: bytes, base: base)
+            var reader = SolveInstanceReader(
+                bytes: bytes, base: base, parallelMinimum: parallelMinimum, splitSearchStart: splitSearchStart)
             do throws(Failure) {
                 return .success(try reader.document())
+            } catch .readSequentially {
+                var sequential = SolveInstanceReader(bytes: bytes, base: base, parallelMinimum: Int.max)
+                do throws(Failure) {
+                    return .success(try sequential.document())
+                } catch {
+                    return .failure(error)
+                }
             } catch {
                 return .failure(error)
             }
         }
         switch result {
         case .success(let parsed): return parsed
+        case .failure(.readSequentially):
+            // Only thrown by the parallel path, which the sequential reader never takes.
+            throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "could not be read"))
         case .failure(.syntax(let offset, let expected)):
             throw TandemFailure(
                 .dataError,
@@ -84,6 +122,10 @@ public struct SolveInstanceReader {
         // menteeEntries[menteeStart[k]..<menteeStart[k + 1]].
         var menteeStart = ContiguousArray<Int32>()
         var menteeEntries = ContiguousArray<Int32>()
+        // Room for the entries up front (an entry takes at least 3 bytes, typically 10 or more):
+        // growing by doubling copied tens of megabytes and faulted in as much fresh memory.
+        // Pages never written are never faulted in.
+        menteeEntries.reserveCapacity(bytes.count / 16)
         var menteeOfList = ContiguousArray<Int32>()
         var mentorLists: [(mentor: Int32, start: Int, end: Int)] = []
         var mentorEntries = ContiguousArray<Int32>()
@@ -111,20 +153,39 @@ public struct SolveInstanceReader {
                 case "mentees":
                     sawMentees = true
                     if try openObject() {
-                        repeat {
-                            menteeStart.append(Int32(truncatingIfNeeded: menteeEntries.count))
-                            menteeOfList.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &menteeEntries))
-                        } while try continueObject()
+                        var lists = MenteeLists(start: menteeStart, entries: menteeEntries, mentee: menteeOfList)
+                        menteeStart = []
+                        menteeEntries = []
+                        menteeOfList = []
+                        // A quarter of the rest: the mentees and mentors sections are usually
+                        // about the same size.
+                        if let split = memberSplit(from: position + (bytes.count - position) / 4) {
+                            try parallelMentees(split: split, lists: &lists)
+                        } else {
+                            try menteeMembers(until: nil, lists: &lists)
+                        }
+                        menteeStart = lists.start
+                        menteeEntries = lists.entries
+                        menteeOfList = lists.mentee
                     }
                 case "mentors":
                     sawMentors = true
                     if try openObject() {
-                        repeat {
-                            let start = mentorEntries.count
-                            let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
-                            declare(mentor)
-                            mentorLists.append((mentor, start, mentorEntries.count))
-                        } while try continueObject()
+                        // With the mentees read first, a mentor's list only looks ids up: two
+                        // workers can read halves of the section (see `parallelMentors`).
+                        if sawMentees, let split = mentorSplit() {
+                            try parallelMentors(split: split, entries: &mentorEntries) { mentor, start, end in
+                                declare(mentor)
+                                mentorLists.append((mentor, start, end))
+                            }
+                        } else {
+                            repeat {
+                                let start = mentorEntries.count
+                                let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
+                                declare(mentor)
+                                mentorLists.append((mentor, start, mentorEntries.count))
+                            } while try continueObject()
+                        }
                     }
                 case "capacities":
                     sawCapacities = true
@@ -233,6 +294,329 @@ public struct SolveInstanceReader {
                 weights: weights)
         } catch {
             throw .content("is not a valid instance: \(error)")
+        }
+    }
+
+    // MARK: - The mentees section in parallel
+
+    /// Mentee lists in file order: the list of `mentee[k]` is `entries[start[k]..<start[k + 1]]`
+    /// (the last up to the end).
+    struct MenteeLists: Sendable {
+        var start: ContiguousArray<Int32>
+        var entries: ContiguousArray<Int32>
+        var mentee: ContiguousArray<Int32>
+    }
+
+    /// Where ``menteeMembers(until:lists:)`` stopped.
+    enum Stop {
+        /// After the section's `}`.
+        case end
+        /// Right after a member, at or past the split (whitespace skipped).
+        case member
+    }
+
+    /// Reads mentee members (from a member's key) into `lists`, interning ids, up to the
+    /// section's `}`, or, when `split` is given, until a member ends at or past it.
+    @discardableResult
+    private mutating func menteeMembers(until split: Int?, lists: inout MenteeLists) throws(Failure) -> Stop {
+        repeat {
+            lists.start.append(Int32(truncatingIfNeeded: lists.entries.count))
+            lists.mentee.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &lists.entries))
+            if let split {
+                skipWhitespace()
+                if position >= split { return .member }
+            }
+        } while try continueObject()
+        return .end
+    }
+
+    /// What the second worker read of the mentees section, with its own tables: indices are
+    /// local (in order of first appearance in its part) until merged.
+    struct MenteePart: Sendable {
+        var lists = MenteeLists(start: [], entries: [], mentee: [])
+        var menteeIDs: IdentifierBytes
+        var mentorIDs: IdentifierBytes
+        /// After the section's `}`.
+        var end: Int
+    }
+
+    /// Tells the second worker to give up (its work will not be used).
+    private final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+
+        var isSet: Bool { lock.withLock { stopped } }
+        func set() { lock.withLock { stopped = true } }
+    }
+
+    /// Reads the mentees section (from its first member) with two workers: this reader up to
+    /// `split`, interning as always, and a second one from `split` to the section's end with
+    /// tables of its own, whose ids are then interned here in its order of first appearance —
+    /// exactly the indices of reading in order. When the first worker does not stop exactly at
+    /// `split` (it was inside a string, or past the section), it goes on alone.
+    private mutating func parallelMentees(split: Int, lists: inout MenteeLists) throws(Failure) {
+        let stop = StopFlag()
+        nonisolated(unsafe) let first = self
+        nonisolated(unsafe) let firstLists = lists
+        var second = self
+        second.position = split
+        second.mentees = IdentifierTable()
+        second.mentors = IdentifierTable()
+        nonisolated(unsafe) let secondStart = second
+        let (head, tail) = Concurrently.run(
+            { () -> Result<(position: Int, stop: Stop, lists: MenteeLists), Failure> in
+                var worker = first
+                var lists = firstLists
+                do throws(Failure) {
+                    let stopped = try worker.menteeMembers(until: split, lists: &lists)
+                    if stopped != .member || worker.position != split { stop.set() }
+                    return .success((worker.position, stopped, lists))
+                } catch {
+                    stop.set()
+                    return .failure(error)
+                }
+            },
+            { () -> Result<MenteePart, Failure> in
+                var worker = secondStart
+                return Result { () throws(Failure) -> MenteePart in try worker.menteePart(stop: stop) }
+            })
+        // The first worker read in order from the section's start: its error is the error.
+        let headResult: (position: Int, stop: Stop, lists: MenteeLists)
+        switch head {
+        case .success(let result): headResult = result
+        case .failure(let error): throw error
+        }
+        lists = headResult.lists
+        position = headResult.position
+        // The section ended before the split: done.
+        if headResult.stop == .end { return }
+        guard position == split, case .success(let part) = tail else {
+            // Past the split (it was inside a string), or the second worker failed: go on in
+            // order from right after the last member, as the sequential reader would.
+            if try continueObject() { try menteeMembers(until: nil, lists: &lists) }
+            return
+        }
+        let menteeIndex = Self.intern(part.menteeIDs, in: mentees)
+        let mentorIndex = Self.intern(part.mentorIDs, in: mentors)
+        let offset = Int32(truncatingIfNeeded: lists.entries.count)
+        for start in part.lists.start { lists.start.append(offset &+ start) }
+        for mentee in part.lists.mentee { lists.mentee.append(menteeIndex[Int(mentee)]) }
+        lists.entries.reserveCapacity(lists.entries.count + part.lists.entries.count)
+        for mentor in part.lists.entries { lists.entries.append(mentorIndex[Int(mentor)]) }
+        position = part.end
+    }
+
+    /// The second worker's part of the mentees section, from the `,` at `position` to the
+    /// section's `}`, into fresh tables.
+    private mutating func menteePart(stop: StopFlag) throws(Failure) -> MenteePart {
+        var lists = MenteeLists(start: [], entries: [], mentee: [])
+        guard try continueObject() else { throw .readSequentially }
+        var members = 0
+        repeat {
+            lists.start.append(Int32(truncatingIfNeeded: lists.entries.count))
+            lists.mentee.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &lists.entries))
+            members &+= 1
+            if members & 1023 == 0, stop.isSet { throw .readSequentially }
+        } while try continueObject()
+        return MenteePart(
+            lists: lists, menteeIDs: IdentifierBytes(mentees), mentorIDs: IdentifierBytes(mentors), end: position)
+    }
+
+    /// Interns each of `ids` in `table`, in order: the table's index of each.
+    private static func intern(_ ids: IdentifierBytes, in table: IdentifierTable) -> ContiguousArray<Int32> {
+        var indices = ContiguousArray<Int32>()
+        indices.reserveCapacity(ids.count)
+        ids.arena.withUnsafeBufferPointer { arena in
+            withUnsafePointer(to: UInt8(0)) { zero in
+                let base = arena.baseAddress ?? zero
+                for id in 0..<ids.count {
+                    let start = ids.offsets[id]
+                    let key = IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start)
+                    indices.append(table.index(of: key))
+                }
+            }
+        }
+        return indices
+    }
+
+    // MARK: - The mentors section in parallel
+
+    /// A part of the mentors section as read by one worker: lists by mentor, with the mentor an
+    /// index of the table or, when negative, `-(k + 1)` for new id `newMentors[k]`.
+    struct MentorPart: Sendable {
+        var entries = ContiguousArray<Int32>()
+        var lists: [(mentor: Int32, start: Int, end: Int)] = []
+        var newMentors: [[UInt8]] = []
+        /// Where the worker stopped: the split (first part) or after the section's `}`.
+        var end = 0
+        /// Whether the first worker met the section's end before the split.
+        var complete = false
+    }
+
+    /// Where a second worker can start on the mentors section (whose first member starts at
+    /// `position`): the `,` of a `], "` near the middle of the rest of the file; `nil` when the
+    /// rest is small or none is found. It may be inside a string: the first worker checks that
+    /// it ends exactly there.
+    private func mentorSplit() -> Int? {
+        memberSplit(from: position + (bytes.count - position) / 2)
+    }
+
+    /// The `,` of the first `], "` from `guess` on (or from the tests' `splitSearchStart`); `nil`
+    /// when less than `parallelMinimum` bytes follow `position`, or when there is none.
+    private func memberSplit(from guess: Int) -> Int? {
+        let remaining = bytes.count - position
+        guard remaining >= parallelMinimum, remaining >= 2 else { return nil }
+        var index = max(position, splitSearchStart ?? guess)
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "]") {
+                var next = index + 1
+                while next < bytes.count, Self.isWhitespace(bytes[next]) { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: ",") {
+                    let comma = next
+                    next += 1
+                    while next < bytes.count, Self.isWhitespace(bytes[next]) { next += 1 }
+                    if next < bytes.count, bytes[next] == UInt8(ascii: "\"") { return comma }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Reads the mentors section (from its first member) with two workers that only look ids
+    /// up, the first up to `split` and the second from there to the section's end; then
+    /// appends the entries to `entries` and reports each list (mentor, start, end) in file
+    /// order, new mentor ids interned in file order, exactly as the sequential loop would.
+    ///
+    /// - Throws: `.readSequentially` for anything else (then the whole file is read again in
+    ///   order, so errors are reported exactly as before).
+    private mutating func parallelMentors(
+        split: Int, entries: inout ContiguousArray<Int32>, list: (Int32, Int, Int) -> Void
+    ) throws(Failure) {
+        nonisolated(unsafe) let first = self
+        var second = self
+        second.position = split
+        nonisolated(unsafe) let secondStart = second
+        let (head, tail) = Concurrently.run(
+            {
+                var worker = first
+                return Result { () throws(Failure) -> MentorPart in try worker.mentorPart(until: split) }
+            },
+            {
+                var worker = secondStart
+                return Result { () throws(Failure) -> MentorPart in try worker.mentorPart(until: nil) }
+            })
+        guard case .success(let headPart) = head else { throw .readSequentially }
+        // The section ended before the split (which was after it): the first worker read it all.
+        let parts: [MentorPart]
+        if headPart.complete {
+            parts = [headPart]
+        } else if case .success(let tailPart) = tail {
+            parts = [headPart, tailPart]
+        } else {
+            throw .readSequentially
+        }
+        for part in parts {
+            let offset = entries.count
+            entries.append(contentsOf: part.entries)
+            for item in part.lists {
+                let mentor: Int32
+                if item.mentor >= 0 {
+                    mentor = item.mentor
+                } else {
+                    mentor = Self.index(of: part.newMentors[Int(-(item.mentor + 1))], in: mentors)
+                }
+                list(mentor, offset + item.start, offset + item.end)
+            }
+        }
+        position = parts[parts.count - 1].end
+    }
+
+    /// One worker's part of the mentors section: members from `position` (at a member's key,
+    /// or, for the second worker, at the `,` before one) up to `split` (which must then fall
+    /// exactly after a member, unless the section ends before it: then `complete`), or to the
+    /// section's `}` when `split` is `nil`. Tables are only
+    /// read.
+    private mutating func mentorPart(until split: Int?) throws(Failure) -> MentorPart {
+        var part = MentorPart()
+        part.entries.reserveCapacity(((split ?? bytes.count) - position) / 16)
+        if split == nil {
+            guard try continueObject() else { throw .readSequentially }
+        }
+        while true {
+            let mentor: Int32
+            let start = part.entries.count
+            switch try token() {
+            case .raw(let range):
+                let key = key(range)
+                mentors.prefetch(key)
+                try expect(UInt8(ascii: ":"), "':'")
+                try existingList(appendingTo: &part.entries)
+                if let index = mentors.existingIndex(of: key) {
+                    mentor = Int32(truncatingIfNeeded: index)
+                } else {
+                    part.newMentors.append(Array(bytes[range]))
+                    mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
+                }
+            case .decoded(let decoded):
+                try expect(UInt8(ascii: ":"), "':'")
+                try existingList(appendingTo: &part.entries)
+                if let index = Self.existingIndex(of: decoded, in: mentors) {
+                    mentor = Int32(truncatingIfNeeded: index)
+                } else {
+                    part.newMentors.append(decoded)
+                    mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
+                }
+            }
+            part.lists.append((mentor, start, part.entries.count))
+            if let split {
+                skipWhitespace()
+                if position == split {
+                    part.end = position
+                    return part
+                }
+                // Past the split (it was inside a string).
+                guard position < split else { throw .readSequentially }
+                if try !continueObject() {
+                    part.end = position
+                    part.complete = true
+                    return part
+                }
+            } else if try !continueObject() {
+                part.end = position
+                return part
+            }
+        }
+    }
+
+    /// Reads an array of mentee ids already in the table and appends their indices.
+    /// - Throws: `.readSequentially` for an id not in the table.
+    private mutating func existingList(appendingTo indices: inout ContiguousArray<Int32>) throws(Failure) {
+        guard try openArray() else { return }
+        pending.removeAll(keepingCapacity: true)
+        repeat {
+            switch try token() {
+            case .raw(let range): pending.append(key(range))
+            case .decoded(let decoded):
+                let found = pending.withUnsafeBufferPointer { mentees.existingIndices(of: $0, appendingTo: &indices) }
+                pending.removeAll(keepingCapacity: true)
+                guard found, let index = Self.existingIndex(of: decoded, in: mentees) else { throw .readSequentially }
+                indices.append(Int32(truncatingIfNeeded: index))
+            }
+        } while try continueArray()
+        let found = pending.withUnsafeBufferPointer { mentees.existingIndices(of: $0, appendingTo: &indices) }
+        guard found else { throw .readSequentially }
+    }
+
+    private static func existingIndex(of decoded: [UInt8], in table: IdentifierTable) -> Int? {
+        decoded.withUnsafeBufferPointer { buffer in
+            withUnsafePointer(to: UInt8(0)) { zero in
+                table.existingIndex(of: IdentifierKey(buffer.baseAddress ?? zero, count: buffer.count, readable: buffer.count))
+            }
         }
     }
 
@@ -440,6 +824,16 @@ public struct SolveInstanceReader {
     private mutating func number() throws(Failure) -> Double {
         skipWhitespace()
         let start = position
+        // Whole numbers (every capacity) without making a String: up to 15 digits are exact as
+        // a Double, the value `Double(String)` gives for them.
+        var whole: UInt64 = 0
+        while position < bytes.count, position - start < 15, bytes[position] &- UInt8(ascii: "0") < 10 {
+            whole = whole &* 10 &+ UInt64(bytes[position] &- UInt8(ascii: "0"))
+            position += 1
+        }
+        if position > start, position == bytes.count || !"+-0123456789.eE".utf8.contains(bytes[position]) {
+            return Double(whole)
+        }
         while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
         guard let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)), value.isFinite else {
             throw .syntax(offset: start, expected: "a number")
