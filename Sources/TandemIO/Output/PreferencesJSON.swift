@@ -2,12 +2,13 @@ import Foundation
 import StableMatching
 import TandemCore
 
-/// `preferences.json`, written straight from the matching instance.
+/// `preferences.json`, the instance in `tandem solve`'s format, written straight from the
+/// matching instance: `{"capacities": {…}, "mentees": {"e1": ["m1", …]}, "mentors": {…}}`,
+/// keys sorted, one person per line, lists most preferred first.
 ///
-/// The bytes are those of `SolveInput(instance, cohort: cohort).jsonData()` (the test suite
-/// compares them), without what that costs at scale: a dictionary of id arrays per side, one
-/// id string per list entry (millions of them), and each id escaped again at every mention.
-/// Here each id is escaped once and list entries are copied from that.
+/// Each id is escaped once and list entries are copied from that, rather than building a
+/// dictionary of id strings per side (millions of entries at scale). The tests compare the
+/// bytes with a plain dictionary-based writer of the same format.
 enum PreferencesJSON {
     static func render(_ instance: MatchingInstance, cohort: Cohort) -> Data {
         let mentors = EscapedIDs(cohort.mentors.prefix(instance.hospitalCount).map(\.id))
@@ -31,7 +32,7 @@ enum PreferencesJSON {
         return Data(bytes)
     }
 
-    /// `{"id": ["other", …], …}` in key order, as `SolveInput.appendLists` writes it.
+    /// `{"id": ["other", …], …}` in key order, one id per line.
     private static func appendLists(
         keys: EscapedIDs, entries: EscapedIDs, to bytes: inout [UInt8], list: (Int) -> ArraySlice<Int32>
     ) {

@@ -357,7 +357,7 @@ public struct SolveInstanceReader {
     private mutating func parallelMentees(split: Int, lists: inout MenteeLists) throws(Failure) {
         let stop = StopFlag()
         nonisolated(unsafe) let first = self
-        nonisolated(unsafe) let firstLists = lists
+        let firstLists = lists
         var second = self
         second.position = split
         second.mentees = IdentifierTable()

@@ -1,11 +1,59 @@
 import Foundation
+import StableMatching
+import TandemCore
+
+@testable import TandemIO
+
+/// The explicit instance format read by `tandem solve` and written as `preferences.json`, as
+/// plain dictionaries: the tests' independent description of the format, against which the
+/// library's byte-level reader (``SolveInstanceReader``) and writer (``PreferencesJSON``) are
+/// checked.
+///
+/// `{"mentees": {"e1": ["m1", "m2"]}, "mentors": {"m1": ["e2", "e1"]}, "capacities": {"m1": 2}}`,
+/// lists most preferred first.
+struct SolveInput: Codable, Sendable {
+    var mentees: [String: [String]]
+    var mentors: [String: [String]]
+    var capacities: [String: Int]
+    /// Optional pair weights for `--optimal weighted`: `{"e1": {"m1": 3.5}}`, higher is better,
+    /// missing pairs weigh 0.
+    var weights: [String: [String: Double]]?
+
+    init(
+        mentees: [String: [String]], mentors: [String: [String]], capacities: [String: Int],
+        weights: [String: [String: Double]]? = nil
+    ) {
+        self.mentees = mentees
+        self.mentors = mentors
+        self.capacities = capacities
+        self.weights = weights
+    }
+
+    /// The derived instance of a cohort, by id.
+    init(_ instance: MatchingInstance, cohort: Cohort) {
+        var mentees: [String: [String]] = [:]
+        for mentee in 0..<instance.residentCount {
+            mentees[cohort.mentees[mentee].id] = instance.hospitals(preferredBy: mentee).map { cohort.mentors[Int($0)].id }
+        }
+        var mentors: [String: [String]] = [:]
+        var capacities: [String: Int] = [:]
+        for mentor in 0..<instance.hospitalCount {
+            mentors[cohort.mentors[mentor].id] = instance.residents(preferredBy: mentor).map { cohort.mentees[Int($0)].id }
+            capacities[cohort.mentors[mentor].id] = Int(instance.capacities[mentor])
+        }
+        self.mentees = mentees
+        self.mentors = mentors
+        self.capacities = capacities
+        weights = nil
+    }
+}
 
 extension SolveInput {
     /// The instance as JSON text, keys sorted, one person per line.
     ///
     /// Written by hand rather than with `JSONEncoder`: at national scale the lists hold tens
     /// of millions of ids, and the generic encoder's per-value boxing dominated a whole run.
-    public func jsonData() -> Data {
+    func jsonData() -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 * (mentees.count + mentors.count) + 8 * mentees.values.reduce(0) { $0 + $1.count })
         bytes.append(contentsOf: "{\n\"capacities\": {".utf8)
@@ -57,34 +105,5 @@ extension SolveInput {
             bytes.append(UInt8(ascii: "]"))
         }
         bytes.append(contentsOf: "\n}".utf8)
-    }
-}
-
-/// JSON string literals (RFC 8259): quotes, backslashes and control characters escaped,
-/// everything else as UTF-8.
-enum JSONText {
-    static func append(string: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        // Ids and names rarely need escaping: then the UTF-8 goes in with one copy.
-        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            bytes.append(contentsOf: string.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

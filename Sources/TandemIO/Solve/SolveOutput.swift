@@ -2,47 +2,6 @@ import Foundation
 import StableMatching
 import TandemCore
 
-/// The explicit instance format read by `tandem solve` (through ``SolveInstanceReader``) and
-/// written as `preferences.json`:
-/// `{"mentees": {"e1": ["m1", "m2"]}, "mentors": {"m1": ["e2", "e1"]}, "capacities": {"m1": 2}}`,
-/// lists most preferred first.
-public struct SolveInput: Codable, Sendable {
-    public var mentees: [String: [String]]
-    public var mentors: [String: [String]]
-    public var capacities: [String: Int]
-    /// Optional pair weights for `--optimal weighted`: `{"e1": {"m1": 3.5}}`, higher is better,
-    /// missing pairs weigh 0.
-    public var weights: [String: [String: Double]]?
-
-    public init(
-        mentees: [String: [String]], mentors: [String: [String]], capacities: [String: Int],
-        weights: [String: [String: Double]]? = nil
-    ) {
-        self.mentees = mentees
-        self.mentors = mentors
-        self.capacities = capacities
-        self.weights = weights
-    }
-
-    /// The derived instance of a cohort, by id.
-    public init(_ instance: MatchingInstance, cohort: Cohort) {
-        var mentees: [String: [String]] = [:]
-        for mentee in 0..<instance.residentCount {
-            mentees[cohort.mentees[mentee].id] = instance.hospitals(preferredBy: mentee).map { cohort.mentors[Int($0)].id }
-        }
-        var mentors: [String: [String]] = [:]
-        var capacities: [String: Int] = [:]
-        for mentor in 0..<instance.hospitalCount {
-            mentors[cohort.mentors[mentor].id] = instance.residents(preferredBy: mentor).map { cohort.mentees[Int($0)].id }
-            capacities[cohort.mentors[mentor].id] = Int(instance.capacities[mentor])
-        }
-        self.mentees = mentees
-        self.mentors = mentors
-        self.capacities = capacities
-        weights = nil
-    }
-}
-
 /// What `tandem solve` prints.
 public struct SolveOutput: Sendable {
     public struct Pair: Sendable {
