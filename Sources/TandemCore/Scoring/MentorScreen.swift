@@ -149,17 +149,9 @@ final class MentorScreen: @unchecked Sendable {
         if mentee.themeCount == 0 {
             criteria.applies &= ~0b1
         } else {
-            var covered = 0
-            for word in 0..<themeWords {
-                covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
-            }
-            criteria.values[0] = Double(covered) / Double(mentee.themeCount)
+            criteria.values[0] = themeValue(active, mentee)
         }
-        var common = 0
-        for word in 0..<WeeklyAvailability.wordCount {
-            common &+= (mentee.slots[word] & times[active * Self.timeStride + Self.freeTimeOffset + word]).nonzeroBitCount
-        }
-        criteria.values[1] = min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
+        criteria.values[1] = availabilityValue(active, mentee)
         criteria.values[2] = languageValue(active, mentee)
         let mentorFormat = format[active]
         criteria.values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
@@ -183,22 +175,34 @@ final class MentorScreen: @unchecked Sendable {
         var total = mentee.optionalWeight
         var weightSum = mentee.optionalWeight
         if mentee.themeCount > 0, shared & 0b1 != 0 {
-            var covered = 0
-            for word in 0..<themeWords {
-                covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
-            }
-            total += policy.menteeWeights[0] * (Double(covered) / Double(mentee.themeCount))
+            total += policy.menteeWeights[0] * themeValue(active, mentee)
             weightSum += policy.menteeWeights[0]
         }
         if shared & 0b10 != 0 {
-            var common = 0
-            for word in 0..<WeeklyAvailability.wordCount {
-                common &+= (mentee.slots[word] & times[active * Self.timeStride + Self.freeTimeOffset + word]).nonzeroBitCount
-            }
-            total += policy.menteeWeights[1] * min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
+            total += policy.menteeWeights[1] * availabilityValue(active, mentee)
             weightSum += policy.menteeWeights[1]
         }
         return weightSum > 0 ? total / weightSum * 1_000_000 : 0
+    }
+
+    /// The share of the mentee's wanted themes the mentor offers (the mentee wants some).
+    @inline(__always)
+    private func themeValue(_ active: Int, _ mentee: MenteeView) -> Double {
+        var covered = 0
+        for word in 0..<themeWords {
+            covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
+        }
+        return Double(covered) / Double(mentee.themeCount)
+    }
+
+    /// Common free time as a share of the availability target, at most 1.
+    @inline(__always)
+    private func availabilityValue(_ active: Int, _ mentee: MenteeView) -> Double {
+        var common = 0
+        for word in 0..<WeeklyAvailability.wordCount {
+            common &+= (mentee.slots[word] & times[active * Self.timeStride + Self.freeTimeOffset + word]).nonzeroBitCount
+        }
+        return min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
     }
 
     /// The mentee's score of the mentor (millionths), as ``CriterionValues/score(weights:forMentee:)``.
