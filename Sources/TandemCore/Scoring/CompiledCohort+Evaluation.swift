@@ -53,15 +53,23 @@ extension CompiledCohort {
         {
             return .sameOrganisation
         }
-        if policy.constraints.exclusions, menteeHasExclusion[mentee],
-            excludedPairs.contains(UInt64(mentee) << 32 | UInt64(mentor))
-        {
-            return .excluded
-        }
+        if policy.constraints.exclusions, isExcluded(mentee: mentee, mentor: mentor) { return .excluded }
         if policy.constraints.format, !menteeFormat[mentee].isCompatible(with: mentorFormat[mentor]) {
             return .incompatibleFormat
         }
         return nil
+    }
+
+    /// Whether either names the other (or the other's organisation) as an exclusion: a binary
+    /// search of the mentee's few excluded mentors.
+    func isExcluded(mentee: Int, mentor: Int) -> Bool {
+        var low = Int(excludedStart[mentee])
+        var high = Int(excludedStart[mentee + 1])
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(excludedMentors[middle]) < mentor { low = middle + 1 } else { high = middle }
+        }
+        return low < Int(excludedStart[mentee + 1]) && Int(excludedMentors[low]) == mentor
     }
 
     /// Whether both are free for one whole session on the same day at the same time.

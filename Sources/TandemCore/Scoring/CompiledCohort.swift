@@ -41,10 +41,8 @@ public struct CompiledCohort: Sendable {
     let mentorConsent: [Bool]
     let menteeConsent: [Bool]
     let capacities: [Int32]
-    /// `mentee << 32 | mentor` for every excluded pair.
-    let excludedPairs: Set<UInt64>
-    let menteeHasExclusion: [Bool]
-    /// The same pairs by mentee: mentee `e` excludes `excludedMentors[excludedStart[e]..<excludedStart[e + 1]]`.
+    /// Every excluded pair, by mentee: mentee `e` excludes the mentors
+    /// `excludedMentors[excludedStart[e]..<excludedStart[e + 1]]`, in increasing order.
     let excludedStart: [Int32]
     let excludedMentors: [Int32]
     /// Mentee `e`'s stated mentors, best first, as mentor indices.
@@ -155,15 +153,9 @@ public struct CompiledCohort: Sendable {
                 }
             }
         }
-        excludedPairs = excluded
-        var hasExclusion = [Bool](repeating: false, count: mentees.count)
         var exclusionStart = [Int32](repeating: 0, count: mentees.count + 1)
-        for pair in excluded {
-            hasExclusion[Int(pair >> 32)] = true
-            exclusionStart[Int(pair >> 32) + 1] += 1
-        }
+        for pair in excluded { exclusionStart[Int(pair >> 32) + 1] += 1 }
         for mentee in mentees.indices { exclusionStart[mentee + 1] += exclusionStart[mentee] }
-        menteeHasExclusion = hasExclusion
         excludedStart = exclusionStart
         excludedMentors = excluded.sorted().map { Int32(truncatingIfNeeded: $0) }
         menteePreferred = mentees.map { $0.preferredMentors.compactMap { mentorByID[TextKey.normalise($0)] } }
