@@ -43,10 +43,7 @@ public struct WeeklyAvailability: Sendable, Hashable {
     /// Whether some stretch of `minutes` consecutive free minutes exists within one day.
     public func containsRun(ofMinutes minutes: Int) -> Bool {
         let slots = Self.slots(forMinutes: minutes)
-        let mask = Self.runStartMask(slots: slots)
-        return words.withUnsafeBufferPointer { free in
-            mask.withUnsafeBufferPointer { Self.containsRun(in: free, slots: slots, startMask: $0) }
-        }
+        return Self.runStarts(of: words, slots: slots, startMask: Self.runStartMask(slots: slots)).contains { $0 != 0 }
     }
 
     /// Quarter hours needed to hold `minutes` (rounded up).
@@ -65,37 +62,12 @@ public struct WeeklyAvailability: Sendable, Hashable {
         return mask.words
     }
 
-    /// Whether `words` hold `slots` consecutive free quarter hours starting at an allowed start.
-    ///
-    /// After step k, bit s of the working set means quarter hours s...s+k are all free, so
-    /// `slots - 1` shift-and passes over the 11 words decide it.
-    /// - Complexity: O(`slots` × ``wordCount``), no allocation.
-    @inlinable
-    public static func containsRun(
-        in words: UnsafeBufferPointer<UInt64>, slots: Int, startMask: UnsafeBufferPointer<UInt64>
-    ) -> Bool {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { run in
-            for index in 0..<wordCount { run[index] = words[index] }
-            for _ in 1..<max(slots, 1) {
-                var any: UInt64 = 0
-                for index in 0..<wordCount {
-                    let carry = index + 1 < wordCount ? run[index + 1] << 63 : 0
-                    run[index] &= (run[index] >> 1) | carry
-                    any |= run[index]
-                }
-                if any == 0 { return false }
-            }
-            var found: UInt64 = 0
-            for index in 0..<wordCount { found |= run[index] & startMask[index] }
-            return found != 0
-        }
-    }
-
     /// The quarter hours at which a whole run of `slots` free quarter hours starts (and may
     /// start, per `startMask`).
     ///
-    /// Two people share a session exactly when their run starts intersect, because "both free
-    /// for s...s+k" is "each free for s...s+k": so pairs are screened with one `AND` per word
+    /// After step k of the shift-and, bit s means quarter hours s...s+k are all free. Two people
+    /// share a session exactly when their run starts intersect, because "both free for
+    /// s...s+k" is "each free for s...s+k": so pairs are screened with one `AND` per word
     /// instead of a run search per pair.
     /// - Complexity: O(`slots` × ``wordCount``).
     public static func runStarts(of words: [UInt64], slots: Int, startMask: [UInt64]) -> [UInt64] {
