@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, bottom to top:
 //   CLibical        C system library (libical, via pkg-config)
 //   CPrefetch       a C inline wrapper of the processor's prefetch hint
+//   CAtomic         C inline atomics on plain memory (spin locks, shared bit sets)
 //   StableMatching  generic many-to-one stable matching over dense integer indices
 //   TandemCore      the domain: cohort, criteria, scoring, constraints, explanations (no I/O)
 //   TandemCalendar  iCalendar through libical; the only importer of CLibical
@@ -31,7 +32,8 @@ let package = Package(
             providers: [.apt(["libical-dev"])]
         ),
         .target(name: "CPrefetch"),
-        .target(name: "StableMatching", dependencies: ["CPrefetch"]),
+        .target(name: "CAtomic"),
+        .target(name: "StableMatching", dependencies: ["CAtomic", "CPrefetch"]),
         .target(name: "TandemCore", dependencies: ["StableMatching"]),
         .target(name: "TandemCalendar", dependencies: ["CLibical", "TandemCore"]),
         .target(

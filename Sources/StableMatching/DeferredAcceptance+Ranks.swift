@@ -7,56 +7,113 @@ extension DeferredAcceptance {
     /// `p` is the 0-based position of `a` in `b`'s list. This turns "does `b` prefer `a`?" into
     /// one array read during proposals.
     ///
+    /// - Complexity: O(persons on both sides + entries) time; 12 bytes per entry.
+    static func crossRanks(
+        ownStart: ContiguousArray<Int32>,
+        ownLists: ContiguousArray<Int32>,
+        otherStart: ContiguousArray<Int32>,
+        otherLists: ContiguousArray<Int32>,
+        halves: Int? = nil
+    ) -> ContiguousArray<Int32> {
+        crossRanks(
+            ownStart: ownStart, ownLists: ownLists, otherStart: otherStart, otherLists: otherLists, halves: halves
+        ) { _, rank in rank }
+    }
+
+    /// Every entry of one side's lists with its cross rank (see
+    /// ``crossRanks(ownStart:ownLists:otherStart:otherLists:)``) packed beside it: the listed
+    /// person in the low 32 bits, the rank in the high 32 bits. A proposal then reads both with
+    /// one memory access instead of two.
+    static func rankedEntries(
+        ownStart: ContiguousArray<Int32>,
+        ownLists: ContiguousArray<Int32>,
+        otherStart: ContiguousArray<Int32>,
+        otherLists: ContiguousArray<Int32>,
+        halves: Int? = nil
+    ) -> ContiguousArray<UInt64> {
+        crossRanks(
+            ownStart: ownStart, ownLists: ownLists, otherStart: otherStart, otherLists: otherLists, halves: halves
+        ) { listed, rank in UInt64(UInt32(bitPattern: listed)) | UInt64(UInt32(bitPattern: rank)) << 32 }
+    }
+
+    /// The cross ranks, each combined with the entry it belongs to by `element(listed, rank)`;
+    /// `halves` (1 or 2) defaults to 2 from ``MatchingInstance/parallelEntryCount`` entries on.
+    ///
     /// Each `a` first collects, in its own slot range, the ranks it has with the people listing
     /// it (packed with who they are, so the scattered writes touch one array), in the other
     /// side's index order; a per-person scratch array then reorders them into `a`'s preference
     /// order. Lists must be mutual, which ``MatchingInstance`` guarantees, so `a`'s slot range
     /// is exactly its list range.
     ///
-    /// - Complexity: O(persons on both sides + entries) time; 12 bytes per entry.
-    static func crossRanks(
+    /// On large inputs two threads each take the own persons of one half (split where the
+    /// entries are halved): each reads all of the other side's lists but scatters and reorders
+    /// only its own persons' slots, so the halves share no writes and need no second pass.
+    private static func crossRanks<Element>(
         ownStart: ContiguousArray<Int32>,
         ownLists: ContiguousArray<Int32>,
         otherStart: ContiguousArray<Int32>,
-        otherLists: ContiguousArray<Int32>
-    ) -> ContiguousArray<Int32> {
+        otherLists: ContiguousArray<Int32>,
+        halves: Int?,
+        element: @Sendable (_ listed: Int32, _ rank: Int32) -> Element
+    ) -> ContiguousArray<Element> {
         let ownCount = ownStart.count - 1
         let otherCount = otherStart.count - 1
+        let entryCount = ownLists.count
+        let halves = halves ?? (entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
+        let middle = halves == 1 ? ownCount : Self.firstPerson(from: ownStart, atEntry: entryCount / 2)
         // Upper 32 bits: the other person; lower 32 bits: the own person's rank in its list.
-        var collected = ContiguousArray<UInt64>(repeating: 0, count: ownLists.count)
-        var cursor = ownStart
-        for other in 0..<otherCount {
-            let first = Int(otherStart[other])
-            let tag = UInt64(truncatingIfNeeded: other) << 32
-            for position in first..<Int(otherStart[other + 1]) {
-                let own = Int(otherLists[position])
-                let slot = Int(cursor[own])
-                cursor[own] = Int32(truncatingIfNeeded: slot &+ 1)
-                collected[slot] = tag | UInt64(truncatingIfNeeded: position &- first)
-            }
+        let collected = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: entryCount)
+        let cursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ownCount + 1)
+        defer {
+            collected.deallocate()
+            cursor.deallocate()
         }
-        var ranks = ContiguousArray<Int32>(repeating: 0, count: ownLists.count)
-        // The reordering is independent per person: on large inputs two threads take halves.
-        let halves = ownLists.count >= MatchingInstance.parallelEntryCount ? 2 : 1
-        let collectedCopy = collected
-        ranks.withUnsafeMutableBufferPointer { ranks in
-            nonisolated(unsafe) let output = ranks
-            DispatchQueue.concurrentPerform(iterations: halves) { half in
-                // Persons split where the entries are halved (lists are in person order).
-                let middle = halves == 1 ? ownCount : Self.firstPerson(from: ownStart, atEntry: ownLists.count / 2)
-                let persons = half == 0 ? 0..<middle : middle..<ownCount
-                var rankWithOther = ContiguousArray<Int32>(repeating: 0, count: otherCount)
-                for own in persons {
-                    let range = Int(ownStart[own])..<Int(ownStart[own + 1])
-                    for slot in range {
-                        let value = collectedCopy[slot]
-                        rankWithOther[Int(value >> 32)] = Int32(truncatingIfNeeded: value)
+        _ = cursor.initialize(from: ownStart)
+        return ContiguousArray(unsafeUninitializedCapacity: entryCount) { output, initialized in
+            nonisolated(unsafe) let output = output
+            nonisolated(unsafe) let (collected, cursor) = (collected, cursor)
+            ownStart.withUnsafeBufferPointer { ownStart in
+                ownLists.withUnsafeBufferPointer { ownLists in
+                    otherStart.withUnsafeBufferPointer { otherStart in
+                        otherLists.withUnsafeBufferPointer { otherLists in
+                            nonisolated(unsafe) let lists = (ownStart, ownLists, otherStart, otherLists)
+                            DispatchQueue.concurrentPerform(iterations: halves) { half in
+                                let (ownStart, ownLists, otherStart, otherLists) = lists
+                                let persons = half == 0 ? 0..<middle : middle..<ownCount
+                                let low = Int32(truncatingIfNeeded: persons.lowerBound)
+                                let high = Int32(truncatingIfNeeded: persons.upperBound)
+                                for other in 0..<otherCount {
+                                    let first = Int(otherStart[other])
+                                    let tag = UInt64(truncatingIfNeeded: other) << 32
+                                    for position in first..<Int(otherStart[other + 1]) {
+                                        let own = otherLists[position]
+                                        guard own >= low && own < high else { continue }
+                                        let slot = Int(cursor[Int(own)])
+                                        cursor[Int(own)] = Int32(truncatingIfNeeded: slot &+ 1)
+                                        collected[slot] = tag | UInt64(truncatingIfNeeded: position &- first)
+                                    }
+                                }
+                                let rankWithOther = UnsafeMutableBufferPointer<Int32>.allocate(capacity: otherCount)
+                                defer { rankWithOther.deallocate() }
+                                for own in persons {
+                                    let range = Int(ownStart[own])..<Int(ownStart[own + 1])
+                                    for slot in range {
+                                        let value = collected[slot]
+                                        rankWithOther[Int(value >> 32)] = Int32(truncatingIfNeeded: value)
+                                    }
+                                    for position in range {
+                                        let listed = ownLists[position]
+                                        output.initializeElement(
+                                            at: position, to: element(listed, rankWithOther[Int(listed)]))
+                                    }
+                                }
+                            }
+                        }
                     }
-                    for position in range { output[position] = rankWithOther[Int(ownLists[position])] }
                 }
             }
+            initialized = entryCount
         }
-        return ranks
     }
 
     /// The first person whose list starts at or after entry `entry` (`start.count - 1` if none).

@@ -1,4 +1,6 @@
+import CAtomic
 import CPrefetch
+import Dispatch
 
 /// Many-to-one Gale–Shapley deferred acceptance over a ``MatchingInstance``.
 ///
@@ -33,74 +35,61 @@ public enum DeferredAcceptance {
     /// pointer to the worst held position only ever moves towards the front: amortised O(L).
     ///
     /// With 10^6 residents nearly every proposal goes to a hospital whose state is not in
-    /// cache, so the layout is chosen for cache misses: a hospital's list start, capacity, fill
-    /// and worst pointer sit together in 16 bytes (one miss, not four), and `held` is a bit set
-    /// (1.25 MB for 10^7 entries, small enough to stay in cache).
-    static func residentsPropose(_ instance: MatchingInstance) -> Matching {
-        let residentStart = instance.residentListStart
-        let residentLists = instance.residentLists
-        let hospitalStart = instance.hospitalListStart
-        let hospitalLists = instance.hospitalLists
-        let rankAtHospital = crossRanks(
-            ownStart: residentStart, ownLists: residentLists,
-            otherStart: hospitalStart, otherLists: hospitalLists)
-
+    /// cache, so the layout is chosen for cache misses: a proposal reads the hospital and the
+    /// resident's rank there as one word; a hospital's list start, free places, worst pointer
+    /// and lock sit together in 16 bytes (one miss, not four); and `held` is a bit set (1.25 MB
+    /// for 10^7 entries, small enough to stay in cache).
+    ///
+    /// Large markets are solved by two threads, each starting from half of the residents. The
+    /// result is the same: every order of proposals gives the resident-optimal matching, and
+    /// here each proposal is one step under its hospital's lock while a resident is only ever
+    /// in one thread's hands (the one that started it or displaced it), so a run is some order
+    /// of whole proposals.
+    /// - Parameter threads: 1 or 2; by default 2 from ``MatchingInstance/parallelEntryCount``
+    ///   entries on (tests choose).
+    static func residentsPropose(_ instance: MatchingInstance, threads: Int? = nil) -> Matching {
+        let residentCount = instance.residentCount
+        let threads = threads ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
+        let proposals = rankedEntries(
+            ownStart: instance.residentListStart, ownLists: instance.residentLists,
+            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: threads)
         var hospitals = ContiguousArray<HospitalState>()
         hospitals.reserveCapacity(instance.hospitalCount)
         for hospital in 0..<instance.hospitalCount {
+            let start = instance.hospitalListStart[hospital]
             hospitals.append(
                 HospitalState(
-                    start: hospitalStart[hospital], capacity: instance.capacities[hospital], fill: 0,
-                    worst: hospitalStart[hospital + 1] &- hospitalStart[hospital] &- 1))
+                    start: start, free: instance.capacities[hospital],
+                    worst: instance.hospitalListStart[hospital + 1] &- start &- 1, lock: 0))
         }
-        var held = BitSet(count: instance.entryCount)
-        var next = residentStart
-        var hospitalOfResident = ContiguousArray<Int32>(
-            repeating: -1, count: instance.residentCount)
+        var held = ContiguousArray<UInt64>(repeating: 0, count: (instance.entryCount + 63) / 64)
+        var next = instance.residentListStart
+        var hospitalOfResident = ContiguousArray<Int32>(repeating: -1, count: residentCount)
 
-        let residentCount = instance.residentCount
-        hospitals.withUnsafeMutableBufferPointer { hospitals in
-            for firstProposer in 0..<residentCount {
-                // The resident `lookahead` places on will first propose to its first choice:
-                // start loading that hospital's state now, so the miss overlaps this work.
-                let ahead = firstProposer &+ Self.lookahead
-                if ahead < residentCount, let hospitalBase = hospitals.baseAddress {
-                    let start = Int(residentStart[ahead])
-                    if start < Int(residentStart[ahead &+ 1]) { tandem_prefetch(hospitalBase + Int(residentLists[start])) }
-                }
-                // Follow the chain of displaced residents until someone is held or runs out.
-                var resident = firstProposer
-                while true {
-                    let position = Int(next[resident])
-                    guard position < Int(residentStart[resident + 1]) else { break }
-                    next[resident] = Int32(truncatingIfNeeded: position &+ 1)
-                    let hospital = Int(residentLists[position])
-                    let rank = Int(rankAtHospital[position])
-                    var state = hospitals[hospital]
-                    let base = Int(state.start)
-                    if state.fill < state.capacity {
-                        state.fill &+= 1
-                        hospitals[hospital] = state
-                        held.insert(base &+ rank)
-                        hospitalOfResident[resident] = Int32(truncatingIfNeeded: hospital)
-                        break
+        instance.residentListStart.withUnsafeBufferPointer { residentStart in
+            instance.hospitalLists.withUnsafeBufferPointer { hospitalLists in
+                proposals.withUnsafeBufferPointer { proposals in
+                    hospitals.withUnsafeMutableBufferPointer { hospitals in
+                        held.withUnsafeMutableBufferPointer { held in
+                            next.withUnsafeMutableBufferPointer { next in
+                                hospitalOfResident.withUnsafeMutableBufferPointer { hospitalOf in
+                                    let market = ProposalMarket(
+                                        residentStart: residentStart, proposals: proposals, hospitalLists: hospitalLists,
+                                        hospitals: hospitals, held: held, next: next, hospitalOf: hospitalOf)
+                                    if threads == 1 {
+                                        market.propose(from: 0..<residentCount, locking: NoLocks.self)
+                                    } else {
+                                        let middle = residentCount / 2
+                                        DispatchQueue.concurrentPerform(iterations: 2) { half in
+                                            market.propose(
+                                                from: half == 0 ? 0..<middle : middle..<residentCount,
+                                                locking: SpinLocks.self)
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    var worstRank = Int(state.worst)
-                    while worstRank >= 0 && !held.contains(base &+ worstRank) { worstRank &-= 1 }
-                    guard rank < worstRank else {
-                        hospitals[hospital].worst = Int32(truncatingIfNeeded: worstRank)
-                        continue
-                    }
-                    held.insert(base &+ rank)
-                    held.remove(base &+ worstRank)
-                    hospitalOfResident[resident] = Int32(truncatingIfNeeded: hospital)
-                    let displaced = Int(hospitalLists[base &+ worstRank])
-                    hospitalOfResident[displaced] = -1
-                    // The proposer now sits above the old worst, so this scan stops by `rank`.
-                    worstRank &-= 1
-                    while !held.contains(base &+ worstRank) { worstRank &-= 1 }
-                    hospitals[hospital].worst = Int32(truncatingIfNeeded: worstRank)
-                    resident = displaced
                 }
             }
         }
@@ -115,34 +104,150 @@ public enum DeferredAcceptance {
     struct HospitalState {
         /// Where the hospital's list starts in `hospitalLists`.
         var start: Int32
-        var capacity: Int32
-        /// How many residents it holds.
-        var fill: Int32
+        /// How many more residents it can hold.
+        var free: Int32
         /// A rank no better than its worst held resident's: the scan for the worst starts here.
         var worst: Int32
+        /// The spin lock of a two-thread run (0: free).
+        var lock: Int32
     }
 
-    /// A fixed-size set of positions, one bit each.
-    struct BitSet {
-        private var words: ContiguousArray<UInt64>
+    /// The state of residents-propose, shared by the threads that run it.
+    ///
+    /// Per hospital, `hospitals` and the hospital's range of `held` bits change only under its
+    /// lock; per resident, `next` and `hospitalOf` change only in the thread that has the
+    /// resident in hand, or under the lock of the hospital holding it.
+    private struct ProposalMarket: @unchecked Sendable {
+        let residentStart: UnsafeBufferPointer<Int32>
+        /// By resident entry: the hospital (low 32 bits) and the resident's rank there (high).
+        let proposals: UnsafeBufferPointer<UInt64>
+        let hospitalLists: UnsafeBufferPointer<Int32>
+        let hospitals: UnsafeMutableBufferPointer<HospitalState>
+        /// One bit per hospital-list position: whether that resident is held there.
+        let held: UnsafeMutableBufferPointer<UInt64>
+        /// Each resident's next entry to propose to.
+        let next: UnsafeMutableBufferPointer<Int32>
+        let hospitalOf: UnsafeMutableBufferPointer<Int32>
 
-        init(count: Int) {
-            words = ContiguousArray(repeating: 0, count: (count + 63) / 64)
+        /// Lets each resident of `firstProposers` propose, following the chain of residents it
+        /// displaces until someone is held or runs out of list.
+        @inline(__always)
+        func propose<Locking: HospitalLocking>(from firstProposers: Range<Int>, locking: Locking.Type) {
+            guard let states = hospitals.baseAddress, let bits = held.baseAddress else { return }
+            for firstProposer in firstProposers {
+                // The resident `lookahead` places on will first propose to its first choice:
+                // start loading that hospital's state now, so the miss overlaps this work.
+                let ahead = firstProposer &+ DeferredAcceptance.lookahead
+                if ahead < firstProposers.upperBound {
+                    let start = Int(residentStart[ahead])
+                    if start < Int(residentStart[ahead &+ 1]) {
+                        tandem_prefetch(states + Int(UInt32(truncatingIfNeeded: proposals[start])))
+                    }
+                }
+                var resident = firstProposer
+                while true {
+                    let position = Int(next[resident])
+                    guard position < Int(residentStart[resident &+ 1]) else { break }
+                    next[resident] = Int32(truncatingIfNeeded: position &+ 1)
+                    let proposal = proposals[position]
+                    let hospital = Int(UInt32(truncatingIfNeeded: proposal))
+                    let rank = Int(proposal >> 32)
+                    let state = states + hospital
+                    Locking.lock(state)
+                    let base = Int(state.pointee.start)
+                    if state.pointee.free > 0 {
+                        state.pointee.free &-= 1
+                        Locking.insert(base &+ rank, in: bits)
+                        hospitalOf[resident] = Int32(truncatingIfNeeded: hospital)
+                        Locking.unlock(state)
+                        break
+                    }
+                    var worstRank = Int(state.pointee.worst)
+                    while worstRank >= 0 && !Locking.contains(base &+ worstRank, in: bits) { worstRank &-= 1 }
+                    guard rank < worstRank else {
+                        state.pointee.worst = Int32(truncatingIfNeeded: worstRank)
+                        Locking.unlock(state)
+                        continue
+                    }
+                    Locking.insert(base &+ rank, in: bits)
+                    Locking.remove(base &+ worstRank, in: bits)
+                    hospitalOf[resident] = Int32(truncatingIfNeeded: hospital)
+                    let displaced = Int(hospitalLists[base &+ worstRank])
+                    hospitalOf[displaced] = -1
+                    // The proposer now sits above the old worst, so this scan stops by `rank`.
+                    worstRank &-= 1
+                    while !Locking.contains(base &+ worstRank, in: bits) { worstRank &-= 1 }
+                    state.pointee.worst = Int32(truncatingIfNeeded: worstRank)
+                    Locking.unlock(state)
+                    resident = displaced
+                }
+            }
+        }
+    }
+
+    /// How residents-propose guards a hospital's state and its `held` bits: not at all on one
+    /// thread, with spin locks and atomic bit changes on two. Generic so that the one-thread
+    /// run pays nothing for the other.
+    private protocol HospitalLocking {
+        static func lock(_ state: UnsafeMutablePointer<HospitalState>)
+        static func unlock(_ state: UnsafeMutablePointer<HospitalState>)
+        static func contains(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) -> Bool
+        static func insert(_ position: Int, in bits: UnsafeMutablePointer<UInt64>)
+        static func remove(_ position: Int, in bits: UnsafeMutablePointer<UInt64>)
+    }
+
+    /// The bit of `position` within its word.
+    @inline(__always)
+    private static func bitMask(_ position: Int) -> UInt64 {
+        1 &<< UInt64(truncatingIfNeeded: position & 63)
+    }
+
+    private enum NoLocks: HospitalLocking {
+        @inline(__always) static func lock(_ state: UnsafeMutablePointer<HospitalState>) {}
+        @inline(__always) static func unlock(_ state: UnsafeMutablePointer<HospitalState>) {}
+
+        @inline(__always)
+        static func contains(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) -> Bool {
+            bits[position &>> 6] & DeferredAcceptance.bitMask(position) != 0
         }
 
         @inline(__always)
-        func contains(_ position: Int) -> Bool {
-            words[position &>> 6] & (1 &<< UInt64(truncatingIfNeeded: position & 63)) != 0
+        static func insert(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) {
+            bits[position &>> 6] |= DeferredAcceptance.bitMask(position)
         }
 
         @inline(__always)
-        mutating func insert(_ position: Int) {
-            words[position &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: position & 63)
+        static func remove(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) {
+            bits[position &>> 6] &= ~DeferredAcceptance.bitMask(position)
+        }
+    }
+
+    /// Neighbouring hospitals' ranges of `held` share words at their ends, so bits change by
+    /// atomic or/and; everything else a hospital has is ordered by its lock.
+    private enum SpinLocks: HospitalLocking {
+        @inline(__always)
+        static func lock(_ state: UnsafeMutablePointer<HospitalState>) {
+            withUnsafeMutablePointer(to: &state.pointee.lock) { tandem_spin_lock($0) }
         }
 
         @inline(__always)
-        mutating func remove(_ position: Int) {
-            words[position &>> 6] &= ~(1 &<< UInt64(truncatingIfNeeded: position & 63))
+        static func unlock(_ state: UnsafeMutablePointer<HospitalState>) {
+            withUnsafeMutablePointer(to: &state.pointee.lock) { tandem_spin_unlock($0) }
+        }
+
+        @inline(__always)
+        static func contains(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) -> Bool {
+            tandem_load_relaxed(bits + (position &>> 6)) & DeferredAcceptance.bitMask(position) != 0
+        }
+
+        @inline(__always)
+        static func insert(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) {
+            tandem_or_relaxed(bits + (position &>> 6), DeferredAcceptance.bitMask(position))
+        }
+
+        @inline(__always)
+        static func remove(_ position: Int, in bits: UnsafeMutablePointer<UInt64>) {
+            tandem_and_not_relaxed(bits + (position &>> 6), DeferredAcceptance.bitMask(position))
         }
     }
 

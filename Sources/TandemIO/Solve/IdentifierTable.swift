@@ -182,8 +182,22 @@ final class IdentifierTable {
         }
     }
 
+    /// Makes room for `count` ids in all, so that adding up to that many grows the table at
+    /// most once, here, instead of once per doubling.
+    func reserveCapacity(_ count: Int) {
+        var size = slots.count
+        while count * 4 > size { size *= 2 }
+        if size > slots.count { rehash(into: size) }
+        hashes.reserveCapacity(count)
+        offsets.reserveCapacity(count + 1)
+    }
+
     private func grow() {
-        let larger = SlotBuffer(count: slots.count * 2, empty: Slot(prefix: 0, lengthAndIndex: 0))
+        rehash(into: slots.count * 2)
+    }
+
+    private func rehash(into size: Int) {
+        let larger = SlotBuffer(count: size, empty: Slot(prefix: 0, lengthAndIndex: 0))
         let mask = larger.count - 1
         for entry in slots.all where entry.lengthAndIndex != 0 {
             let index = Int(entry.lengthAndIndex & 0xFFFF_FFFF) - 1

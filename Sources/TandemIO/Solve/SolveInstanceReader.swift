@@ -396,13 +396,42 @@ public struct SolveInstanceReader {
             if try continueObject() { try menteeMembers(until: nil, lists: &lists) }
             return
         }
-        let menteeIndex = Self.intern(part.menteeIDs, in: mentees)
-        let mentorIndex = Self.intern(part.mentorIDs, in: mentors)
+        // Renumber the second worker's part into the tables. The mentee and mentor tables are
+        // separate, so each side is interned and renumbered on its own thread, writing its own
+        // arrays (sized here first).
         let offset = Int32(truncatingIfNeeded: lists.entries.count)
-        for start in part.lists.start { lists.start.append(offset &+ start) }
-        for mentee in part.lists.mentee { lists.mentee.append(menteeIndex[Int(mentee)]) }
-        lists.entries.reserveCapacity(lists.entries.count + part.lists.entries.count)
-        for mentor in part.lists.entries { lists.entries.append(mentorIndex[Int(mentor)]) }
+        let firstNewList = lists.start.count
+        let firstEntries = Int(offset)
+        lists.start.append(contentsOf: repeatElement(0, count: part.lists.start.count))
+        lists.mentee.append(contentsOf: repeatElement(0, count: part.lists.mentee.count))
+        lists.entries.append(contentsOf: repeatElement(0, count: part.lists.entries.count))
+        nonisolated(unsafe) let tables = (mentees: mentees, mentors: mentors)
+        lists.start.withUnsafeMutableBufferPointer { start in
+            lists.mentee.withUnsafeMutableBufferPointer { mentee in
+                lists.entries.withUnsafeMutableBufferPointer { entries in
+                    nonisolated(unsafe) let (start, mentee, entries) = (start, mentee, entries)
+                    _ = Concurrently.run(
+                        {
+                            tables.mentees.reserveCapacity(tables.mentees.count + part.menteeIDs.count)
+                            let menteeIndex = Self.intern(part.menteeIDs, in: tables.mentees)
+                            for (list, local) in part.lists.mentee.enumerated() {
+                                mentee[firstNewList + list] = menteeIndex[Int(local)]
+                            }
+                            for (list, localStart) in part.lists.start.enumerated() {
+                                start[firstNewList + list] = offset &+ localStart
+                            }
+                        },
+                        {
+                            let mentorIndex = Self.intern(part.mentorIDs, in: tables.mentors)
+                            part.lists.entries.withUnsafeBufferPointer { local in
+                                mentorIndex.withUnsafeBufferPointer { index in
+                                    for entry in local.indices { entries[firstEntries + entry] = index[Int(local[entry])] }
+                                }
+                            }
+                        })
+                }
+            }
+        }
         position = part.end
     }
 

@@ -1,0 +1,2 @@
+// The module is the header (inline functions); SwiftPM needs one source file per C target.
+#include "CAtomic.h"

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import StableMatching
+
+/// Large markets run residents-propose on two threads with locks, and their rank tables in two
+/// halves. Every order of proposals gives the resident-optimal matching, so two threads must
+/// give exactly what one gives, run after run.
+@Suite("Deferred acceptance on two threads")
+struct ParallelDeferredAcceptanceTests {
+    /// How many residents the two matchings place differently (a count: printing a whole
+    /// matching of 10^5 residents would bury the report).
+    static func differences(_ left: Matching, _ right: Matching) -> Int {
+        zip(left.hospitalOfResident, right.hospitalOfResident).count { $0 != $1 }
+            + abs(left.hospitalOfResident.count - right.hospitalOfResident.count)
+    }
+
+    @Test("two threads give the one-thread matching, every time", arguments: [11, 12, 13] as [UInt64])
+    func twoThreadsMatchOne(seed: UInt64) throws {
+        let instance = try RandomMarket.large(seed: seed, residents: 16_000, hospitals: 3_200, listLength: 10).instance()
+        let sequential = DeferredAcceptance.residentsPropose(instance, threads: 1)
+        #expect(StabilityVerifier.verify(sequential, in: instance) == StabilityReport())
+        #expect(sequential.pairCount > 8_000)
+        // Races, if any, would show as a different matching in some run.
+        for _ in 0..<5 {
+            #expect(Self.differences(DeferredAcceptance.residentsPropose(instance, threads: 2), sequential) == 0)
+        }
+    }
+
+    /// Crowded markets (few places, long shared lists) make long chains of displaced residents
+    /// pass between the threads.
+    @Test func twoThreadsMatchOneWhenPlacesAreScarce() throws {
+        var market = RandomMarket.large(seed: 21, residents: 12_000, hospitals: 200, listLength: 30)
+        market.capacities = market.capacities.map { min($0, 3) }
+        let instance = try market.instance()
+        let sequential = DeferredAcceptance.residentsPropose(instance, threads: 1)
+        for _ in 0..<5 {
+            #expect(Self.differences(DeferredAcceptance.residentsPropose(instance, threads: 2), sequential) == 0)
+        }
+    }
+
+    @Test func rankTablesInTwoHalvesAreTheRankTables() throws {
+        let instance = try RandomMarket.large(seed: 5, residents: 10_000, hospitals: 2_000, listLength: 8).instance()
+        let one = DeferredAcceptance.crossRanks(
+            ownStart: instance.residentListStart, ownLists: instance.residentLists,
+            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 1)
+        let two = DeferredAcceptance.crossRanks(
+            ownStart: instance.residentListStart, ownLists: instance.residentLists,
+            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 2)
+        #expect(one == two)
+        let packed = DeferredAcceptance.rankedEntries(
+            ownStart: instance.residentListStart, ownLists: instance.residentLists,
+            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 2)
+        var checked = 0
+        for resident in 0..<instance.residentCount {
+            for position in Int(instance.residentListStart[resident])..<Int(instance.residentListStart[resident + 1]) {
+                let hospital = Int(instance.residentLists[position])
+                let rank = try #require(instance.rank(ofResident: resident, forHospital: hospital))
+                #expect(Int(one[position]) == rank)
+                #expect(packed[position] == UInt64(hospital) | UInt64(rank) << 32)
+                checked += 1
+            }
+        }
+        #expect(checked == instance.entryCount)
+    }
+
+    /// Above the threshold `solve` takes the two-thread path by itself.
+    @Test func aMarketAboveTheThresholdIsSolvedOnTwoThreadsAlike() throws {
+        let instance = try RandomMarket.large(seed: 3, residents: 105_000, hospitals: 21_000, listLength: 10).instance()
+        #expect(instance.entryCount >= MatchingInstance.parallelEntryCount)
+        let matching = DeferredAcceptance.solve(instance, optimal: .residentOptimal)
+        #expect(Self.differences(matching, DeferredAcceptance.residentsPropose(instance, threads: 1)) == 0)
+        #expect(StabilityVerifier.verify(matching, in: instance) == StabilityReport())
+    }
+}
