@@ -455,13 +455,21 @@ public struct SolveInstanceReader {
     private static func intern(_ ids: IdentifierBytes, in table: IdentifierTable) -> ContiguousArray<Int32> {
         var indices = ContiguousArray<Int32>()
         indices.reserveCapacity(ids.count)
+        // Looked up a batch at a time, as the lists are: the table prefetches a batch's slots
+        // first, so that their cache misses overlap (half a million ids, each a miss).
+        let batch = 64
+        var keys = ContiguousArray<IdentifierKey>()
+        keys.reserveCapacity(batch)
         ids.arena.withUnsafeBufferPointer { arena in
             withUnsafePointer(to: UInt8(0)) { zero in
                 let base = arena.baseAddress ?? zero
-                for id in 0..<ids.count {
-                    let start = ids.offsets[id]
-                    let key = IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start)
-                    indices.append(table.index(of: key))
+                for first in stride(from: 0, to: ids.count, by: batch) {
+                    keys.removeAll(keepingCapacity: true)
+                    for id in first..<min(first + batch, ids.count) {
+                        let start = ids.offsets[id]
+                        keys.append(IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start))
+                    }
+                    keys.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
                 }
             }
         }
