@@ -14,10 +14,10 @@ public enum ResultFiles {
         seriesUID: (SessionSeries) -> String = { _ in "" }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         // The document is built here, where `seriesUID` may be called; the two JSON files are
-        // most of the rendering and independent, so they are encoded side by side.
+        // most of the rendering and independent, so they are written side by side.
         let document = MatchesDocument(outcome, programme: programme, seed: seed, zone: zone, seriesUID: seriesUID)
         let (matchesJSON, preferencesJSON) = Concurrently.run(
-            { () -> Result<Data, TandemFailure> in Result { () throws(TandemFailure) in try json(document) } },
+            { () -> Result<Data, TandemFailure> in Result { () throws(TandemFailure) in try MatchesJSON.render(document) } },
             { PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort) })
         return [
             ("matches.csv", matchesCSV(outcome)),
@@ -72,17 +72,5 @@ public enum ResultFiles {
     /// Three decimals: enough to tell pairs apart, few enough to read.
     static func formatScore(_ score: Double) -> String {
         String(format: "%.3f", score)
-    }
-
-    static func json(_ value: some Encodable) throws(TandemFailure) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var data = try encoder.encode(value)
-            data.append(0x0A)
-            return data
-        } catch {
-            throw TandemFailure(.software, "could not encode JSON: \(error)")
-        }
     }
 }
