@@ -76,6 +76,15 @@ struct MatchesDocument: Encodable, Sendable {
         self.seed = seed
         stable = outcome.isStable
         blockingPairs = outcome.report.blockingPairs.count
+        // Pairs share session times, and each time's string takes a calendar conversion to
+        // find its UTC offset: convert each distinct local time once.
+        var isoStrings: [LocalDateTime: String] = [:]
+        func isoString(_ local: LocalDateTime, in zone: ZoneRules) -> String {
+            if let known = isoStrings[local] { return known }
+            let text = zone.isoString(local)
+            isoStrings[local] = text
+            return text
+        }
         pairs = outcome.pairs.enumerated().map { index, pair in
             var entry = Pair(
                 mentor: cohort.mentors[pair.mentor].id, mentorName: cohort.mentors[pair.mentor].name,
@@ -85,7 +94,9 @@ struct MatchesDocument: Encodable, Sendable {
             if let series = outcome.schedule?.series[index], let zone {
                 entry.slot = Slot(weekday: series.slot.weekday.name, start: AvailabilityWindow.clock(series.slot.startMinute))
                 entry.sessions = series.sessions.map { start in
-                    Session(start: zone.isoString(start), end: zone.isoString(start.adding(minutes: series.durationMinutes)))
+                    Session(
+                        start: isoString(start, in: zone),
+                        end: isoString(start.adding(minutes: series.durationMinutes), in: zone))
                 }
                 entry.location = series.location
                 entry.uid = seriesUID(series)
