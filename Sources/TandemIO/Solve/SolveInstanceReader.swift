@@ -467,7 +467,8 @@ public struct SolveInstanceReader {
                     keys.removeAll(keepingCapacity: true)
                     for id in first..<min(first + batch, ids.count) {
                         let start = ids.offsets[id]
-                        keys.append(IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start))
+                        keys.append(
+                            IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start))
                     }
                     keys.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
                 }
