@@ -26,6 +26,31 @@ struct SolveFastPathTests {
         for (expected, id) in ids.enumerated() { #expect(Array(table.bytes(at: expected)) == id) }
     }
 
+    /// Mentors are written in byte order of their ids, sorted by an eight-byte prefix first:
+    /// ties in the prefix (long ids sharing one, ids padded by zero bytes, one id a prefix of
+    /// another) must still come out in byte order.
+    @Test func idsSortInByteOrderWhateverTheirPrefixes() {
+        var random = SystemRandomNumberGenerator()
+        var ids: Set<[UInt8]> = [[], [0], [0, 0], Array("ab".utf8), Array("ab".utf8) + [0], Array("ab".utf8) + [0, 1]]
+        let alphabet: [UInt8] = [0, 1, 0x22, 0x41, 0x61, 0x7F, 0x80, 0xC3, 0xFF]
+        while ids.count < 2_000 {
+            let shared = Array("a-very-long-shared-prefix".utf8).prefix(Int.random(in: 0...25, using: &random))
+            let tail = (0..<Int.random(in: 0...10, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? 0 }
+            ids.insert(Array(shared) + tail)
+        }
+        let table = IdentifierTable()
+        let inOrder = Array(ids)
+        for id in inOrder {
+            id.withUnsafeBufferPointer { buffer in
+                withUnsafePointer(to: UInt8(0)) { zero in
+                    _ = table.index(of: IdentifierKey(buffer.baseAddress ?? zero, count: buffer.count, readable: buffer.count))
+                }
+            }
+        }
+        let sorted = IdentifierBytes(table).sortedIndices().map { inOrder[$0] }
+        #expect(sorted == inOrder.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     @Test func aShortIdReadAsOneWordIgnoresTheBytesAfterIt() {
         let text = Array(#""e1","e1x""#.utf8)
         text.withUnsafeBufferPointer { buffer in
