@@ -50,9 +50,7 @@ public enum DeferredAcceptance {
     static func residentsPropose(_ instance: MatchingInstance, threads: Int? = nil) -> Matching {
         let residentCount = instance.residentCount
         let threads = threads ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
-        let proposals = rankedEntries(
-            ownStart: instance.residentListStart, ownLists: instance.residentLists,
-            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: threads)
+        let proposals = Self.proposals(instance, threads: threads)
         var hospitals = ContiguousArray<HospitalState>()
         hospitals.reserveCapacity(instance.hospitalCount)
         for hospital in 0..<instance.hospitalCount {
@@ -94,6 +92,29 @@ public enum DeferredAcceptance {
             }
         }
         return Matching(hospitalOfResident: hospitalOfResident)
+    }
+
+    /// Every resident entry's hospital (low 32 bits) and the resident's rank there (high 32
+    /// bits), from the ranks the instance found while building when it has them.
+    static func proposals(_ instance: MatchingInstance, threads: Int) -> ContiguousArray<UInt64> {
+        guard let ranks = instance.rankAtHospital else {
+            return rankedEntries(
+                ownStart: instance.residentListStart, ownLists: instance.residentLists,
+                otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: threads)
+        }
+        return ContiguousArray(unsafeUninitializedCapacity: ranks.count) { packed, initialized in
+            instance.residentLists.withUnsafeBufferPointer { hospitals in
+                ranks.withUnsafeBufferPointer { ranks in
+                    for position in 0..<min(hospitals.count, ranks.count) {
+                        packed.initializeElement(
+                            at: position,
+                            to: UInt64(UInt32(bitPattern: hospitals[position]))
+                                | UInt64(UInt32(bitPattern: ranks[position])) << 32)
+                    }
+                    initialized = min(hospitals.count, ranks.count)
+                }
+            }
+        }
     }
 
     /// How many residents ahead residents-propose prefetches a first choice: far enough for a

@@ -8,23 +8,25 @@ extension MatchingInstance {
     static let parallelEntryCount = 1 << 20
 
     /// Checks both sides' entries (``checkEntries(start:lists:bound:side:)``, residents' errors
-    /// first) and returns the residents' lists transposed (``transpose(start:lists:targetCount:)``).
-    /// On large inputs the hospitals' check runs beside the residents' check and transpose.
+    /// first) and returns the residents' lists transposed with their positions
+    /// (``transposeWithPositions(start:lists:targetCount:)``). On large inputs the hospitals'
+    /// check runs beside the residents' check and transpose.
     static func checkedTranspose(
         residentListStart: ContiguousArray<Int32>, residentLists: ContiguousArray<Int32>,
         hospitalListStart: ContiguousArray<Int32>, hospitalLists: ContiguousArray<Int32>
-    ) throws(MatchingInstanceError) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
+    ) throws(MatchingInstanceError) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>) {
         let residentCount = residentListStart.count - 1
         let hospitalCount = hospitalListStart.count - 1
         @Sendable func residentSide() -> Result<
-            (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>), MatchingInstanceError
+            (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>), MatchingInstanceError
         > {
             do throws(MatchingInstanceError) {
                 try checkEntries(start: residentListStart, lists: residentLists, bound: hospitalCount, side: .resident)
             } catch {
                 return .failure(error)
             }
-            return .success(transpose(start: residentListStart, lists: residentLists, targetCount: hospitalCount))
+            return .success(
+                transposeWithPositions(start: residentListStart, lists: residentLists, targetCount: hospitalCount))
         }
         @Sendable func hospitalSide() -> Result<Void, MatchingInstanceError> {
             Result { () throws(MatchingInstanceError) in
@@ -38,7 +40,7 @@ extension MatchingInstance {
         }
         // Each iteration writes only its own slot; concurrentPerform returns after both.
         let residentSlot = UnsafeMutablePointer<
-            Result<(start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>), MatchingInstanceError>?
+            Result<(start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>), MatchingInstanceError>?
         >
         .allocate(capacity: 1)
         let hospitalSlot = UnsafeMutablePointer<Result<Void, MatchingInstanceError>?>.allocate(capacity: 1)
@@ -142,6 +144,111 @@ extension MatchingInstance {
             }
         }
         return (targetStart, persons)
+    }
+
+    /// For each target `t` in `0..<targetCount`, the persons whose list contains `t`, in
+    /// increasing person order, each with the position of that entry in `lists`: packed as
+    /// `person << 32 | position`.
+    ///
+    /// - Complexity: O(persons + entries + targetCount).
+    static func transposeWithPositions(
+        start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, targetCount: Int
+    ) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>) {
+        var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
+        for entry in lists { targetStart[Int(entry) + 1] &+= 1 }
+        for target in 0..<targetCount { targetStart[target + 1] &+= targetStart[target] }
+        var cursor = targetStart
+        var entries = ContiguousArray<UInt64>(repeating: 0, count: lists.count)
+        for person in 0..<(start.count - 1) {
+            let tag = UInt64(truncatingIfNeeded: person) << 32
+            for position in Int(start[person])..<Int(start[person + 1]) {
+                let target = Int(lists[position])
+                entries[Int(cursor[target])] = tag | UInt64(truncatingIfNeeded: position)
+                cursor[target] &+= 1
+            }
+        }
+        return (targetStart, entries)
+    }
+
+    /// Keeps, in each hospital's list, only the residents that list it back, and finds the
+    /// rank of every resident entry at its hospital on the way (-1 where the hospital does not
+    /// list the resident back).
+    ///
+    /// `listedBy` is ``transposeWithPositions(start:lists:targetCount:)`` of the residents'
+    /// lists. Per hospital, each resident listing it is stamped with the hospital and the
+    /// position of its entry; a kept resident at rank `k` then writes `k` at that position.
+    /// This is the check ``keepListed(start:lists:listedByStart:listedBy:otherCount:)`` makes,
+    /// plus one write per entry, and saves deferred acceptance computing the ranks again.
+    ///
+    /// On large inputs two threads take half of the hospitals each (split where the entries
+    /// are halved), with stamps of their own; the positions they write are their hospitals'.
+    ///
+    /// - Complexity: O(residents + hospitals + entries); one scratch word per resident and
+    ///   thread.
+    static func keepListedWithRanks(
+        hospitalStart: ContiguousArray<Int32>,
+        hospitalLists: ContiguousArray<Int32>,
+        listedByStart: ContiguousArray<Int32>,
+        listedBy: ContiguousArray<UInt64>,
+        residentCount: Int,
+        residentEntryCount: Int
+    ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, rankAtHospital: ContiguousArray<Int32>) {
+        let hospitalCount = hospitalStart.count - 1
+        let halves = hospitalLists.count + residentEntryCount >= parallelEntryCount ? 2 : 1
+        let middle =
+            halves == 1 ? hospitalCount : DeferredAcceptance.firstPerson(from: hospitalStart, atEntry: hospitalLists.count / 2)
+        var rankAtHospital = ContiguousArray<Int32>(repeating: -1, count: residentEntryCount)
+        // Per half: the kept residents and, per hospital, where its kept list ends.
+        let keptParts = UnsafeMutablePointer<(ends: ContiguousArray<Int32>, kept: ContiguousArray<Int32>)>.allocate(
+            capacity: halves)
+        keptParts.initialize(repeating: ([], []), count: halves)
+        defer { keptParts.deinitialize(count: halves).deallocate() }
+        rankAtHospital.withUnsafeMutableBufferPointer { ranks in
+            nonisolated(unsafe) let (ranks, parts) = (ranks, keptParts)
+            DispatchQueue.concurrentPerform(iterations: halves) { half in
+                let hospitals = half == 0 ? 0..<middle : middle..<hospitalCount
+                // Per resident: the hospital that stamped it (high 32 bits, +1 so that 0 is
+                // none) and the position of its entry for that hospital (low 32 bits).
+                var stamp = ContiguousArray<UInt64>(repeating: 0, count: residentCount)
+                var ends = ContiguousArray<Int32>()
+                ends.reserveCapacity(hospitals.count)
+                var kept = ContiguousArray<Int32>()
+                kept.reserveCapacity(Int(hospitalStart[hospitals.upperBound] - hospitalStart[hospitals.lowerBound]))
+                for hospital in hospitals {
+                    let tag = UInt64(truncatingIfNeeded: hospital &+ 1) << 32
+                    for index in Int(listedByStart[hospital])..<Int(listedByStart[hospital + 1]) {
+                        let entry = listedBy[index]
+                        stamp[Int(entry >> 32)] = tag | (entry & 0xFFFF_FFFF)
+                    }
+                    let first = kept.count
+                    for position in Int(hospitalStart[hospital])..<Int(hospitalStart[hospital + 1]) {
+                        let resident = hospitalLists[position]
+                        let stamped = stamp[Int(resident)]
+                        guard stamped & 0xFFFF_FFFF_0000_0000 == tag else { continue }
+                        ranks[Int(stamped & 0xFFFF_FFFF)] = Int32(truncatingIfNeeded: kept.count &- first)
+                        kept.append(resident)
+                    }
+                    ends.append(Int32(truncatingIfNeeded: kept.count))
+                }
+                parts[half] = (ends, kept)
+            }
+        }
+        let keptCount = (0..<halves).reduce(0) { $0 + keptParts[$1].kept.count }
+        if keptCount == hospitalLists.count {
+            // Every hospital entry is mutual (the usual case): the lists stay as they are.
+            return (hospitalStart, hospitalLists, rankAtHospital)
+        }
+        var keptStart = ContiguousArray<Int32>()
+        keptStart.reserveCapacity(hospitalStart.count)
+        keptStart.append(0)
+        var kept = ContiguousArray<Int32>()
+        kept.reserveCapacity(keptCount)
+        for half in 0..<halves {
+            let offset = Int32(truncatingIfNeeded: kept.count)
+            for end in keptParts[half].ends { keptStart.append(offset &+ end) }
+            kept.append(contentsOf: keptParts[half].kept)
+        }
+        return (keptStart, kept, rankAtHospital)
     }
 
     /// Keeps, in each person's list, only the entries whose target lists that person back.

@@ -26,6 +26,10 @@ public struct MatchingInstance: Sendable, Equatable {
     public let hospitalLists: ContiguousArray<Int32>
     /// How many one-sided entries (on either side) were dropped while building.
     public let droppedEntryCount: Int
+    /// For each entry of ``residentLists``, the resident's rank in that hospital's list, when
+    /// building found them on the way (no resident entry was dropped); deferred acceptance
+    /// then need not compute them again. Derived from the lists, so not part of equality.
+    let rankAtHospital: ContiguousArray<Int32>?
 
     /// The number of mutually acceptable pairs (the total list length on either side).
     ///
@@ -102,12 +106,13 @@ public struct MatchingInstance: Sendable, Equatable {
         let listedHospital = try Self.checkedTranspose(
             residentListStart: residentListStart, residentLists: residentLists, hospitalListStart: hospitalListStart,
             hospitalLists: hospitalLists)
-        let keptHospitals = Self.keepListed(
-            start: hospitalListStart, lists: hospitalLists,
-            listedByStart: listedHospital.start, listedBy: listedHospital.lists,
-            otherCount: residentCount)
+        let keptHospitals = Self.keepListedWithRanks(
+            hospitalStart: hospitalListStart, hospitalLists: hospitalLists,
+            listedByStart: listedHospital.start, listedBy: listedHospital.entries,
+            residentCount: residentCount, residentEntryCount: residentLists.count)
         let mutualCount = keptHospitals.lists.count
         var keptResidents = (start: residentListStart, lists: residentLists)
+        var rankAtHospital: ContiguousArray<Int32>? = keptHospitals.rankAtHospital
         if mutualCount != residentLists.count {
             let listedResident = Self.transpose(
                 start: keptHospitals.start, lists: keptHospitals.lists, targetCount: residentCount)
@@ -115,6 +120,8 @@ public struct MatchingInstance: Sendable, Equatable {
                 start: residentListStart, lists: residentLists,
                 listedByStart: listedResident.start, listedBy: listedResident.lists,
                 otherCount: hospitalCount)
+            // Positions moved with the dropped entries.
+            rankAtHospital = nil
         }
 
         self.residentCount = residentCount
@@ -126,6 +133,16 @@ public struct MatchingInstance: Sendable, Equatable {
         self.hospitalLists = keptHospitals.lists
         self.droppedEntryCount =
             (residentLists.count - mutualCount) + (hospitalLists.count - mutualCount)
+        self.rankAtHospital = rankAtHospital
+    }
+
+    /// Instances are equal when their people, lists and capacities are (and as many entries
+    /// were dropped building them).
+    public static func == (left: MatchingInstance, right: MatchingInstance) -> Bool {
+        left.residentCount == right.residentCount && left.hospitalCount == right.hospitalCount
+            && left.capacities == right.capacities && left.residentListStart == right.residentListStart
+            && left.residentLists == right.residentLists && left.hospitalListStart == right.hospitalListStart
+            && left.hospitalLists == right.hospitalLists && left.droppedEntryCount == right.droppedEntryCount
     }
 
     /// The hospitals `resident` finds acceptable (and that accept it), most preferred first.

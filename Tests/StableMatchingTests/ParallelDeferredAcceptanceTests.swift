@@ -47,6 +47,14 @@ struct ParallelDeferredAcceptanceTests {
             ownStart: instance.residentListStart, ownLists: instance.residentLists,
             otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 2)
         #expect(one == two)
+        // Building found the same ranks (no resident entry of this market is one-sided).
+        let market = RandomMarket.large(seed: 5, residents: 10_000, hospitals: 2_000, listLength: 8)
+        let mutual = try MatchingInstance(
+            residentPreferences: (0..<instance.residentCount).map { Array(instance.hospitals(preferredBy: $0)) },
+            hospitalPreferences: market.hospitalPreferences, capacities: market.capacities)
+        #expect(mutual == instance)
+        #expect(mutual.rankAtHospital == one)
+        #expect(instance.rankAtHospital == nil || instance.rankAtHospital == one)
         let packed = DeferredAcceptance.rankedEntries(
             ownStart: instance.residentListStart, ownLists: instance.residentLists,
             otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 2)
@@ -70,5 +78,19 @@ struct ParallelDeferredAcceptanceTests {
         let matching = DeferredAcceptance.solve(instance, optimal: .residentOptimal)
         #expect(Self.differences(matching, DeferredAcceptance.residentsPropose(instance, threads: 1)) == 0)
         #expect(StabilityVerifier.verify(matching, in: instance) == StabilityReport())
+        // Rebuilt from its own (mutual) lists, the instance finds the ranks while building,
+        // on two threads at this size, and they are the ranks.
+        let mutual = try MatchingInstance(
+            residentListStart: instance.residentListStart, residentLists: instance.residentLists,
+            hospitalListStart: instance.hospitalListStart, hospitalLists: instance.hospitalLists,
+            capacities: instance.capacities)
+        let sameLists = mutual.residentLists == instance.residentLists && mutual.hospitalLists == instance.hospitalLists
+        #expect(sameLists && mutual.droppedEntryCount == 0)
+        let ranks = DeferredAcceptance.crossRanks(
+            ownStart: instance.residentListStart, ownLists: instance.residentLists,
+            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 1)
+        let sameRanks = mutual.rankAtHospital == ranks
+        #expect(sameRanks)
+        #expect(Self.differences(DeferredAcceptance.residentsPropose(mutual), matching) == 0)
     }
 }
