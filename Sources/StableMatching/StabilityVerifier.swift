@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Checks a matching against an instance: capacities, acceptability and every blocking pair.
 ///
 /// The verifier is deliberately independent of ``DeferredAcceptance``: it reads only the
@@ -22,6 +24,12 @@ public enum StabilityVerifier {
     public static func verify(_ matching: Matching, in instance: MatchingInstance)
         -> StabilityReport
     {
+        verify(matching, in: instance, halves: nil)
+    }
+
+    /// ``verify(_:in:)`` with the blocking-pair search on `halves` threads (1 or 2; by default
+    /// 2 from ``MatchingInstance/parallelEntryCount`` entries on; tests choose).
+    static func verify(_ matching: Matching, in instance: MatchingInstance, halves: Int?) -> StabilityReport {
         let residentCount = instance.residentCount
         let hospitalCount = instance.hospitalCount
         let residentStart = instance.residentListStart
@@ -103,7 +111,7 @@ public enum StabilityVerifier {
         }
 
         report.blockingPairs = blockingPairs(
-            instance: instance, preferredCount: preferredCount, fill: fill, worstRank: worstRank)
+            instance: instance, preferredCount: preferredCount, fill: fill, worstRank: worstRank, halves: halves)
         return report
     }
 
@@ -117,7 +125,8 @@ public enum StabilityVerifier {
         instance: MatchingInstance,
         preferredCount: ContiguousArray<Int32>,
         fill: ContiguousArray<Int32>,
-        worstRank: ContiguousArray<Int32>
+        worstRank: ContiguousArray<Int32>,
+        halves: Int?
     ) -> [BlockingPair] {
         let residentCount = instance.residentCount
         let hospitalCount = instance.hospitalCount
@@ -148,28 +157,42 @@ public enum StabilityVerifier {
             }
         }
 
-        var rankHere = ContiguousArray<Int32>(repeating: 0, count: residentCount)
-        var stampedBy = ContiguousArray<Int32>(repeating: -1, count: residentCount)
-        var byHospital: [BlockingPair] = []
-        var perResident = ContiguousArray<Int32>(repeating: 0, count: residentCount + 1)
-        for hospital in 0..<hospitalCount {
-            let stamp = Int32(truncatingIfNeeded: hospital)
-            let first = Int(hospitalStart[hospital])
-            for position in first..<Int(hospitalStart[hospital + 1]) {
-                let resident = Int(hospitalLists[position])
-                rankHere[resident] = Int32(truncatingIfNeeded: position - first)
-                stampedBy[resident] = stamp
-            }
-            let hasRoom = fill[hospital] < instance.capacities[hospital]
-            for index in Int(candidateStart[hospital])..<Int(candidateStart[hospital + 1]) {
-                let resident = Int(candidates[index])
-                guard stampedBy[resident] == stamp else { continue }
-                if hasRoom || rankHere[resident] < worstRank[hospital] {
-                    byHospital.append(BlockingPair(resident: candidates[index], hospital: stamp))
-                    perResident[resident + 1] &+= 1
+        // Each hospital stamps the residents on its list with itself and their rank there, and
+        // keeps the candidates it would take. On large inputs two threads take half of the
+        // hospitals each (split where the entries are halved), with stamps of their own; their
+        // pairs, each in hospital order, are joined in order.
+        let halves = halves ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
+        let middle =
+            halves == 1 ? hospitalCount : DeferredAcceptance.firstPerson(from: hospitalStart, atEntry: hospitalLists.count / 2)
+        let parts = UnsafeMutablePointer<[BlockingPair]>.allocate(capacity: halves)
+        parts.initialize(repeating: [], count: halves)
+        defer { parts.deinitialize(count: halves).deallocate() }
+        nonisolated(unsafe) let shared = (parts: parts, candidates: candidates, candidateStart: candidateStart)
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            // Per resident: the stamping hospital + 1 (high 32 bits) and the rank there.
+            var stamp = ContiguousArray<UInt64>(repeating: 0, count: residentCount)
+            var found: [BlockingPair] = []
+            for hospital in half == 0 ? 0..<middle : middle..<hospitalCount {
+                let tag = UInt64(truncatingIfNeeded: hospital &+ 1) << 32
+                let first = Int(hospitalStart[hospital])
+                for position in first..<Int(hospitalStart[hospital + 1]) {
+                    stamp[Int(hospitalLists[position])] = tag | UInt64(truncatingIfNeeded: position &- first)
+                }
+                let hasRoom = fill[hospital] < instance.capacities[hospital]
+                for index in Int(shared.candidateStart[hospital])..<Int(shared.candidateStart[hospital + 1]) {
+                    let resident = shared.candidates[index]
+                    let stamped = stamp[Int(resident)]
+                    guard stamped & 0xFFFF_FFFF_0000_0000 == tag else { continue }
+                    if hasRoom || Int32(truncatingIfNeeded: stamped) < worstRank[hospital] {
+                        found.append(BlockingPair(resident: resident, hospital: Int32(truncatingIfNeeded: hospital)))
+                    }
                 }
             }
+            shared.parts[half] = found
         }
+        let byHospital = (0..<halves).flatMap { parts[$0] }
+        var perResident = ContiguousArray<Int32>(repeating: 0, count: residentCount + 1)
+        for pair in byHospital { perResident[Int(pair.resident) + 1] &+= 1 }
 
         // Stable counting sort by resident; within a resident, hospitals stay increasing.
         for resident in 0..<residentCount { perResident[resident + 1] &+= perResident[resident] }
