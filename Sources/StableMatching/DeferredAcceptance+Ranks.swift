@@ -1,5 +1,3 @@
-import Dispatch
-
 extension DeferredAcceptance {
     /// For every entry of one side's lists, the rank its owner has in the listed person's list.
     ///
@@ -77,7 +75,7 @@ extension DeferredAcceptance {
                     otherStart.withUnsafeBufferPointer { otherStart in
                         otherLists.withUnsafeBufferPointer { otherLists in
                             nonisolated(unsafe) let lists = (ownStart, ownLists, otherStart, otherLists)
-                            DispatchQueue.concurrentPerform(iterations: halves) { half in
+                            forEachHalf(halves) { half in
                                 let (ownStart, ownLists, otherStart, otherLists) = lists
                                 let persons = half == 0 ? 0..<middle : middle..<ownCount
                                 let low = Int32(truncatingIfNeeded: persons.lowerBound)

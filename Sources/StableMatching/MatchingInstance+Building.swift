@@ -205,7 +205,7 @@ extension MatchingInstance {
         defer { keptParts.deinitialize(count: halves).deallocate() }
         rankAtHospital.withUnsafeMutableBufferPointer { ranks in
             nonisolated(unsafe) let (ranks, parts) = (ranks, keptParts)
-            DispatchQueue.concurrentPerform(iterations: halves) { half in
+            forEachHalf(halves) { half in
                 let hospitals = half == 0 ? 0..<middle : middle..<hospitalCount
                 // Per resident: the hospital that stamped it (high 32 bits, +1 so that 0 is
                 // none) and the position of its entry for that hospital (low 32 bits).

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Checks a matching against an instance: capacities, acceptability and every blocking pair.
 ///
 /// The verifier is deliberately independent of ``DeferredAcceptance``: it reads only the
@@ -168,7 +166,7 @@ public enum StabilityVerifier {
         parts.initialize(repeating: [], count: halves)
         defer { parts.deinitialize(count: halves).deallocate() }
         nonisolated(unsafe) let shared = (parts: parts, candidates: candidates, candidateStart: candidateStart)
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
+        forEachHalf(halves) { half in
             // Per resident: the stamping hospital + 1 (high 32 bits) and the rank there.
             var stamp = ContiguousArray<UInt64>(repeating: 0, count: residentCount)
             var found: [BlockingPair] = []
