@@ -9,56 +9,42 @@ extension MatchingInstance {
 
     /// Checks both sides' entries (``checkEntries(start:lists:bound:side:)``, residents' errors
     /// first) and returns the residents' lists transposed with their positions
-    /// (``transposeWithPositions(start:lists:targetCount:)``). On large inputs the hospitals'
-    /// check runs beside the residents' check and transpose.
+    /// (``transposeWithPositions(start:lists:targetCount:halves:)``). On large inputs the two
+    /// checks run side by side, and then the transpose runs in two halves.
     static func checkedTranspose(
         residentListStart: ContiguousArray<Int32>, residentLists: ContiguousArray<Int32>,
         hospitalListStart: ContiguousArray<Int32>, hospitalLists: ContiguousArray<Int32>
     ) throws(MatchingInstanceError) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>) {
         let residentCount = residentListStart.count - 1
         let hospitalCount = hospitalListStart.count - 1
-        @Sendable func residentSide() -> Result<
-            (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>), MatchingInstanceError
-        > {
+        let halves = residentLists.count + hospitalLists.count >= parallelEntryCount ? 2 : 1
+        // Each side writes only its own slot; both have run when forEachHalf returns.
+        let failures = UnsafeMutablePointer<MatchingInstanceError?>.allocate(capacity: 2)
+        failures.initialize(repeating: nil, count: 2)
+        defer { failures.deinitialize(count: 2).deallocate() }
+        nonisolated(unsafe) let sharedFailures = failures
+        @Sendable func check(_ side: Int) {
             do throws(MatchingInstanceError) {
-                try checkEntries(start: residentListStart, lists: residentLists, bound: hospitalCount, side: .resident)
+                if side == 0 {
+                    try checkEntries(start: residentListStart, lists: residentLists, bound: hospitalCount, side: .resident)
+                } else {
+                    try checkEntries(start: hospitalListStart, lists: hospitalLists, bound: residentCount, side: .hospital)
+                }
             } catch {
-                return .failure(error)
-            }
-            return .success(
-                transposeWithPositions(start: residentListStart, lists: residentLists, targetCount: hospitalCount))
-        }
-        @Sendable func hospitalSide() -> Result<Void, MatchingInstanceError> {
-            Result { () throws(MatchingInstanceError) in
-                try checkEntries(start: hospitalListStart, lists: hospitalLists, bound: residentCount, side: .hospital)
+                sharedFailures[side] = error
             }
         }
-        guard residentLists.count + hospitalLists.count >= parallelEntryCount else {
-            let transposed = try residentSide().get()
-            try hospitalSide().get()
-            return transposed
+        if halves == 2 {
+            forEachHalf(2, check)
+        } else {
+            check(0)
+            if failures[0] == nil { check(1) }
         }
-        // Each iteration writes only its own slot; concurrentPerform returns after both.
-        let residentSlot = UnsafeMutablePointer<
-            Result<(start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>), MatchingInstanceError>?
-        >
-        .allocate(capacity: 1)
-        let hospitalSlot = UnsafeMutablePointer<Result<Void, MatchingInstanceError>?>.allocate(capacity: 1)
-        residentSlot.initialize(to: nil)
-        hospitalSlot.initialize(to: nil)
-        defer {
-            residentSlot.deinitialize(count: 1).deallocate()
-            hospitalSlot.deinitialize(count: 1).deallocate()
-        }
-        nonisolated(unsafe) let sharedResident = residentSlot
-        nonisolated(unsafe) let sharedHospital = hospitalSlot
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { sharedResident.pointee = residentSide() } else { sharedHospital.pointee = hospitalSide() }
-        }
-        let transposed = try (residentSlot.pointee ?? residentSide()).get()
-        try (hospitalSlot.pointee ?? hospitalSide()).get()
-        return transposed
+        if let failure = failures[0] ?? failures[1] { throw failure }
+        return transposeWithPositions(
+            start: residentListStart, lists: residentLists, targetCount: hospitalCount, halves: halves)
     }
+
     /// Concatenates per-person lists into CSR offsets and entries.
     ///
     /// - Complexity: O(persons + entries).
@@ -150,22 +136,42 @@ extension MatchingInstance {
     /// increasing person order, each with the position of that entry in `lists`: packed as
     /// `person << 32 | position`.
     ///
+    /// With two halves, each thread reads every list but places only the entries of its half
+    /// of the targets (split where the entries are halved), so their writes never meet.
+    ///
     /// - Complexity: O(persons + entries + targetCount).
     static func transposeWithPositions(
-        start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, targetCount: Int
+        start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, targetCount: Int, halves: Int = 1
     ) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>) {
         var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
         for entry in lists { targetStart[Int(entry) + 1] &+= 1 }
         for target in 0..<targetCount { targetStart[target + 1] &+= targetStart[target] }
-        var cursor = targetStart
-        var entries = ContiguousArray<UInt64>(repeating: 0, count: lists.count)
-        for person in 0..<(start.count - 1) {
-            let tag = UInt64(truncatingIfNeeded: person) << 32
-            for position in Int(start[person])..<Int(start[person + 1]) {
-                let target = Int(lists[position])
-                entries[Int(cursor[target])] = tag | UInt64(truncatingIfNeeded: position)
-                cursor[target] &+= 1
+        let middle = halves == 1 ? targetCount : DeferredAcceptance.firstPerson(from: targetStart, atEntry: lists.count / 2)
+        let cursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: targetCount + 1)
+        defer { cursor.deallocate() }
+        _ = cursor.initialize(from: targetStart)
+        let entries = ContiguousArray<UInt64>(unsafeUninitializedCapacity: lists.count) { entries, initialized in
+            nonisolated(unsafe) let (entries, cursor) = (entries, cursor)
+            start.withUnsafeBufferPointer { start in
+                lists.withUnsafeBufferPointer { lists in
+                    nonisolated(unsafe) let (start, lists) = (start, lists)
+                    forEachHalf(halves) { half in
+                        let low = Int32(truncatingIfNeeded: half == 0 ? 0 : middle)
+                        let high = Int32(truncatingIfNeeded: half == 0 ? middle : targetCount)
+                        for person in 0..<(start.count - 1) {
+                            let tag = UInt64(truncatingIfNeeded: person) << 32
+                            for position in Int(start[person])..<Int(start[person + 1]) {
+                                let target = lists[position]
+                                guard target >= low && target < high else { continue }
+                                let slot = Int(cursor[Int(target)])
+                                cursor[Int(target)] = Int32(truncatingIfNeeded: slot &+ 1)
+                                entries.initializeElement(at: slot, to: tag | UInt64(truncatingIfNeeded: position))
+                            }
+                        }
+                    }
+                }
             }
+            initialized = lists.count
         }
         return (targetStart, entries)
     }
