@@ -859,6 +859,17 @@ public struct SolveInstanceReader {
         return .decoded(Array(decoded.utf8))
     }
 
+    /// Whether `byte` can be part of a JSON number.
+    @inline(__always)
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"),
+            UInt8(ascii: "E"):
+            true
+        default: false
+        }
+    }
+
     private mutating func number() throws(Failure) -> Double {
         skipWhitespace()
         let start = position
@@ -869,10 +880,10 @@ public struct SolveInstanceReader {
             whole = whole &* 10 &+ UInt64(bytes[position] &- UInt8(ascii: "0"))
             position += 1
         }
-        if position > start, position == bytes.count || !"+-0123456789.eE".utf8.contains(bytes[position]) {
+        if position > start, position == bytes.count || !Self.isNumberByte(bytes[position]) {
             return Double(whole)
         }
-        while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
+        while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
         guard let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)), value.isFinite else {
             throw .syntax(offset: start, expected: "a number")
         }
