@@ -29,11 +29,12 @@ enum CalendarFiles {
     ///
     /// Files are rendered on every core: planning and writing a file run side by side with
     /// other files', while libical's parsing and checking (programme.ics and the sampled files)
-    /// still run one at a time behind the calendar module's lock. The result is the same files
-    /// in the same order as a one-thread run.
+    /// still run one at a time behind the calendar module's lock, so the checked personal files
+    /// are started last. The result is the same files in the same order as a one-thread run.
     /// - Parameter progress: Called after each file is rendered (and checked) with the number
     ///   done so far and the total. It may be called from any of the rendering threads, but
-    ///   never from two at once, and `done` counts up by one each call.
+    ///   never from two at once, and `done` counts up by one each call (files finish out of
+    ///   file order).
     /// - Throws: ``TandemFailure`` 65 if the programme cannot be expressed (e.g. no coordinator
     ///   e-mail), 70 if a generated file fails its own check (a bug). When several files fail,
     ///   the error is the first failing file's in file order, as a one-thread run would report.
@@ -43,17 +44,24 @@ enum CalendarFiles {
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         let jobs = plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp)
         let total = jobs.count
+        // The order files are started in. Checks run one at a time behind libical's lock, and
+        // checking programme.ics takes long (0.4 s at 10,000 mentees): a thread that meets a
+        // checked personal file meanwhile would wait for it. So programme.ics starts first and
+        // the other threads render the unchecked files; the checked ones come last.
+        let order =
+            jobs.indices.filter { $0 == 0 } + jobs.indices.filter { $0 != 0 && !jobs[$0].check }
+            + jobs.indices.filter { $0 != 0 && jobs[$0].check }
         let results = Mutex<(done: Int, outcomes: [Result<Data, TandemFailure>?])>(
             (0, [Result<Data, TandemFailure>?](repeating: nil, count: total)))
         let next = Atomic<Int>(0)
-        // Set on the first failure so that no new file is started. Files are claimed in order,
-        // so every file before a failed one has been claimed and finishes.
+        // Set on the first failure so that no new file is started.
         let failed = Atomic<Bool>(false)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while !failed.load(ordering: .relaxed) {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < total else { return }
+                let claimed = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard claimed < total else { return }
+                let index = order[claimed]
                 let outcome = Result { () throws(TandemFailure) -> Data in try render(jobs[index]) }
                 if case .failure = outcome { failed.store(true, ordering: .relaxed) }
                 results.withLock { state in
@@ -64,11 +72,16 @@ enum CalendarFiles {
                 }
             }
         }
-        let outcomes = results.withLock { $0.outcomes }
+        var outcomes = results.withLock { $0.outcomes }
         var files: [(name: String, data: Data)] = []
         files.reserveCapacity(total)
-        for (job, outcome) in zip(jobs, outcomes) {
-            switch outcome {
+        for (index, job) in jobs.enumerated() {
+            // After a failure some earlier files (in file order) may not have been started:
+            // render them now, so that the error is the first failing file's, as in order.
+            if outcomes[index] == nil, failed.load(ordering: .relaxed) {
+                outcomes[index] = Result { () throws(TandemFailure) -> Data in try render(job) }
+            }
+            switch outcomes[index] {
             case .success(let data): files.append((job.name, data))
             case .failure(let failure): throw failure
             case nil: throw TandemFailure(.software, "calendar \(job.name) was not rendered")
