@@ -117,10 +117,6 @@ public enum DeferredAcceptance {
         }
     }
 
-    /// How many residents ahead residents-propose prefetches a first choice: far enough for a
-    /// memory access to complete meanwhile, near enough that the line is still in cache.
-    static let lookahead = 8
-
     /// What residents-propose keeps per hospital, packed into 16 bytes.
     struct HospitalState {
         /// Where the hospital's list starts in `hospitalLists`.
@@ -150,29 +146,64 @@ public enum DeferredAcceptance {
         let next: UnsafeMutableBufferPointer<Int32>
         let hospitalOf: UnsafeMutableBufferPointer<Int32>
 
-        /// Lets each resident of `firstProposers` propose, following the chain of residents it
-        /// displaces until someone is held or runs out of list.
+        /// Lets each resident of `firstProposers` propose, and every resident it displaces,
+        /// until everyone this thread has in hand is held or has run out of list.
+        ///
+        /// Each proposal needs up to three dependent memory reads that are rarely in cache: the
+        /// resident's next position, the entry there, the hospital's state. Residents in hand
+        /// wait in a small queue and take one of those steps per turn, the read of the next
+        /// step started (prefetched) before going to the back of the queue, so that the misses
+        /// of `queueSize` residents overlap instead of being paid one after another. The order
+        /// of proposals changes; the matching does not.
         @inline(__always)
         func propose<Locking: HospitalLocking>(from firstProposers: Range<Int>, locking: Locking.Type) {
-            guard let states = hospitals.baseAddress, let bits = held.baseAddress else { return }
-            for firstProposer in firstProposers {
-                // The resident `lookahead` places on will first propose to its first choice:
-                // start loading that hospital's state now, so the miss overlaps this work.
-                let ahead = firstProposer &+ DeferredAcceptance.lookahead
-                if ahead < firstProposers.upperBound {
-                    let start = Int(residentStart[ahead])
-                    if start < Int(residentStart[ahead &+ 1]) {
-                        tandem_prefetch(states + Int(UInt32(truncatingIfNeeded: proposals[start])))
-                    }
+            guard let states = hospitals.baseAddress, let bits = held.baseAddress,
+                let nextBase = next.baseAddress, let startBase = residentStart.baseAddress,
+                let proposalBase = proposals.baseAddress
+            else { return }
+            let queue = UnsafeMutablePointer<InHand>.allocate(capacity: DeferredAcceptance.queueSize)
+            defer { queue.deallocate() }
+            let mask = DeferredAcceptance.queueSize &- 1
+            var head = 0
+            var count = 0
+            @inline(__always) func push(_ item: InHand) {
+                (queue + ((head &+ count) & mask)).initialize(to: item)
+                count &+= 1
+            }
+            @inline(__always) func pushResident(_ resident: Int) {
+                tandem_prefetch(nextBase + resident)
+                tandem_prefetch(startBase + (resident &+ 1))
+                push(InHand(resident: Int32(truncatingIfNeeded: resident), step: .position, value: 0))
+            }
+            var firstProposer = firstProposers.lowerBound
+            while true {
+                while count < DeferredAcceptance.queueSize && firstProposer < firstProposers.upperBound {
+                    pushResident(firstProposer)
+                    firstProposer &+= 1
                 }
-                var resident = firstProposer
-                while true {
+                guard count > 0 else { return }
+                var item = queue[head]
+                head = (head &+ 1) & mask
+                count &-= 1
+                let resident = Int(item.resident)
+                switch item.step {
+                case .position:
                     let position = Int(next[resident])
-                    guard position < Int(residentStart[resident &+ 1]) else { break }
+                    guard position < Int(residentStart[resident &+ 1]) else { continue }
                     next[resident] = Int32(truncatingIfNeeded: position &+ 1)
-                    let proposal = proposals[position]
-                    let hospital = Int(UInt32(truncatingIfNeeded: proposal))
-                    let rank = Int(proposal >> 32)
+                    tandem_prefetch(proposalBase + position)
+                    item.step = .entry
+                    item.value = UInt64(truncatingIfNeeded: position)
+                    push(item)
+                case .entry:
+                    let proposal = proposals[Int(item.value)]
+                    tandem_prefetch(states + Int(UInt32(truncatingIfNeeded: proposal)))
+                    item.step = .proposal
+                    item.value = proposal
+                    push(item)
+                case .proposal:
+                    let hospital = Int(UInt32(truncatingIfNeeded: item.value))
+                    let rank = Int(item.value >> 32)
                     let state = states + hospital
                     Locking.lock(state)
                     let base = Int(state.pointee.start)
@@ -181,13 +212,14 @@ public enum DeferredAcceptance {
                         Locking.insert(base &+ rank, in: bits)
                         hospitalOf[resident] = Int32(truncatingIfNeeded: hospital)
                         Locking.unlock(state)
-                        break
+                        continue
                     }
                     var worstRank = Int(state.pointee.worst)
                     while worstRank >= 0 && !Locking.contains(base &+ worstRank, in: bits) { worstRank &-= 1 }
                     guard rank < worstRank else {
                         state.pointee.worst = Int32(truncatingIfNeeded: worstRank)
                         Locking.unlock(state)
+                        pushResident(resident)
                         continue
                     }
                     Locking.insert(base &+ rank, in: bits)
@@ -200,10 +232,30 @@ public enum DeferredAcceptance {
                     while !Locking.contains(base &+ worstRank, in: bits) { worstRank &-= 1 }
                     state.pointee.worst = Int32(truncatingIfNeeded: worstRank)
                     Locking.unlock(state)
-                    resident = displaced
+                    pushResident(displaced)
                 }
             }
         }
+    }
+
+    /// How many residents one thread of residents-propose keeps in hand at once (a power of
+    /// two): enough cache misses in flight to hide memory latency, few enough that the lines
+    /// they loaded are still in cache when their turn comes.
+    static let queueSize = 16
+
+    /// A resident in hand and the step its next proposal is at.
+    private struct InHand {
+        enum Step: UInt8 {
+            /// `next[resident]` is being loaded.
+            case position
+            /// `value` is the position; its entry is being loaded.
+            case entry
+            /// `value` is the entry (hospital and rank); the hospital's state is being loaded.
+            case proposal
+        }
+        var resident: Int32
+        var step: Step
+        var value: UInt64
     }
 
     /// How residents-propose guards a hospital's state and its `held` bits: not at all on one
