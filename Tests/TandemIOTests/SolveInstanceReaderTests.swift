@@ -69,4 +69,35 @@ struct SolveInstanceReaderTests {
             return failure.status == .dataError && failure.description.contains(expected)
         }
     }
+
+    /// Capacities are looked up a batch at a time; a bad value must still be reported for its
+    /// own mentor, before anything after it, wherever it falls in a batch (and with escaped
+    /// ids, which are settled one at a time).
+    @Test(arguments: [0, 1, 63, 64, 65, 130, 199])
+    func aBadCapacityNamesItsMentorWhereverItFalls(bad: Int) {
+        let mentors = (0..<200).map { $0 == 100 ? #"m\u0031\u0030\u0030"# : "m\($0)" }
+        let mentees = #""e1": ["m0"]"#
+        let lists = mentors.map { #""\#($0)": []"# }.joined(separator: ", ")
+        var capacities = mentors.enumerated().map { index, id in #""\#(id)": \#(index == bad ? "1.5" : "2")"# }
+        // A syntax error after the bad value must not be reported instead of it.
+        capacities[min(bad + 1, capacities.count - 1)] += bad + 1 < capacities.count ? " x" : ""
+        let text = #"{"mentees": {\#(mentees)}, "mentors": {\#(lists)}, "capacities": {\#(capacities.joined(separator: ", "))}}"#
+        #expect {
+            try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        } throws: { error in
+            guard let failure = error as? TandemFailure else { return false }
+            return failure.description.contains("capacity of 'm\(bad)' must be a whole number")
+        }
+    }
+
+    @Test func capacitiesAcrossBatchesAndEscapesAreEachMentors() throws {
+        let mentors = (0..<300).map { $0 % 97 == 5 ? #"m\u0030\#($0)"# : "m0\($0)" }
+        let lists = mentors.map { #""\#($0)": ["e1"]"# }.joined(separator: ", ")
+        let capacities = mentors.enumerated().map { index, id in #""\#(id)": \#(index % 7)"# }.joined(separator: ", ")
+        let mentees = #""e1": [\#(mentors.map { #""\#($0)""# }.joined(separator: ", "))]"#
+        let text = #"{"mentees": {\#(mentees)}, "mentors": {\#(lists)}, "capacities": {\#(capacities)}}"#
+        let parsed = try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        #expect(parsed.mentorIDs == (0..<300).map { "m0\($0)" })
+        #expect(Array(parsed.instance.capacities) == (0..<300).map { Int32($0 % 7) })
+    }
 }

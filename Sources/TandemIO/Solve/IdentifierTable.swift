@@ -164,6 +164,14 @@ final class IdentifierTable {
         return true
     }
 
+    /// The position in `keys` of the first key whose id is in the table, or `nil`; the slots
+    /// are prefetched first, as in ``indices(of:appendingTo:)``.
+    func firstExisting(in keys: UnsafeBufferPointer<IdentifierKey>) -> Int? {
+        let mask = slots.count &- 1
+        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
+        return keys.firstIndex { existingIndex(of: $0) != nil }
+    }
+
     private func insert(_ key: IdentifierKey, at slot: Int) -> Int32 {
         let index = count
         // Keep at most a quarter of the slots in use: at half, a third of lookups went on to a second slot (perf annotate).

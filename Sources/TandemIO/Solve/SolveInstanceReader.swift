@@ -129,22 +129,11 @@ public struct SolveInstanceReader {
         var menteeOfList = ContiguousArray<Int32>()
         var mentorLists: [(mentor: Int32, start: Int, end: Int)] = []
         var mentorEntries = ContiguousArray<Int32>()
-        // By mentor index, grown as mentors appear: capacity (-1 until read) and whether the
-        // mentor was declared (as a key of "mentors" or "capacities").
-        var capacityOf = ContiguousArray<Int32>()
-        var declaredMentor = ContiguousArray<Bool>()
+        var declarations = MentorDeclarations()
         var weights: [Int32: [Int32: Double]]?
         var sawMentees = false
         var sawMentors = false
         var sawCapacities = false
-
-        func declare(_ mentor: Int32) {
-            while declaredMentor.count <= Int(mentor) {
-                declaredMentor.append(false)
-                capacityOf.append(-1)
-            }
-            declaredMentor[Int(mentor)] = true
-        }
 
         if try openObject() {
             repeat {
@@ -173,34 +162,21 @@ public struct SolveInstanceReader {
                     if try openObject() {
                         // With the mentees read first, a mentor's list only looks ids up: two
                         // workers can read halves of the section (see `parallelMentors`).
+                        declarations.cover(mentors.count)
                         if sawMentees, let split = mentorSplit() {
-                            try parallelMentors(split: split, entries: &mentorEntries) { mentor, start, end in
-                                declare(mentor)
-                                mentorLists.append((mentor, start, end))
-                            }
+                            try parallelMentors(split: split, entries: &mentorEntries, lists: &mentorLists)
                         } else {
                             repeat {
                                 let start = mentorEntries.count
                                 let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
-                                declare(mentor)
                                 mentorLists.append((mentor, start, mentorEntries.count))
                             } while try continueObject()
                         }
+                        for list in mentorLists { declarations.declare(list.mentor) }
                     }
                 case "capacities":
                     sawCapacities = true
-                    if try openObject() {
-                        repeat {
-                            let mentor = try memberIdentifier(in: mentors)
-                            declare(mentor)
-                            let value = try number()
-                            guard let capacity = Int32(exactly: value), capacity >= 0 else {
-                                throw .content(
-                                    "capacity of '\(mentors.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
-                            }
-                            capacityOf[Int(mentor)] = capacity
-                        } while try continueObject()
-                    }
+                    if try openObject() { try capacityMembers(into: &declarations) }
                 case "weights":
                     var table: [Int32: [Int32: Double]] = [:]
                     if try openObject() {
@@ -239,11 +215,11 @@ public struct SolveInstanceReader {
         if let unknown = listOfMentee.firstIndex(of: -1) {
             throw .content("'\(mentees.identifier(at: unknown))' is listed by a mentor but is not a mentee")
         }
-        declare(Int32(truncatingIfNeeded: mentorCount))  // makes the arrays cover every mentor
-        if let unknown = declaredMentor.prefix(mentorCount).firstIndex(of: false) {
+        declarations.cover(mentorCount)
+        if let unknown = declarations.declared.prefix(mentorCount).firstIndex(of: false) {
             throw .content("'\(mentors.identifier(at: unknown))' is listed by a mentee but is not a mentor")
         }
-        if let missing = capacityOf.prefix(mentorCount).firstIndex(of: -1) {
+        if let missing = declarations.capacity.prefix(mentorCount).firstIndex(of: -1) {
             throw .content("mentor '\(mentors.identifier(at: missing))' has no capacity; every mentor needs one")
         }
         if menteeTwice { throw .content("a mentee appears twice in \"mentees\"") }
@@ -284,7 +260,7 @@ public struct SolveInstanceReader {
             hospitalListStart[mentor + 1] = Int32(truncatingIfNeeded: hospitalLists.count)
         }
         mentorEntries = []
-        let capacities = ContiguousArray(capacityOf.prefix(mentorCount))
+        let capacities = ContiguousArray(declarations.capacity.prefix(mentorCount))
         do {
             let instance = try MatchingInstance(
                 residentListStart: residentListStart, residentLists: residentLists, hospitalListStart: hospitalListStart,
@@ -295,6 +271,77 @@ public struct SolveInstanceReader {
         } catch {
             throw .content("is not a valid instance: \(error)")
         }
+    }
+
+    /// Per mentor index, grown as mentors appear: the capacity (-1 until read) and whether the
+    /// mentor was declared (as a key of "mentors" or "capacities").
+    struct MentorDeclarations {
+        var capacity = ContiguousArray<Int32>()
+        var declared = ContiguousArray<Bool>()
+
+        /// Makes room for mentors `0..<count`.
+        mutating func cover(_ count: Int) {
+            guard declared.count < count else { return }
+            capacity.append(contentsOf: repeatElement(-1, count: count - declared.count))
+            declared.append(contentsOf: repeatElement(false, count: count - declared.count))
+        }
+
+        mutating func declare(_ mentor: Int32) {
+            cover(Int(mentor) + 1)
+            declared[Int(mentor)] = true
+        }
+    }
+
+    /// Reads the members of "capacities" (from the first member's key to the closing `}`).
+    ///
+    /// The ids are looked up a batch at a time, their slots prefetched together (a quarter of
+    /// a million mentors, each lookup a likely cache miss); each value is checked as soon as it
+    /// is read, so errors come in file order as when reading one member at a time.
+    private mutating func capacityMembers(into declarations: inout MentorDeclarations) throws(Failure) {
+        let batch = 64
+        var keys = ContiguousArray<IdentifierKey>()
+        var values = ContiguousArray<Int32>()
+        var indices = ContiguousArray<Int32>()
+        keys.reserveCapacity(batch)
+        values.reserveCapacity(batch)
+        indices.reserveCapacity(batch)
+        func settle(
+            _ keys: inout ContiguousArray<IdentifierKey>, _ values: inout ContiguousArray<Int32>, in table: IdentifierTable
+        ) {
+            indices.removeAll(keepingCapacity: true)
+            keys.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
+            for (mentor, capacity) in zip(indices, values) {
+                declarations.declare(mentor)
+                declarations.capacity[Int(mentor)] = capacity
+            }
+            keys.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+        }
+        repeat {
+            let token = try token()
+            try expect(UInt8(ascii: ":"), "':'")
+            let value = try number()
+            let capacity = Int32(exactly: value).flatMap { $0 >= 0 ? $0 : nil }
+            switch token {
+            case .raw(let range) where capacity != nil:
+                keys.append(key(range))
+                values.append(capacity ?? 0)
+                if keys.count == batch { settle(&keys, &values, in: mentors) }
+            case .raw(let range):
+                settle(&keys, &values, in: mentors)
+                let mentor = mentors.index(of: key(range))
+                throw .content("capacity of '\(mentors.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
+            case .decoded(let decoded):
+                settle(&keys, &values, in: mentors)
+                let mentor = Self.index(of: decoded, in: mentors)
+                declarations.declare(mentor)
+                guard let capacity else {
+                    throw .content("capacity of '\(mentors.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
+                }
+                declarations.capacity[Int(mentor)] = capacity
+            }
+        } while try continueObject()
+        settle(&keys, &values, in: mentors)
     }
 
     // MARK: - The mentees section in parallel
@@ -533,7 +580,7 @@ public struct SolveInstanceReader {
     /// - Throws: `.readSequentially` for anything else (then the whole file is read again in
     ///   order, so errors are reported exactly as before).
     private mutating func parallelMentors(
-        split: Int, entries: inout ContiguousArray<Int32>, list: (Int32, Int, Int) -> Void
+        split: Int, entries: inout ContiguousArray<Int32>, lists: inout [(mentor: Int32, start: Int, end: Int)]
     ) throws(Failure) {
         nonisolated(unsafe) let first = self
         var second = self
@@ -568,7 +615,7 @@ public struct SolveInstanceReader {
                 } else {
                     mentor = Self.index(of: part.newMentors[Int(-(item.mentor + 1))], in: mentors)
                 }
-                list(mentor, offset + item.start, offset + item.end)
+                lists.append((mentor, offset + item.start, offset + item.end))
             }
         }
         position = parts[parts.count - 1].end
@@ -662,13 +709,23 @@ public struct SolveInstanceReader {
     private func sharedIdentifier() -> String? {
         let arena = mentors.arena
         let offsets = mentors.offsets
+        // A batch at a time, so that the lookups' cache misses overlap.
+        let batch = 64
+        var keys = ContiguousArray<IdentifierKey>()
+        keys.reserveCapacity(batch)
         return arena.withUnsafeBufferPointer { stored -> String? in
             guard let start = stored.baseAddress else { return nil }
-            for mentor in 0..<mentors.count {
-                let key = IdentifierKey(
-                    start + offsets[mentor], count: offsets[mentor + 1] - offsets[mentor], readable: arena.count - offsets[mentor]
-                )
-                if mentees.existingIndex(of: key) != nil { return mentors.identifier(at: mentor) }
+            for first in stride(from: 0, to: mentors.count, by: batch) {
+                keys.removeAll(keepingCapacity: true)
+                for mentor in first..<min(first + batch, mentors.count) {
+                    keys.append(
+                        IdentifierKey(
+                            start + offsets[mentor], count: offsets[mentor + 1] - offsets[mentor],
+                            readable: arena.count - offsets[mentor]))
+                }
+                if let found = keys.withUnsafeBufferPointer({ mentees.firstExisting(in: $0) }) {
+                    return mentors.identifier(at: first + found)
+                }
             }
             return nil
         }
