@@ -17,12 +17,17 @@ struct ParallelDeferredAcceptanceTests {
     @Test("two threads give the one-thread matching, every time", arguments: [11, 12, 13] as [UInt64])
     func twoThreadsMatchOne(seed: UInt64) throws {
         let instance = try RandomMarket.large(seed: seed, residents: 16_000, hospitals: 3_200, listLength: 10).instance()
-        let sequential = DeferredAcceptance.residentsPropose(instance, threads: 1)
+        let sequential = DeferredAcceptance.residentsPropose(instance, threads: 1, queued: false)
         #expect(StabilityVerifier.verify(sequential, in: instance) == StabilityReport())
         #expect(sequential.pairCount > 8_000)
-        // Races, if any, would show as a different matching in some run.
+        // Queued or in turn, one thread or two: the same matching. Races, if any, would show
+        // as a different matching in some run.
+        #expect(Self.differences(DeferredAcceptance.residentsPropose(instance, threads: 1, queued: true), sequential) == 0)
         for _ in 0..<5 {
-            #expect(Self.differences(DeferredAcceptance.residentsPropose(instance, threads: 2), sequential) == 0)
+            for queued in [false, true] {
+                let twoThreads = DeferredAcceptance.residentsPropose(instance, threads: 2, queued: queued)
+                #expect(Self.differences(twoThreads, sequential) == 0)
+            }
         }
     }
 
@@ -32,9 +37,13 @@ struct ParallelDeferredAcceptanceTests {
         var market = RandomMarket.large(seed: 21, residents: 12_000, hospitals: 200, listLength: 30)
         market.capacities = market.capacities.map { min($0, 3) }
         let instance = try market.instance()
-        let sequential = DeferredAcceptance.residentsPropose(instance, threads: 1)
+        let sequential = DeferredAcceptance.residentsPropose(instance, threads: 1, queued: false)
+        #expect(Self.differences(DeferredAcceptance.residentsPropose(instance, threads: 1, queued: true), sequential) == 0)
         for _ in 0..<5 {
-            #expect(Self.differences(DeferredAcceptance.residentsPropose(instance, threads: 2), sequential) == 0)
+            for queued in [false, true] {
+                let twoThreads = DeferredAcceptance.residentsPropose(instance, threads: 2, queued: queued)
+                #expect(Self.differences(twoThreads, sequential) == 0)
+            }
         }
     }
 
@@ -76,7 +85,7 @@ struct ParallelDeferredAcceptanceTests {
         let instance = try RandomMarket.large(seed: 3, residents: 105_000, hospitals: 21_000, listLength: 10).instance()
         #expect(instance.entryCount >= MatchingInstance.parallelEntryCount)
         let matching = DeferredAcceptance.solve(instance, optimal: .residentOptimal)
-        #expect(Self.differences(matching, DeferredAcceptance.residentsPropose(instance, threads: 1)) == 0)
+        #expect(Self.differences(matching, DeferredAcceptance.residentsPropose(instance, threads: 1, queued: false)) == 0)
         #expect(StabilityVerifier.verify(matching, in: instance) == StabilityReport())
         // Rebuilt from its own (mutual) lists, the instance finds the ranks while building,
         // on two threads at this size, and they are the ranks.
