@@ -19,8 +19,10 @@ let benchmarks: @Sendable () -> Void = {
             .wallClock: BenchmarkThresholds(relative: [.p50: 50.0, .p90: 100.0]),
             // Deterministic for a given build where perf counters exist (not on every VM).
             .instructions: BenchmarkThresholds(relative: [.p50: 5.0, .p90: 5.0]),
-            // The engine allocates a fixed number of flat arrays: any change is a change.
-            .mallocCountTotal: BenchmarkThresholds(absolute: [.p50: 0, .p90: 0]),
+            // The engine allocates a fixed number of flat arrays, but at 10k the p90 count moved
+            // by 2 between runs of unchanged code (three runs on 2026-11-27; the 1k and 100k
+            // counts never moved), so only a change of 3 or more fails the check.
+            .mallocCountTotal: BenchmarkThresholds(absolute: [.p50: 2, .p90: 2]),
         ]
     )
 
