@@ -48,7 +48,7 @@ public enum DeferredAcceptance {
     /// - Parameters:
     ///   - threads: 1 or 2; by default 2 from ``MatchingInstance/parallelEntryCount`` entries
     ///     on (tests choose).
-    ///   - queued: Whether residents in hand wait in a queue (see ``ProposalMarket``); by default
+    ///   - queued: Whether residents in hand wait in a queue (see `proposeQueued`); by default
     ///     from ``queuedEntryCount`` entries on (tests choose).
     static func residentsPropose(_ instance: MatchingInstance, threads: Int? = nil, queued: Bool? = nil) -> Matching {
         let residentCount = instance.residentCount
