@@ -288,6 +288,29 @@ struct IdentifierBytes: Sendable {
 
     var strings: [String] { (0..<count).map { String(decoding: self[$0], as: UTF8.self) } }
 
+    /// Calls `body` with the keys of the ids in index order, `batchSize` at a time (the index of
+    /// each batch's first id beside it), until `body` returns `false`. Looking a batch up in a
+    /// table prefetches all its slots first (``IdentifierTable/indices(of:appendingTo:)``), so
+    /// the cache misses of a batch overlap. The keys point into the arena: use them in `body`.
+    func forEachKeyBatch(_ body: (_ first: Int, _ keys: UnsafeBufferPointer<IdentifierKey>) -> Bool) {
+        let batchSize = 64
+        var keys = ContiguousArray<IdentifierKey>()
+        keys.reserveCapacity(batchSize)
+        arena.withUnsafeBufferPointer { arena in
+            withUnsafePointer(to: UInt8(0)) { zero in
+                let base = arena.baseAddress ?? zero
+                for first in stride(from: 0, to: count, by: batchSize) {
+                    keys.removeAll(keepingCapacity: true)
+                    for id in first..<min(first + batchSize, count) {
+                        let start = offsets[id]
+                        keys.append(IdentifierKey(base + start, count: offsets[id + 1] - start, readable: arena.count - start))
+                    }
+                    guard keys.withUnsafeBufferPointer({ body(first, $0) }) else { return }
+                }
+            }
+        }
+    }
+
     /// Whether every id is ASCII, so that byte order is `String` order.
     var isASCII: Bool { arena.allSatisfy { $0 < 0x80 } }
 }

@@ -502,24 +502,10 @@ public struct SolveInstanceReader {
     private static func intern(_ ids: IdentifierBytes, in table: IdentifierTable) -> ContiguousArray<Int32> {
         var indices = ContiguousArray<Int32>()
         indices.reserveCapacity(ids.count)
-        // Looked up a batch at a time, as the lists are: the table prefetches a batch's slots
-        // first, so that their cache misses overlap (half a million ids, each a miss).
-        let batch = 64
-        var keys = ContiguousArray<IdentifierKey>()
-        keys.reserveCapacity(batch)
-        ids.arena.withUnsafeBufferPointer { arena in
-            withUnsafePointer(to: UInt8(0)) { zero in
-                let base = arena.baseAddress ?? zero
-                for first in stride(from: 0, to: ids.count, by: batch) {
-                    keys.removeAll(keepingCapacity: true)
-                    for id in first..<min(first + batch, ids.count) {
-                        let start = ids.offsets[id]
-                        keys.append(
-                            IdentifierKey(base + start, count: ids.offsets[id + 1] - start, readable: arena.count - start))
-                    }
-                    keys.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
-                }
-            }
+        // A batch at a time, as the lists are (half a million ids, each a likely cache miss).
+        ids.forEachKeyBatch { _, keys in
+            table.indices(of: keys, appendingTo: &indices)
+            return true
         }
         return indices
     }
@@ -707,28 +693,14 @@ public struct SolveInstanceReader {
 
     /// The first mentor id (in index order) that is also a mentee id, if any.
     private func sharedIdentifier() -> String? {
-        let arena = mentors.arena
-        let offsets = mentors.offsets
-        // A batch at a time, so that the lookups' cache misses overlap.
-        let batch = 64
-        var keys = ContiguousArray<IdentifierKey>()
-        keys.reserveCapacity(batch)
-        return arena.withUnsafeBufferPointer { stored -> String? in
-            guard let start = stored.baseAddress else { return nil }
-            for first in stride(from: 0, to: mentors.count, by: batch) {
-                keys.removeAll(keepingCapacity: true)
-                for mentor in first..<min(first + batch, mentors.count) {
-                    keys.append(
-                        IdentifierKey(
-                            start + offsets[mentor], count: offsets[mentor + 1] - offsets[mentor],
-                            readable: arena.count - offsets[mentor]))
-                }
-                if let found = keys.withUnsafeBufferPointer({ mentees.firstExisting(in: $0) }) {
-                    return mentors.identifier(at: first + found)
-                }
-            }
-            return nil
+        let ids = IdentifierBytes(mentors)
+        var shared: String?
+        ids.forEachKeyBatch { first, keys in
+            guard let found = mentees.firstExisting(in: keys) else { return true }
+            shared = mentors.identifier(at: first + found)
+            return false
         }
+        return shared
     }
 
     // MARK: - JSON
