@@ -31,7 +31,13 @@ extension DeferredAcceptance {
     ) -> ContiguousArray<UInt64> {
         crossRanks(
             ownStart: ownStart, ownLists: ownLists, otherStart: otherStart, otherLists: otherLists, halves: halves
-        ) { listed, rank in UInt64(UInt32(bitPattern: listed)) | UInt64(UInt32(bitPattern: rank)) << 32 }
+        ) { listed, rank in packedEntry(listed: listed, rank: rank) }
+    }
+
+    /// An entry with its cross rank: the listed person in the low 32 bits, the rank in the high.
+    @inline(__always)
+    static func packedEntry(listed: Int32, rank: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: listed)) | UInt64(UInt32(bitPattern: rank)) << 32
     }
 
     /// The cross ranks, each combined with the entry it belongs to by `element(listed, rank)`;

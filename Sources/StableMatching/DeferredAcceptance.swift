@@ -111,9 +111,7 @@ public enum DeferredAcceptance {
                 ranks.withUnsafeBufferPointer { ranks in
                     for position in 0..<min(hospitals.count, ranks.count) {
                         packed.initializeElement(
-                            at: position,
-                            to: UInt64(UInt32(bitPattern: hospitals[position]))
-                                | UInt64(UInt32(bitPattern: ranks[position])) << 32)
+                            at: position, to: packedEntry(listed: hospitals[position], rank: ranks[position]))
                     }
                     initialized = min(hospitals.count, ranks.count)
                 }
