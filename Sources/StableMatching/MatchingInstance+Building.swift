@@ -111,30 +111,8 @@ extension MatchingInstance {
     }
 
     /// For each target `t` in `0..<targetCount`, the persons whose list contains `t`, in
-    /// increasing person order (a counting sort).
-    ///
-    /// - Complexity: O(persons + entries + targetCount).
-    static func transpose(
-        start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, targetCount: Int
-    ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
-        var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
-        for entry in lists { targetStart[Int(entry) + 1] &+= 1 }
-        for target in 0..<targetCount { targetStart[target + 1] &+= targetStart[target] }
-        var cursor = targetStart
-        var persons = ContiguousArray<Int32>(repeating: 0, count: lists.count)
-        for person in 0..<(start.count - 1) {
-            for position in Int(start[person])..<Int(start[person + 1]) {
-                let target = Int(lists[position])
-                persons[Int(cursor[target])] = Int32(truncatingIfNeeded: person)
-                cursor[target] &+= 1
-            }
-        }
-        return (targetStart, persons)
-    }
-
-    /// For each target `t` in `0..<targetCount`, the persons whose list contains `t`, in
-    /// increasing person order, each with the position of that entry in `lists`: packed as
-    /// `person << 32 | position`.
+    /// increasing person order (a counting sort), each with the position of that entry in
+    /// `lists`: packed as `person << 32 | position`.
     ///
     /// With two halves, each thread reads every list but places only the entries of its half
     /// of the targets (split where the entries are halved), so their writes never meet.
@@ -176,63 +154,62 @@ extension MatchingInstance {
         return (targetStart, entries)
     }
 
-    /// Keeps, in each hospital's list, only the residents that list it back, and finds the
-    /// rank of every resident entry at its hospital on the way (-1 where the hospital does not
-    /// list the resident back).
+    /// Keeps, in each person's list, only the entries whose target lists that person back, and
+    /// finds on the way, for every entry of the other side's lists, the rank its owner has in
+    /// the kept list it names (-1 where that person does not list the owner back).
     ///
-    /// `listedBy` is ``transposeWithPositions(start:lists:targetCount:)`` of the residents'
-    /// lists. Per hospital, each resident listing it is stamped with the hospital and the
-    /// position of its entry; a kept resident at rank `k` then writes `k` at that position.
-    /// This is the check ``keepListed(start:lists:listedByStart:listedBy:otherCount:)`` makes,
-    /// plus one write per entry, and saves deferred acceptance computing the ranks again.
+    /// `listedBy` is ``transposeWithPositions(start:lists:targetCount:halves:)`` of the other
+    /// side's lists (`otherEntryCount` entries). Per person, each one listing it is stamped with
+    /// the person and the position of its entry; a kept entry at rank `k` then writes `k` at
+    /// that position. Built for hospitals, these are the ranks residents-propose needs, so
+    /// deferred acceptance does not compute them again.
     ///
-    /// On large inputs two threads take half of the hospitals each (split where the entries
-    /// are halved), with stamps of their own; the positions they write are their hospitals'.
+    /// On large inputs two threads take half of the persons each (split where the entries are
+    /// halved), with stamps of their own; the positions they write are their persons' entries.
     ///
-    /// - Complexity: O(residents + hospitals + entries); one scratch word per resident and
-    ///   thread.
-    static func keepListedWithRanks(
-        hospitalStart: ContiguousArray<Int32>,
-        hospitalLists: ContiguousArray<Int32>,
+    /// - Complexity: O(persons + entries + other side's persons and entries); one scratch word
+    ///   per person of the other side and thread.
+    static func keepListed(
+        start: ContiguousArray<Int32>,
+        lists: ContiguousArray<Int32>,
         listedByStart: ContiguousArray<Int32>,
         listedBy: ContiguousArray<UInt64>,
-        residentCount: Int,
-        residentEntryCount: Int
-    ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, rankAtHospital: ContiguousArray<Int32>) {
-        let hospitalCount = hospitalStart.count - 1
-        let halves = hospitalLists.count + residentEntryCount >= parallelEntryCount ? 2 : 1
-        let middle =
-            halves == 1 ? hospitalCount : DeferredAcceptance.firstPerson(from: hospitalStart, atEntry: hospitalLists.count / 2)
-        var rankAtHospital = ContiguousArray<Int32>(repeating: -1, count: residentEntryCount)
-        // Per half: the kept residents and, per hospital, where its kept list ends.
+        otherCount: Int,
+        otherEntryCount: Int
+    ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, rankAtTarget: ContiguousArray<Int32>) {
+        let personCount = start.count - 1
+        let halves = lists.count + otherEntryCount >= parallelEntryCount ? 2 : 1
+        let middle = halves == 1 ? personCount : DeferredAcceptance.firstPerson(from: start, atEntry: lists.count / 2)
+        var rankAtTarget = ContiguousArray<Int32>(repeating: -1, count: otherEntryCount)
+        // Per half: the kept entries and, per person, where its kept list ends.
         let keptParts = UnsafeMutablePointer<(ends: ContiguousArray<Int32>, kept: ContiguousArray<Int32>)>.allocate(
             capacity: halves)
         keptParts.initialize(repeating: ([], []), count: halves)
         defer { keptParts.deinitialize(count: halves).deallocate() }
-        rankAtHospital.withUnsafeMutableBufferPointer { ranks in
+        rankAtTarget.withUnsafeMutableBufferPointer { ranks in
             nonisolated(unsafe) let (ranks, parts) = (ranks, keptParts)
             forEachHalf(halves) { half in
-                let hospitals = half == 0 ? 0..<middle : middle..<hospitalCount
-                // Per resident: the hospital that stamped it (high 32 bits, +1 so that 0 is
-                // none) and the position of its entry for that hospital (low 32 bits).
-                var stamp = ContiguousArray<UInt64>(repeating: 0, count: residentCount)
+                let persons = half == 0 ? 0..<middle : middle..<personCount
+                // Per person of the other side: the person that stamped it (high 32 bits, +1 so
+                // that 0 is none) and the position of its entry naming that person (low 32 bits).
+                var stamp = ContiguousArray<UInt64>(repeating: 0, count: otherCount)
                 var ends = ContiguousArray<Int32>()
-                ends.reserveCapacity(hospitals.count)
+                ends.reserveCapacity(persons.count)
                 var kept = ContiguousArray<Int32>()
-                kept.reserveCapacity(Int(hospitalStart[hospitals.upperBound] - hospitalStart[hospitals.lowerBound]))
-                for hospital in hospitals {
-                    let tag = UInt64(truncatingIfNeeded: hospital &+ 1) << 32
-                    for index in Int(listedByStart[hospital])..<Int(listedByStart[hospital + 1]) {
+                kept.reserveCapacity(Int(start[persons.upperBound] - start[persons.lowerBound]))
+                for person in persons {
+                    let tag = UInt64(truncatingIfNeeded: person &+ 1) << 32
+                    for index in Int(listedByStart[person])..<Int(listedByStart[person + 1]) {
                         let entry = listedBy[index]
                         stamp[Int(entry >> 32)] = tag | (entry & 0xFFFF_FFFF)
                     }
                     let first = kept.count
-                    for position in Int(hospitalStart[hospital])..<Int(hospitalStart[hospital + 1]) {
-                        let resident = hospitalLists[position]
-                        let stamped = stamp[Int(resident)]
+                    for position in Int(start[person])..<Int(start[person + 1]) {
+                        let target = lists[position]
+                        let stamped = stamp[Int(target)]
                         guard stamped & 0xFFFF_FFFF_0000_0000 == tag else { continue }
                         ranks[Int(stamped & 0xFFFF_FFFF)] = Int32(truncatingIfNeeded: kept.count &- first)
-                        kept.append(resident)
+                        kept.append(target)
                     }
                     ends.append(Int32(truncatingIfNeeded: kept.count))
                 }
@@ -240,12 +217,12 @@ extension MatchingInstance {
             }
         }
         let keptCount = (0..<halves).reduce(0) { $0 + keptParts[$1].kept.count }
-        if keptCount == hospitalLists.count {
-            // Every hospital entry is mutual (the usual case): the lists stay as they are.
-            return (hospitalStart, hospitalLists, rankAtHospital)
+        if keptCount == lists.count {
+            // Every entry is mutual (the usual case): the lists stay as they are.
+            return (start, lists, rankAtTarget)
         }
         var keptStart = ContiguousArray<Int32>()
-        keptStart.reserveCapacity(hospitalStart.count)
+        keptStart.reserveCapacity(start.count)
         keptStart.append(0)
         var kept = ContiguousArray<Int32>()
         kept.reserveCapacity(keptCount)
@@ -254,39 +231,6 @@ extension MatchingInstance {
             for end in keptParts[half].ends { keptStart.append(offset &+ end) }
             kept.append(contentsOf: keptParts[half].kept)
         }
-        return (keptStart, kept, rankAtHospital)
-    }
-
-    /// Keeps, in each person's list, only the entries whose target lists that person back.
-    ///
-    /// `listedBy[listedByStart[p]..<listedByStart[p + 1]]` must hold the targets (indices below
-    /// `otherCount`) whose lists contain person `p`.
-    ///
-    /// - Complexity: O(persons + entries + otherCount), one scratch array of stamps.
-    static func keepListed(
-        start: ContiguousArray<Int32>,
-        lists: ContiguousArray<Int32>,
-        listedByStart: ContiguousArray<Int32>,
-        listedBy: ContiguousArray<Int32>,
-        otherCount: Int
-    ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
-        var listsPerson = ContiguousArray<Int32>(repeating: -1, count: otherCount)
-        var keptStart = ContiguousArray<Int32>()
-        keptStart.reserveCapacity(start.count)
-        keptStart.append(0)
-        var kept = ContiguousArray<Int32>()
-        kept.reserveCapacity(min(lists.count, listedBy.count))
-        for person in 0..<(start.count - 1) {
-            let stamp = Int32(truncatingIfNeeded: person)
-            for position in Int(listedByStart[person])..<Int(listedByStart[person + 1]) {
-                listsPerson[Int(listedBy[position])] = stamp
-            }
-            for position in Int(start[person])..<Int(start[person + 1]) {
-                let target = lists[position]
-                if listsPerson[Int(target)] == stamp { kept.append(target) }
-            }
-            keptStart.append(Int32(truncatingIfNeeded: kept.count))
-        }
-        return (keptStart, kept)
+        return (keptStart, kept, rankAtTarget)
     }
 }

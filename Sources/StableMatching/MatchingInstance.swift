@@ -99,27 +99,28 @@ public struct MatchingInstance: Sendable, Equatable {
         for hospital in capacities.indices where capacities[hospital] < 0 {
             throw .negativeCapacity(hospital: hospital, capacity: capacities[hospital])
         }
-        // Hospitals keep the residents who listed them; then, only if something was dropped on
-        // the resident side, residents keep the hospitals that still list them. The hospitals'
-        // lists are checked while the residents' are checked and transposed (on large inputs;
-        // errors are still reported residents first).
+        // Hospitals keep the residents who listed them, finding each resident entry's rank at
+        // its hospital on the way; then, only if something was dropped on the resident side,
+        // residents keep the hospitals that still list them. Both sides' entries are checked
+        // first (side by side on large inputs; errors are still reported residents first).
         let listedHospital = try Self.checkedTranspose(
             residentListStart: residentListStart, residentLists: residentLists, hospitalListStart: hospitalListStart,
             hospitalLists: hospitalLists)
-        let keptHospitals = Self.keepListedWithRanks(
-            hospitalStart: hospitalListStart, hospitalLists: hospitalLists,
+        let keptHospitals = Self.keepListed(
+            start: hospitalListStart, lists: hospitalLists,
             listedByStart: listedHospital.start, listedBy: listedHospital.entries,
-            residentCount: residentCount, residentEntryCount: residentLists.count)
+            otherCount: residentCount, otherEntryCount: residentLists.count)
         let mutualCount = keptHospitals.lists.count
         var keptResidents = (start: residentListStart, lists: residentLists)
-        var rankAtHospital: ContiguousArray<Int32>? = keptHospitals.rankAtHospital
+        var rankAtHospital: ContiguousArray<Int32>? = keptHospitals.rankAtTarget
         if mutualCount != residentLists.count {
-            let listedResident = Self.transpose(
+            let listedResident = Self.transposeWithPositions(
                 start: keptHospitals.start, lists: keptHospitals.lists, targetCount: residentCount)
-            keptResidents = Self.keepListed(
+            let kept = Self.keepListed(
                 start: residentListStart, lists: residentLists,
-                listedByStart: listedResident.start, listedBy: listedResident.lists,
-                otherCount: hospitalCount)
+                listedByStart: listedResident.start, listedBy: listedResident.entries,
+                otherCount: hospitalCount, otherEntryCount: keptHospitals.lists.count)
+            keptResidents = (kept.start, kept.lists)
             // Positions moved with the dropped entries.
             rankAtHospital = nil
         }
