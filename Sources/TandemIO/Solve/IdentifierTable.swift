@@ -141,13 +141,19 @@ final class IdentifierTable {
         slots.prefetch(Int(truncatingIfNeeded: key.hash) & (slots.count &- 1))
     }
 
+    /// Starts loading the slots where lookups of all `keys` begin, so that their cache misses
+    /// overlap instead of being paid one after the other.
+    private func prefetch(_ keys: UnsafeBufferPointer<IdentifierKey>) {
+        let mask = slots.count &- 1
+        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
+    }
+
     /// Appends the index of each key's id to `indices`, in order, adding new ids in order.
     ///
     /// The keys are already hashed, so every slot they start at is known: prefetching them all
     /// first lets their cache misses overlap instead of being paid one after the other.
     func indices(of keys: UnsafeBufferPointer<IdentifierKey>, appendingTo indices: inout ContiguousArray<Int32>) {
-        let mask = slots.count &- 1
-        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
+        prefetch(keys)
         for key in keys { indices.append(index(of: key)) }
     }
 
@@ -155,8 +161,7 @@ final class IdentifierTable {
     /// without adding any: `false` (and some indices appended) if one is not in the table.
     /// Only reads the table, so several threads may call it at once.
     func existingIndices(of keys: UnsafeBufferPointer<IdentifierKey>, appendingTo indices: inout ContiguousArray<Int32>) -> Bool {
-        let mask = slots.count &- 1
-        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
+        prefetch(keys)
         for key in keys {
             guard let index = existingIndex(of: key) else { return false }
             indices.append(Int32(truncatingIfNeeded: index))
@@ -167,8 +172,7 @@ final class IdentifierTable {
     /// The position in `keys` of the first key whose id is in the table, or `nil`; the slots
     /// are prefetched first, as in ``indices(of:appendingTo:)``.
     func firstExisting(in keys: UnsafeBufferPointer<IdentifierKey>) -> Int? {
-        let mask = slots.count &- 1
-        for key in keys { slots.prefetch(Int(truncatingIfNeeded: key.hash) & mask) }
+        prefetch(keys)
         return keys.firstIndex { existingIndex(of: $0) != nil }
     }
 
