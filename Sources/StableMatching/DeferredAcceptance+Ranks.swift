@@ -64,7 +64,7 @@ extension DeferredAcceptance {
         let otherCount = otherStart.count - 1
         let entryCount = ownLists.count
         let halves = halves ?? (entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
-        let middle = halves == 1 ? ownCount : Self.firstPerson(from: ownStart, atEntry: entryCount / 2)
+        let middle = halves == 1 ? ownCount : MatchingInstance.firstPerson(from: ownStart, atEntry: entryCount / 2)
         // Upper 32 bits: the other person; lower 32 bits: the own person's rank in its list.
         let collected = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: entryCount)
         let cursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ownCount + 1)
@@ -118,16 +118,5 @@ extension DeferredAcceptance {
             }
             initialized = entryCount
         }
-    }
-
-    /// The first person whose list starts at or after entry `entry` (`start.count - 1` if none).
-    static func firstPerson(from start: ContiguousArray<Int32>, atEntry entry: Int) -> Int {
-        var low = 0
-        var high = start.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(start[middle]) < entry { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

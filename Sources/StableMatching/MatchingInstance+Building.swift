@@ -45,6 +45,18 @@ extension MatchingInstance {
             start: residentListStart, lists: residentLists, targetCount: hospitalCount, halves: halves)
     }
 
+    /// The first person whose list starts at or after entry `entry` (`start.count - 1` if none):
+    /// where work split in two halves of the entries changes hands.
+    static func firstPerson(from start: ContiguousArray<Int32>, atEntry entry: Int) -> Int {
+        var low = 0
+        var high = start.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(start[middle]) < entry { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// Concatenates per-person lists into CSR offsets and entries.
     ///
     /// - Complexity: O(persons + entries).
@@ -124,7 +136,7 @@ extension MatchingInstance {
         var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
         for entry in lists { targetStart[Int(entry) + 1] &+= 1 }
         for target in 0..<targetCount { targetStart[target + 1] &+= targetStart[target] }
-        let middle = halves == 1 ? targetCount : DeferredAcceptance.firstPerson(from: targetStart, atEntry: lists.count / 2)
+        let middle = halves == 1 ? targetCount : firstPerson(from: targetStart, atEntry: lists.count / 2)
         let cursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: targetCount + 1)
         defer { cursor.deallocate() }
         _ = cursor.initialize(from: targetStart)
@@ -179,7 +191,7 @@ extension MatchingInstance {
     ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, rankAtTarget: ContiguousArray<Int32>) {
         let personCount = start.count - 1
         let halves = lists.count + otherEntryCount >= parallelEntryCount ? 2 : 1
-        let middle = halves == 1 ? personCount : DeferredAcceptance.firstPerson(from: start, atEntry: lists.count / 2)
+        let middle = halves == 1 ? personCount : firstPerson(from: start, atEntry: lists.count / 2)
         var rankAtTarget = ContiguousArray<Int32>(repeating: -1, count: otherEntryCount)
         // Per half: the kept entries and, per person, where its kept list ends.
         let keptParts = UnsafeMutablePointer<(ends: ContiguousArray<Int32>, kept: ContiguousArray<Int32>)>.allocate(

@@ -161,7 +161,7 @@ public enum StabilityVerifier {
         // pairs, each in hospital order, are joined in order.
         let halves = halves ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
         let middle =
-            halves == 1 ? hospitalCount : DeferredAcceptance.firstPerson(from: hospitalStart, atEntry: hospitalLists.count / 2)
+            halves == 1 ? hospitalCount : MatchingInstance.firstPerson(from: hospitalStart, atEntry: hospitalLists.count / 2)
         let parts = UnsafeMutablePointer<[BlockingPair]>.allocate(capacity: halves)
         parts.initialize(repeating: [], count: halves)
         defer { parts.deinitialize(count: halves).deallocate() }

@@ -46,9 +46,9 @@ struct MatchingInstanceParallelCheckTests {
             ownStart: instance.hospitalListStart, ownLists: instance.hospitalLists,
             otherStart: instance.residentListStart, otherLists: instance.residentLists)
         #expect(atResident.allSatisfy { $0 == 0 })
-        #expect(DeferredAcceptance.firstPerson(from: [0, 2, 2, 5], atEntry: 2) == 1)
-        #expect(DeferredAcceptance.firstPerson(from: [0, 2, 2, 5], atEntry: 3) == 3)
-        #expect(DeferredAcceptance.firstPerson(from: [0, 2, 2, 5], atEntry: 0) == 0)
+        #expect(MatchingInstance.firstPerson(from: [0, 2, 2, 5], atEntry: 2) == 1)
+        #expect(MatchingInstance.firstPerson(from: [0, 2, 2, 5], atEntry: 3) == 3)
+        #expect(MatchingInstance.firstPerson(from: [0, 2, 2, 5], atEntry: 0) == 0)
     }
 
     @Test func theResidentsErrorComesFirstWhenBothSidesHaveOne() {
