@@ -127,8 +127,7 @@ public struct SolveInstanceReader {
         // Pages never written are never faulted in.
         menteeEntries.reserveCapacity(bytes.count / 16)
         var menteeOfList = ContiguousArray<Int32>()
-        var mentorLists: [(mentor: Int32, start: Int, end: Int)] = []
-        var mentorEntries = ContiguousArray<Int32>()
+        var mentorLists = MentorLists()
         var declarations = MentorDeclarations()
         var weights: [Int32: [Int32: Double]]?
         var sawMentees = false
@@ -164,15 +163,18 @@ public struct SolveInstanceReader {
                         // workers can read halves of the section (see `parallelMentors`).
                         declarations.cover(mentors.count)
                         if sawMentees, let split = mentorSplit() {
-                            try parallelMentors(split: split, entries: &mentorEntries, lists: &mentorLists)
+                            try parallelMentors(split: split, into: &mentorLists)
                         } else {
+                            var entries = ContiguousArray<Int32>()
+                            let part = mentorLists.parts.count
                             repeat {
-                                let start = mentorEntries.count
-                                let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &mentorEntries)
-                                mentorLists.append((mentor, start, mentorEntries.count))
+                                let start = entries.count
+                                let mentor = try listMember(keyIn: mentors, listIn: mentees, appendingTo: &entries)
+                                mentorLists.lists.append((mentor, part, start, entries.count))
                             } while try continueObject()
+                            mentorLists.parts.append(entries)
                         }
-                        for list in mentorLists { declarations.declare(list.mentor) }
+                        for list in mentorLists.lists { declarations.declare(list.mentor) }
                     }
                 case "capacities":
                     sawCapacities = true
@@ -224,7 +226,7 @@ public struct SolveInstanceReader {
         }
         if menteeTwice { throw .content("a mentee appears twice in \"mentees\"") }
         var listOfMentor = ContiguousArray<Int>(repeating: -1, count: mentorCount)
-        for (list, entry) in mentorLists.enumerated() {
+        for (list, entry) in mentorLists.lists.enumerated() {
             if listOfMentor[Int(entry.mentor)] >= 0 { throw .content("a mentor appears twice in \"mentors\"") }
             listOfMentor[Int(entry.mentor)] = list
         }
@@ -251,15 +253,8 @@ public struct SolveInstanceReader {
             }
         }
         menteeEntries = []
-        var hospitalListStart = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
-        var hospitalLists = ContiguousArray<Int32>()
-        hospitalLists.reserveCapacity(mentorEntries.count)
-        for mentor in 0..<mentorCount {
-            let list = listOfMentor[mentor]
-            if list >= 0 { hospitalLists.append(contentsOf: mentorEntries[mentorLists[list].start..<mentorLists[list].end]) }
-            hospitalListStart[mentor + 1] = Int32(truncatingIfNeeded: hospitalLists.count)
-        }
-        mentorEntries = []
+        let (hospitalListStart, hospitalLists) = mentorLists.inIndexOrder(listOfMentor: listOfMentor)
+        mentorLists = MentorLists()
         let capacities = ContiguousArray(declarations.capacity.prefix(mentorCount))
         do {
             let instance = try MatchingInstance(
@@ -289,6 +284,52 @@ public struct SolveInstanceReader {
         mutating func declare(_ mentor: Int32) {
             cover(Int(mentor) + 1)
             declared[Int(mentor)] = true
+        }
+    }
+
+    /// The mentors' lists as read, in file order: list `k`'s entries are
+    /// `parts[lists[k].part][lists[k].start..<lists[k].end]`. Two workers reading the section
+    /// each leave a part; one reader leaves one.
+    struct MentorLists {
+        var parts: [ContiguousArray<Int32>] = []
+        var lists: [(mentor: Int32, part: Int, start: Int, end: Int)] = []
+
+        /// The lists as CSR in mentor index order (`listOfMentor[m]`: mentor `m`'s list, or -1
+        /// for none). Copying 10^7 entries is a memory-bound pass of its own: when the section
+        /// was read by two workers (a large file) two threads copy halves of the mentors.
+        func inIndexOrder(listOfMentor: ContiguousArray<Int>) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<Int32>)
+        {
+            let mentorCount = listOfMentor.count
+            var start = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
+            for mentor in 0..<mentorCount {
+                let list = listOfMentor[mentor]
+                let length = list >= 0 ? lists[list].end - lists[list].start : 0
+                start[mentor + 1] = start[mentor] &+ Int32(truncatingIfNeeded: length)
+            }
+            let total = Int(start[mentorCount])
+            let listStart = start
+            let middle = parts.count < 2 ? mentorCount : MatchingInstance.firstPerson(from: start, atEntry: total / 2)
+            let entries = ContiguousArray<Int32>(unsafeUninitializedCapacity: total) { buffer, initialized in
+                nonisolated(unsafe) let buffer = buffer
+                let copy = { @Sendable (mentors: Range<Int>) in
+                    for mentor in mentors {
+                        let list = listOfMentor[mentor]
+                        guard list >= 0 else { continue }
+                        let (_, part, first, end) = lists[list]
+                        parts[part].withUnsafeBufferPointer { source in
+                            _ = UnsafeMutableBufferPointer(rebasing: buffer[Int(listStart[mentor])..<Int(listStart[mentor + 1])])
+                                .initialize(from: UnsafeBufferPointer(rebasing: source[first..<end]))
+                        }
+                    }
+                }
+                if middle == mentorCount {
+                    copy(0..<mentorCount)
+                } else {
+                    _ = Concurrently.run({ copy(0..<middle) }, { copy(middle..<mentorCount) })
+                }
+                initialized = total
+            }
+            return (start, entries)
         }
     }
 
@@ -416,7 +457,15 @@ public struct SolveInstanceReader {
                 var lists = firstLists
                 do throws(Failure) {
                     let stopped = try worker.menteeMembers(until: split, lists: &lists)
-                    if stopped != .member || worker.position != split { stop.set() }
+                    if stopped != .member || worker.position != split {
+                        stop.set()
+                    } else {
+                        // The second part will be interned here, and it is about as large as
+                        // this one (the split halves the section's bytes): grow the mentee
+                        // table now, while the second worker is likely still reading, instead
+                        // of at the merge, where nothing else runs.
+                        worker.mentees.reserveCapacity(2 * worker.mentees.count)
+                    }
                     return .success((worker.position, stopped, lists))
                 } catch {
                     stop.set()
@@ -486,6 +535,9 @@ public struct SolveInstanceReader {
     /// section's `}`, into fresh tables.
     private mutating func menteePart(stop: StopFlag) throws(Failure) -> MenteePart {
         var lists = MenteeLists(start: [], entries: [], mentee: [])
+        // Room up front, as for the first part (`document()`): pages never written are never
+        // faulted in, and growing by doubling would copy the entries several times.
+        lists.entries.reserveCapacity((bytes.count - position) / 16)
         guard try continueObject() else { throw .readSequentially }
         var members = 0
         repeat {
@@ -559,15 +611,15 @@ public struct SolveInstanceReader {
     }
 
     /// Reads the mentors section (from its first member) with two workers that only look ids
-    /// up, the first up to `split` and the second from there to the section's end; then
-    /// appends the entries to `entries` and reports each list (mentor, start, end) in file
-    /// order, new mentor ids interned in file order, exactly as the sequential loop would.
+    /// up, the first up to `split` and the second from there to the section's end; then adds
+    /// each worker's entries to `mentorLists` as a part of its own (not copied: the lists are
+    /// copied once, into index order, when the instance is built) and reports each list
+    /// (mentor, part, start, end) in file order, new mentor ids interned in file order, exactly
+    /// as the sequential loop would.
     ///
     /// - Throws: `.readSequentially` for anything else (then the whole file is read again in
     ///   order, so errors are reported exactly as before).
-    private mutating func parallelMentors(
-        split: Int, entries: inout ContiguousArray<Int32>, lists: inout [(mentor: Int32, start: Int, end: Int)]
-    ) throws(Failure) {
+    private mutating func parallelMentors(split: Int, into mentorLists: inout MentorLists) throws(Failure) {
         nonisolated(unsafe) let first = self
         var second = self
         second.position = split
@@ -592,8 +644,8 @@ public struct SolveInstanceReader {
             throw .readSequentially
         }
         for part in parts {
-            let offset = entries.count
-            entries.append(contentsOf: part.entries)
+            let index = mentorLists.parts.count
+            mentorLists.parts.append(part.entries)
             for item in part.lists {
                 let mentor: Int32
                 if item.mentor >= 0 {
@@ -601,7 +653,7 @@ public struct SolveInstanceReader {
                 } else {
                     mentor = Self.index(of: part.newMentors[Int(-(item.mentor + 1))], in: mentors)
                 }
-                lists.append((mentor, offset + item.start, offset + item.end))
+                mentorLists.lists.append((mentor, index, item.start, item.end))
             }
         }
         position = parts[parts.count - 1].end
