@@ -74,20 +74,64 @@ struct SolveFastPathTests {
             """#
         let data = Data(text.utf8)
         let fast = try SolveInstanceReader.parse(data, file: "in.json")
-        let reference = try SolveInput.decode(data, file: "in.json")
-        let (instance, menteeIDs, mentorIDs) = try reference.instance(file: "in.json")
-        func lists(_ instance: MatchingInstance, _ mentees: [String], _ mentors: [String]) -> [String: [String]] {
-            var result: [String: [String]] = [:]
-            for mentee in 0..<instance.residentCount {
-                result["e:" + mentees[mentee]] = instance.hospitals(preferredBy: mentee).map { mentors[Int($0)] }
-            }
-            for mentor in 0..<instance.hospitalCount {
-                result["m:" + mentors[mentor]] = instance.residents(preferredBy: mentor).map { mentees[Int($0)] }
-            }
-            return result
-        }
         #expect(fast.menteeIDs == ["e\"2", "e1", "e3", "e4"])
-        #expect(lists(fast.instance, fast.menteeIDs, fast.mentorIDs) == lists(instance, menteeIDs, mentorIDs))
+        #expect(try listsByID(fast) == listsByID(SolveInput.decode(data, file: "in.json")))
+    }
+
+    /// Ids in lists are found by loading eight bytes at once: ids of every length up to and
+    /// past eight bytes, with an escape at every place or none, and lists ending right before
+    /// the end of the file (too close for an eight-byte load) read as the standard decoder reads them.
+    @Test func idsOfEveryLengthAndEscapeInListsAgreeWithTheStandardDecoder() throws {
+        var ids: [String] = []
+        for length in 0...10 {
+            let plain = String(repeating: "x", count: length) + "\(length)"
+            ids.append(plain)
+            for place in 0...plain.count {
+                var escaped = Array(plain)
+                escaped.insert("\"", at: place)
+                ids.append(String(escaped))
+            }
+        }
+        func literal(_ id: String) -> String { "\"" + id.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let mentees = ids.map { "e" + $0 }
+        let mentors = ids.map { "m" + $0 }
+        // Each mentee lists every mentor and each mentor every mentee, in an order of its own.
+        func list(_ ids: [String], rotatedBy shift: Int) -> String {
+            "[" + (0..<ids.count).map { literal(ids[($0 + shift) % ids.count]) }.joined(separator: ", ") + "]"
+        }
+        let menteeSection = mentees.indices.map { literal(mentees[$0]) + ": " + list(mentors, rotatedBy: $0) }
+        let mentorSection = mentors.indices.map { literal(mentors[$0]) + ":" + list(mentees, rotatedBy: 3 * $0) }
+        let capacities = mentors.map { literal($0) + ": 1" }
+        // The mentors section last, so its last list ends a few bytes before the file does.
+        let text =
+            "{\"capacities\": {" + capacities.joined(separator: ", ") + "}, \"mentees\": {"
+            + menteeSection.joined(separator: ", ") + "}, \"mentors\": {" + mentorSection.joined(separator: ",") + "}}"
+        let data = Data(text.utf8)
+        let fast = try SolveInstanceReader.parse(data, file: "in.json")
+        #expect(Set(fast.menteeIDs) == Set(mentees) && Set(fast.mentorIDs) == Set(mentors))
+        #expect(try listsByID(fast) == listsByID(SolveInput.decode(data, file: "in.json")))
+    }
+
+    /// Every list of `parsed`, keyed by its owner's id (mentees "e:", mentors "m:").
+    func listsByID(_ parsed: SolveInstanceReader.Parsed) -> [String: [String]] {
+        lists(parsed.instance, parsed.menteeIDs, parsed.mentorIDs)
+    }
+
+    /// Every list of the standard decoder's instance, keyed as for a parsed one.
+    func listsByID(_ input: SolveInput) throws -> [String: [String]] {
+        let (instance, menteeIDs, mentorIDs) = try input.instance(file: "in.json")
+        return lists(instance, menteeIDs, mentorIDs)
+    }
+
+    func lists(_ instance: MatchingInstance, _ mentees: [String], _ mentors: [String]) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for mentee in 0..<instance.residentCount {
+            result["e:" + mentees[mentee]] = instance.hospitals(preferredBy: mentee).map { mentors[Int($0)] }
+        }
+        for mentor in 0..<instance.hospitalCount {
+            result["m:" + mentors[mentor]] = instance.residents(preferredBy: mentor).map { mentees[Int($0)] }
+        }
+        return result
     }
 
     @Test(arguments: [

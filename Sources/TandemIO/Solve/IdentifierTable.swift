@@ -43,6 +43,16 @@ struct IdentifierKey {
         }
     }
 
+    /// The key of a short id (at most seven bytes) whose bytes, followed by others, were
+    /// loaded as the little-endian `word`: the same key as ``init(_:count:readable:)`` gives.
+    @inline(__always)
+    init(_ bytes: UnsafePointer<UInt8>, count: Int, loaded word: UInt64) {
+        self.bytes = bytes
+        self.count = count
+        prefix = word & (UInt64(1) << UInt64(8 * count) &- 1)
+        hash = Self.finish(prefix, count: count)
+    }
+
     @inline(__always)
     private static func fold(_ hash: UInt64, _ word: UInt64) -> UInt64 {
         (hash ^ word) &* 0x9E37_79B9_7F4A_7C15 ^ (hash >> 29)

@@ -49,8 +49,6 @@ public struct SolveInstanceReader {
     private var position = 0
     private var mentees = IdentifierTable()
     private var mentors = IdentifierTable()
-    /// The ids of the list being read, hashed and waiting to be looked up together.
-    private var pending = ContiguousArray<IdentifierKey>()
     /// The mentors section is read by two workers when what follows its start is at least this
     /// many bytes (`Int.max`: never).
     private let parallelMinimum: Int
@@ -719,19 +717,15 @@ public struct SolveInstanceReader {
     /// Reads an array of mentee ids already in the table and appends their indices.
     /// - Throws: `.readSequentially` for an id not in the table.
     private mutating func existingList(appendingTo indices: inout ContiguousArray<Int32>) throws(Failure) {
-        guard try openArray() else { return }
-        pending.removeAll(keepingCapacity: true)
-        repeat {
-            switch try token() {
-            case .raw(let range): pending.append(key(range))
-            case .decoded(let decoded):
-                let found = pending.withUnsafeBufferPointer { mentees.existingIndices(of: $0, appendingTo: &indices) }
-                pending.removeAll(keepingCapacity: true)
-                guard found, let index = Self.existingIndex(of: decoded, in: mentees) else { throw .readSequentially }
-                indices.append(Int32(truncatingIfNeeded: index))
-            }
-        } while try continueArray()
-        let found = pending.withUnsafeBufferPointer { mentees.existingIndices(of: $0, appendingTo: &indices) }
+        let table = mentees
+        let found = try forEachKeyBatch { batch in
+            table.existingIndices(of: batch, appendingTo: &indices)
+        } decoded: {
+            decoded in
+            guard let index = Self.existingIndex(of: decoded, in: table) else { return false }
+            indices.append(Int32(truncatingIfNeeded: index))
+            return true
+        }
         guard found else { throw .readSequentially }
     }
 
@@ -872,25 +866,89 @@ public struct SolveInstanceReader {
 
     /// Reads an array of ids of `table` and appends their indices to `indices`.
     ///
-    /// The ids are hashed as they are read and looked up once the list is complete, all in one
-    /// loop: see ``IdentifierTable/indices(of:appendingTo:)``.
+    /// The ids are hashed as they are read and looked up a batch at a time, all in one loop:
+    /// see ``IdentifierTable/indices(of:appendingTo:)``.
     private mutating func identifierList(
         in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
     ) throws(Failure) {
-        guard try openArray() else { return }
-        pending.removeAll(keepingCapacity: true)
-        repeat {
-            switch try token() {
-            case .raw(let range): pending.append(key(range))
-            case .decoded(let decoded):
-                // Rare: the decoded bytes do not outlive this call, so settle what is pending
-                // first (keeping first-appearance order) and intern this one now.
-                pending.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
-                pending.removeAll(keepingCapacity: true)
-                indices.append(Self.index(of: decoded, in: table))
+        _ = try forEachKeyBatch { batch in
+            table.indices(of: batch, appendingTo: &indices)
+            return true
+        } decoded: { decoded in
+            indices.append(Self.index(of: decoded, in: table))
+            return true
+        }
+    }
+
+    /// The most ids of a list hashed before they are looked up together.
+    private static let keyBatchSize = 64
+
+    /// Reads an array of ids, calling `batch` with the keys of up to ``keyBatchSize`` ids at a
+    /// time and `decoded` with each id that has escapes (rare), all in the ids' order, until one
+    /// returns `false`: then `false` (the rest of the array unread).
+    @inline(__always)
+    private mutating func forEachKeyBatch(
+        _ batch: (UnsafeBufferPointer<IdentifierKey>) -> Bool, decoded: ([UInt8]) -> Bool
+    ) throws(Failure) -> Bool {
+        guard try openArray() else { return true }
+        return try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: Self.keyBatchSize) {
+            keys throws(Failure) -> Bool in
+            var count = 0
+            repeat {
+                switch try listItem() {
+                case .key(let key):
+                    keys.initializeElement(at: count, to: key)
+                    count += 1
+                    if count == keys.count {
+                        guard batch(UnsafeBufferPointer(keys)) else { return false }
+                        count = 0
+                    }
+                case .decoded(let bytes):
+                    // Settle the ids before it first, keeping their order.
+                    guard batch(UnsafeBufferPointer(rebasing: keys[..<count])), decoded(bytes) else { return false }
+                    count = 0
+                }
+            } while try continueArray()
+            return batch(UnsafeBufferPointer(rebasing: keys[..<count]))
+        }
+    }
+
+    /// An id of a list: its key, or its bytes when it has escapes.
+    enum ListItem {
+        case key(IdentifierKey)
+        case decoded([UInt8])
+    }
+
+    /// The next id of a list. Most ids are short and have no escapes: one eight-byte load finds
+    /// the closing quote (a byte-parallel compare) and is the key's prefix as well.
+    @inline(__always)
+    private mutating func listItem() throws(Failure) -> ListItem {
+        skipWhitespace()
+        if position + 9 <= bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            let word = UnsafeRawPointer(base + position + 1).loadUnaligned(as: UInt64.self).littleEndian
+            let stops = Self.bytes(of: word, equalTo: UInt8(ascii: "\"")) | Self.bytes(of: word, equalTo: UInt8(ascii: "\\"))
+            if stops != 0 {
+                let count = stops.trailingZeroBitCount >> 3
+                if bytes[position + 1 + count] == UInt8(ascii: "\"") {
+                    let key = IdentifierKey(base + position + 1, count: count, loaded: word)
+                    position += count + 2
+                    return .key(key)
+                }
             }
-        } while try continueArray()
-        pending.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
+        }
+        switch try token() {
+        case .raw(let range): return .key(key(range))
+        case .decoded(let decoded): return .decoded(decoded)
+        }
+    }
+
+    /// The high bit of each byte of `word` equal to `byte`, exact up to and including the first
+    /// such byte (a borrow may mark bytes after it): enough to find the first.
+    @inline(__always)
+    private static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & (ones << 7)
     }
 
     /// The key of the id at `range` of the file.
