@@ -29,7 +29,7 @@ public struct MatchingInstance: Sendable, Equatable {
     /// For each entry of ``residentLists``, the resident's rank in that hospital's list, when
     /// building found them on the way (no resident entry was dropped); deferred acceptance
     /// then need not compute them again. Derived from the lists, so not part of equality.
-    let rankAtHospital: ContiguousArray<Int32>?
+    public let rankAtHospital: ContiguousArray<Int32>?
 
     /// The number of mutually acceptable pairs (the total list length on either side).
     ///

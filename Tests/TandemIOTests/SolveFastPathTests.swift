@@ -155,8 +155,10 @@ struct SolveFastPathTests {
     /// The byte writer prints exactly what `SolveOutput(...).jsonData()` prints, including ids
     /// that need escaping, unmatched mentees and blocking pairs (of a matching that is not
     /// stable); with a non-ASCII id it takes the `SolveOutput` route itself.
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func theByteWriterPrintsWhatSolveOutputPrints(seed: UInt64) throws {
+    /// With every entry mutual the writer orders each mentor's mentees by the ranks found while
+    /// building; with one-sided entries (dropped, so no ranks) by scanning the mentors' lists.
+    @Test(arguments: [1, 2, 3] as [UInt64], [false, true])
+    func theByteWriterPrintsWhatSolveOutputPrints(seed: UInt64, oneSided: Bool) throws {
         var random = SeededGenerator(seed: seed)
         let mentees = (0..<200).map { "e\($0)" + ($0 % 17 == 0 ? "\"\\\u{1}" : "") + ($0 == 5 && seed == 3 ? "é" : "") }
         let mentors = (0..<40).map { "mentor-\(($0 * 7) % 40)" }
@@ -168,17 +170,25 @@ struct SolveFastPathTests {
             for mentor in chosen { listedBy[mentor, default: []].append(mentee) }
         }
         for mentor in mentors {
-            input.mentors[mentor] = (listedBy[mentor] ?? []).shuffled(using: &random)
+            // One-sided: a mentor leaves out one who listed it, or lists one who did not.
+            let listed =
+                oneSided ? Array((listedBy[mentor] ?? []).dropFirst()) + [mentees[mentor.count % 7]] : listedBy[mentor] ?? []
+            input.mentors[mentor] = Array(Set(listed)).sorted().shuffled(using: &random)
             input.capacities[mentor] = Int.random(in: 0...4, using: &random)
         }
         let parsed = try SolveInstanceReader.parse(input.jsonData(), file: "in.json")
         let instance = parsed.instance
+        #expect((instance.rankAtHospital == nil) == oneSided)
         let stable = DeferredAcceptance.solve(instance, optimal: .residentOptimal)
         // Everyone moved to their first choice (where acceptable): usually not stable.
         let naive = Matching(
             hospitalOfResident: ContiguousArray(
                 (0..<instance.residentCount).map { instance.hospitals(preferredBy: $0).first ?? -1 }))
-        for (choice, matching) in [(StableChoice.mentee, stable), (.mentor, naive)] {
+        // Everyone sent to a mentor whether or not the pair is acceptable.
+        let arbitrary = Matching(
+            hospitalOfResident: ContiguousArray(
+                (0..<instance.residentCount).map { Int32(truncatingIfNeeded: $0 % (instance.hospitalCount + 1)) - 1 }))
+        for (choice, matching) in [(StableChoice.mentee, stable), (.mentor, naive), (.egalitarian, arbitrary)] {
             let report = StabilityVerifier.verify(matching, in: instance)
             let expected = SolveOutput(
                 optimal: choice, matching: matching, report: report, instance: instance, menteeIDs: parsed.menteeIDs,

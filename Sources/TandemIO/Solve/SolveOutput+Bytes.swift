@@ -137,12 +137,70 @@ extension SolveOutput {
         /// Each mentor's mentees in its preference order (as `Matching.residents(of:in:)`),
         /// mentors in `mentorOrder`: the mentees of `mentorOrder[k]` end at `end[k]`.
         ///
+        /// With the ranks the instance found while building, each matched mentee finds its
+        /// mentor in its own short list and that mentor's rank for it beside it, reading both
+        /// arrays in order; mentees are then put in their mentor's place (a counting sort) and
+        /// each mentor's few are sorted by rank. Without them, the mentors' lists are scanned
+        /// (``menteesByScanningMentorLists(hospitalOf:instance:mentorOrder:)``).
+        static func menteesByMentor(
+            hospitalOf: ContiguousArray<Int32>, instance: MatchingInstance, mentorOrder: [Int]
+        ) -> (mentees: ContiguousArray<Int32>, end: ContiguousArray<Int32>) {
+            guard let ranks = instance.rankAtHospital, ranks.count == instance.entryCount else {
+                return menteesByScanningMentorLists(hospitalOf: hospitalOf, instance: instance, mentorOrder: mentorOrder)
+            }
+            let hospitalCount = instance.hospitalCount
+            let listStart = instance.residentListStart
+            let lists = instance.residentLists
+            // Per mentee: its rank at its mentor, or -1 when it has none (or an assignment its
+            // list does not hold, which `residents(of:in:)` does not list either).
+            var rankAtMentor = ContiguousArray<Int32>(repeating: -1, count: instance.residentCount)
+            var count = ContiguousArray<Int32>(repeating: 0, count: hospitalCount)
+            for resident in 0..<min(instance.residentCount, hospitalOf.count) {
+                let hospital = hospitalOf[resident]
+                guard hospital >= 0 && Int(hospital) < hospitalCount else { continue }
+                for position in Int(listStart[resident])..<Int(listStart[resident &+ 1]) where lists[position] == hospital {
+                    rankAtMentor[resident] = ranks[position]
+                    count[Int(hospital)] &+= 1
+                    break
+                }
+            }
+            // Where each mentor's mentees go, mentors in `mentorOrder`.
+            var cursor = ContiguousArray<Int32>(repeating: 0, count: hospitalCount)
+            var end = ContiguousArray<Int32>()
+            end.reserveCapacity(mentorOrder.count)
+            var total: Int32 = 0
+            for hospital in mentorOrder {
+                cursor[hospital] = total
+                total &+= count[hospital]
+                end.append(total)
+            }
+            // Rank (high 32 bits) and mentee: sorting a mentor's few by this value sorts them by rank.
+            var placed = ContiguousArray<UInt64>(repeating: 0, count: Int(total))
+            for resident in rankAtMentor.indices where rankAtMentor[resident] >= 0 {
+                let hospital = Int(hospitalOf[resident])
+                placed[Int(cursor[hospital])] =
+                    UInt64(truncatingIfNeeded: rankAtMentor[resident]) << 32 | UInt64(truncatingIfNeeded: resident)
+                cursor[hospital] &+= 1
+            }
+            var mentees = ContiguousArray<Int32>()
+            mentees.reserveCapacity(Int(total))
+            var start = 0
+            for mentorEnd in end {
+                placed[start..<Int(mentorEnd)].sort()
+                for value in placed[start..<Int(mentorEnd)] { mentees.append(Int32(truncatingIfNeeded: value & 0xFFFF_FFFF)) }
+                start = Int(mentorEnd)
+            }
+            return (mentees, end)
+        }
+
+        /// ``menteesByMentor(hospitalOf:instance:mentorOrder:)`` from the mentors' lists.
+        ///
         /// A mentor's list is scanned only down to the last of its mentees, but each entry
         /// checked is a random read of `hospitalOf` (at 10^6 mentees, millions of them), so the
         /// lists of the mentors a few places ahead are loaded early and their first entries'
         /// reads started, letting the cache misses overlap. (An assignment along a pair not on
         /// the list is never found, and then the whole list is scanned, as there.)
-        static func menteesByMentor(
+        static func menteesByScanningMentorLists(
             hospitalOf: ContiguousArray<Int32>, instance: MatchingInstance, mentorOrder: [Int]
         ) -> (mentees: ContiguousArray<Int32>, end: ContiguousArray<Int32>) {
             var assignedCount = [Int32](repeating: 0, count: instance.hospitalCount)
