@@ -164,7 +164,18 @@ final class IdentifierTable {
     /// first lets their cache misses overlap instead of being paid one after the other.
     func indices(of keys: UnsafeBufferPointer<IdentifierKey>, appendingTo indices: inout ContiguousArray<Int32>) {
         prefetch(keys)
-        for key in keys { indices.append(index(of: key)) }
+        Self.append(keys.count, to: &indices) { index in self.index(of: keys[index]) }
+    }
+
+    /// Appends `count` values to `indices`, the `k`th being `value(k)`: the array is grown (and
+    /// checked for being uniquely referenced) once, not once per value.
+    @inline(__always)
+    private static func append(_ count: Int, to indices: inout ContiguousArray<Int32>, _ value: (Int) -> Int32) {
+        let start = indices.count
+        indices.append(contentsOf: repeatElement(0, count: count))
+        indices.withUnsafeMutableBufferPointer { indices in
+            for index in 0..<count { indices[start &+ index] = value(index) }
+        }
     }
 
     /// Appends the index of each key's id to `indices`, as ``indices(of:appendingTo:)`` but
@@ -172,11 +183,15 @@ final class IdentifierTable {
     /// Only reads the table, so several threads may call it at once.
     func existingIndices(of keys: UnsafeBufferPointer<IdentifierKey>, appendingTo indices: inout ContiguousArray<Int32>) -> Bool {
         prefetch(keys)
-        for key in keys {
-            guard let index = existingIndex(of: key) else { return false }
-            indices.append(Int32(truncatingIfNeeded: index))
+        var found = true
+        Self.append(keys.count, to: &indices) { index in
+            guard let existing = existingIndex(of: keys[index]) else {
+                found = false
+                return -1
+            }
+            return Int32(truncatingIfNeeded: existing)
         }
-        return true
+        return found
     }
 
     /// The position in `keys` of the first key whose id is in the table, or `nil`; the slots
