@@ -405,15 +405,98 @@ public struct SolveInstanceReader {
     /// section's `}`, or, when `split` is given, until a member ends at or past it.
     @discardableResult
     private mutating func menteeMembers(until split: Int?, lists: inout MenteeLists) throws(Failure) -> Stop {
+        try Self.withKeyBatches { batches throws(Failure) -> Stop in
+            repeat {
+                try menteeMember(into: &lists, batches: &batches)
+                if let split {
+                    skipWhitespace()
+                    if position >= split {
+                        batches.intern(in: self, into: &lists)
+                        return .member
+                    }
+                }
+            } while try continueObject()
+            batches.intern(in: self, into: &lists)
+            return .end
+        }
+    }
+
+    /// Ids of the mentees section read but not yet looked up. At 10^6 mentees a list holds
+    /// about ten mentor ids, and each lookup is a likely cache miss: keys wait here across lists
+    /// and are looked up a batch at a time (their slots prefetched together), in order, so
+    /// the indices are those of interning one by one.
+    struct MenteeKeyBatches {
+        /// The mentees' own keys (one per member).
+        var mentees: KeyBatch
+        /// The mentor ids of their lists.
+        var mentors: KeyBatch
+
+        /// Looks up everything pending: mentee indices onto `lists.mentee`, mentor indices onto
+        /// `lists.entries`.
+        mutating func intern(in reader: SolveInstanceReader, into lists: inout MenteeLists) {
+            mentees.intern(in: reader.mentees, appendingTo: &lists.mentee)
+            mentors.intern(in: reader.mentors, appendingTo: &lists.entries)
+        }
+    }
+
+    /// Keys waiting to be looked up in a table together, in a fixed buffer.
+    struct KeyBatch {
+        let keys: UnsafeMutableBufferPointer<IdentifierKey>
+        var count = 0
+
+        /// Adds `key`, first looking up what is pending when the buffer is full.
+        @inline(__always)
+        mutating func add(_ key: IdentifierKey, in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>) {
+            if count == keys.count { intern(in: table, appendingTo: &indices) }
+            keys.initializeElement(at: count, to: key)
+            count &+= 1
+        }
+
+        /// Appends the index of each pending key's id (adding new ids) and empties the batch.
+        mutating func intern(in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>) {
+            table.indices(of: UnsafeBufferPointer(rebasing: keys[..<count]), appendingTo: &indices)
+            count = 0
+        }
+    }
+
+    /// Calls `body` with empty key batches on the stack.
+    private static func withKeyBatches<Result>(
+        _ body: (inout MenteeKeyBatches) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: 2 * Self.keyBatchSize) {
+            buffer throws(Failure) -> Result in
+            var batches = MenteeKeyBatches(
+                mentees: KeyBatch(keys: UnsafeMutableBufferPointer(rebasing: buffer[..<Self.keyBatchSize])),
+                mentors: KeyBatch(keys: UnsafeMutableBufferPointer(rebasing: buffer[Self.keyBatchSize...])))
+            return try body(&batches)
+        }
+    }
+
+    /// Reads one member `"mentee": ["mentor", ...]` of the mentees section into `lists`, its ids
+    /// added to `batches` (an id with escapes is interned at once, after what is pending).
+    @inline(__always)
+    private mutating func menteeMember(into lists: inout MenteeLists, batches: inout MenteeKeyBatches) throws(Failure) {
+        lists.start.append(Int32(truncatingIfNeeded: lists.entries.count &+ batches.mentors.count))
+        switch try token() {
+        case .raw(let range):
+            let key = key(range)
+            // A new mentee's slot is a cache miss: start loading it now.
+            mentees.prefetch(key)
+            batches.mentees.add(key, in: mentees, appendingTo: &lists.mentee)
+        case .decoded(let decoded):
+            batches.mentees.intern(in: mentees, appendingTo: &lists.mentee)
+            lists.mentee.append(Self.index(of: decoded, in: mentees))
+        }
+        try expect(UInt8(ascii: ":"), "':'")
+        guard try openArray() else { return }
         repeat {
-            lists.start.append(Int32(truncatingIfNeeded: lists.entries.count))
-            lists.mentee.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &lists.entries))
-            if let split {
-                skipWhitespace()
-                if position >= split { return .member }
+            switch try listItem() {
+            case .key(let key): batches.mentors.add(key, in: mentors, appendingTo: &lists.entries)
+            case .decoded(let decoded):
+                batches.mentors.intern(in: mentors, appendingTo: &lists.entries)
+                lists.entries.append(Self.index(of: decoded, in: mentors))
             }
-        } while try continueObject()
-        return .end
+        } while try continueArray()
     }
 
     /// What the second worker read of the mentees section, with its own tables: indices are
@@ -537,13 +620,15 @@ public struct SolveInstanceReader {
         // faulted in, and growing by doubling would copy the entries several times.
         lists.entries.reserveCapacity((bytes.count - position) / 16)
         guard try continueObject() else { throw .readSequentially }
-        var members = 0
-        repeat {
-            lists.start.append(Int32(truncatingIfNeeded: lists.entries.count))
-            lists.mentee.append(try listMember(keyIn: mentees, listIn: mentors, appendingTo: &lists.entries))
-            members &+= 1
-            if members & 1023 == 0, stop.isSet { throw .readSequentially }
-        } while try continueObject()
+        try Self.withKeyBatches { batches throws(Failure) in
+            var members = 0
+            repeat {
+                try menteeMember(into: &lists, batches: &batches)
+                members &+= 1
+                if members & 1023 == 0, stop.isSet { throw .readSequentially }
+            } while try continueObject()
+            batches.intern(in: self, into: &lists)
+        }
         return MenteePart(
             lists: lists, menteeIDs: IdentifierBytes(mentees), mentorIDs: IdentifierBytes(mentors), end: position)
     }
