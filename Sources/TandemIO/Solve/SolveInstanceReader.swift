@@ -457,18 +457,43 @@ public struct SolveInstanceReader {
             table.indices(of: UnsafeBufferPointer(rebasing: keys[..<count]), appendingTo: &indices)
             count = 0
         }
+
+        /// ``add(_:in:appendingTo:)`` for ids that must already be in `table`: `false` if one
+        /// looked up is not.
+        @inline(__always)
+        mutating func addExisting(
+            _ key: IdentifierKey, in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
+        ) -> Bool {
+            if count == keys.count, !lookUpExisting(in: table, appendingTo: &indices) { return false }
+            keys.initializeElement(at: count, to: key)
+            count &+= 1
+            return true
+        }
+
+        /// ``intern(in:appendingTo:)`` without adding ids: `false` if one is not in `table`.
+        mutating func lookUpExisting(in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>) -> Bool {
+            defer { count = 0 }
+            return table.existingIndices(of: UnsafeBufferPointer(rebasing: keys[..<count]), appendingTo: &indices)
+        }
     }
 
-    /// Calls `body` with empty key batches on the stack.
+    /// Calls `body` with an empty key batch on the stack.
+    private static func withKeyBatch<Result>(_ body: (inout KeyBatch) throws(Failure) -> Result) throws(Failure) -> Result {
+        try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: keyBatchSize) { keys throws(Failure) -> Result in
+            var batch = KeyBatch(keys: keys)
+            return try body(&batch)
+        }
+    }
+
+    /// Calls `body` with empty key batches for the mentees section.
     private static func withKeyBatches<Result>(
         _ body: (inout MenteeKeyBatches) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: 2 * Self.keyBatchSize) {
-            buffer throws(Failure) -> Result in
-            var batches = MenteeKeyBatches(
-                mentees: KeyBatch(keys: UnsafeMutableBufferPointer(rebasing: buffer[..<Self.keyBatchSize])),
-                mentors: KeyBatch(keys: UnsafeMutableBufferPointer(rebasing: buffer[Self.keyBatchSize...])))
-            return try body(&batches)
+        try withKeyBatch { mentees throws(Failure) -> Result in
+            try withKeyBatch { mentors throws(Failure) -> Result in
+                var batches = MenteeKeyBatches(mentees: mentees, mentors: mentors)
+                return try body(&batches)
+            }
         }
     }
 
@@ -753,65 +778,71 @@ public struct SolveInstanceReader {
         if split == nil {
             guard try continueObject() else { throw .readSequentially }
         }
-        while true {
-            let mentor: Int32
-            let start = part.entries.count
-            switch try token() {
-            case .raw(let range):
-                let key = key(range)
-                mentors.prefetch(key)
-                try expect(UInt8(ascii: ":"), "':'")
-                try existingList(appendingTo: &part.entries)
-                if let index = mentors.existingIndex(of: key) {
-                    mentor = Int32(truncatingIfNeeded: index)
-                } else {
-                    part.newMentors.append(Array(bytes[range]))
-                    mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
-                }
-            case .decoded(let decoded):
-                try expect(UInt8(ascii: ":"), "':'")
-                try existingList(appendingTo: &part.entries)
-                if let index = Self.existingIndex(of: decoded, in: mentors) {
-                    mentor = Int32(truncatingIfNeeded: index)
-                } else {
-                    part.newMentors.append(decoded)
-                    mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
-                }
-            }
-            part.lists.append((mentor, start, part.entries.count))
-            if let split {
-                skipWhitespace()
-                if position == split {
-                    part.end = position
-                    return part
-                }
-                // Past the split (it was inside a string).
-                guard position < split else { throw .readSequentially }
-                if try !continueObject() {
-                    part.end = position
-                    part.complete = true
-                    return part
-                }
-            } else if try !continueObject() {
+        // The mentee ids of the lists wait in `batch` across lists; a list's start and end count them.
+        return try Self.withKeyBatch { batch throws(Failure) -> MentorPart in
+            func finished(complete: Bool = false) throws(Failure) -> MentorPart {
+                guard batch.lookUpExisting(in: mentees, appendingTo: &part.entries) else { throw .readSequentially }
                 part.end = position
+                part.complete = complete
                 return part
+            }
+            while true {
+                let mentor: Int32
+                let start = part.entries.count &+ batch.count
+                switch try token() {
+                case .raw(let range):
+                    let key = key(range)
+                    mentors.prefetch(key)
+                    try expect(UInt8(ascii: ":"), "':'")
+                    try existingList(into: &batch, appendingTo: &part.entries)
+                    if let index = mentors.existingIndex(of: key) {
+                        mentor = Int32(truncatingIfNeeded: index)
+                    } else {
+                        part.newMentors.append(Array(bytes[range]))
+                        mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
+                    }
+                case .decoded(let decoded):
+                    try expect(UInt8(ascii: ":"), "':'")
+                    try existingList(into: &batch, appendingTo: &part.entries)
+                    if let index = Self.existingIndex(of: decoded, in: mentors) {
+                        mentor = Int32(truncatingIfNeeded: index)
+                    } else {
+                        part.newMentors.append(decoded)
+                        mentor = -Int32(truncatingIfNeeded: part.newMentors.count)
+                    }
+                }
+                part.lists.append((mentor, start, part.entries.count &+ batch.count))
+                if let split {
+                    skipWhitespace()
+                    if position == split { return try finished() }
+                    // Past the split (it was inside a string).
+                    guard position < split else { throw .readSequentially }
+                    if try !continueObject() { return try finished(complete: true) }
+                } else if try !continueObject() {
+                    return try finished()
+                }
             }
         }
     }
 
-    /// Reads an array of mentee ids already in the table and appends their indices.
+    /// Reads an array of mentee ids already in the table: their keys wait in `batch` (looked
+    /// up, onto `indices`, when it is full), an id with escapes is looked up at once.
     /// - Throws: `.readSequentially` for an id not in the table.
-    private mutating func existingList(appendingTo indices: inout ContiguousArray<Int32>) throws(Failure) {
-        let table = mentees
-        let found = try forEachKeyBatch { batch in
-            table.existingIndices(of: batch, appendingTo: &indices)
-        } decoded: {
-            decoded in
-            guard let index = Self.existingIndex(of: decoded, in: table) else { return false }
-            indices.append(Int32(truncatingIfNeeded: index))
-            return true
-        }
-        guard found else { throw .readSequentially }
+    private mutating func existingList(
+        into batch: inout KeyBatch, appendingTo indices: inout ContiguousArray<Int32>
+    ) throws(Failure) {
+        guard try openArray() else { return }
+        repeat {
+            switch try listItem() {
+            case .key(let key):
+                guard batch.addExisting(key, in: mentees, appendingTo: &indices) else { throw .readSequentially }
+            case .decoded(let decoded):
+                guard batch.lookUpExisting(in: mentees, appendingTo: &indices),
+                    let index = Self.existingIndex(of: decoded, in: mentees)
+                else { throw .readSequentially }
+                indices.append(Int32(truncatingIfNeeded: index))
+            }
+        } while try continueArray()
     }
 
     private static func existingIndex(of decoded: [UInt8], in table: IdentifierTable) -> Int? {
@@ -951,52 +982,27 @@ public struct SolveInstanceReader {
 
     /// Reads an array of ids of `table` and appends their indices to `indices`.
     ///
-    /// The ids are hashed as they are read and looked up a batch at a time, all in one loop:
-    /// see ``IdentifierTable/indices(of:appendingTo:)``.
+    /// The ids are hashed as they are read and looked up a batch at a time: see
+    /// ``IdentifierTable/indices(of:appendingTo:)``.
     private mutating func identifierList(
         in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
     ) throws(Failure) {
-        _ = try forEachKeyBatch { batch in
-            table.indices(of: batch, appendingTo: &indices)
-            return true
-        } decoded: { decoded in
-            indices.append(Self.index(of: decoded, in: table))
-            return true
-        }
-    }
-
-    /// The most ids of a list hashed before they are looked up together.
-    private static let keyBatchSize = 64
-
-    /// Reads an array of ids, calling `batch` with the keys of up to ``keyBatchSize`` ids at a
-    /// time and `decoded` with each id that has escapes (rare), all in the ids' order, until one
-    /// returns `false`: then `false` (the rest of the array unread).
-    @inline(__always)
-    private mutating func forEachKeyBatch(
-        _ batch: (UnsafeBufferPointer<IdentifierKey>) -> Bool, decoded: ([UInt8]) -> Bool
-    ) throws(Failure) -> Bool {
-        guard try openArray() else { return true }
-        return try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: Self.keyBatchSize) {
-            keys throws(Failure) -> Bool in
-            var count = 0
+        guard try openArray() else { return }
+        try Self.withKeyBatch { batch throws(Failure) in
             repeat {
                 switch try listItem() {
-                case .key(let key):
-                    keys.initializeElement(at: count, to: key)
-                    count += 1
-                    if count == keys.count {
-                        guard batch(UnsafeBufferPointer(keys)) else { return false }
-                        count = 0
-                    }
-                case .decoded(let bytes):
-                    // Settle the ids before it first, keeping their order.
-                    guard batch(UnsafeBufferPointer(rebasing: keys[..<count])), decoded(bytes) else { return false }
-                    count = 0
+                case .key(let key): batch.add(key, in: table, appendingTo: &indices)
+                case .decoded(let decoded):
+                    batch.intern(in: table, appendingTo: &indices)
+                    indices.append(Self.index(of: decoded, in: table))
                 }
             } while try continueArray()
-            return batch(UnsafeBufferPointer(rebasing: keys[..<count]))
+            batch.intern(in: table, appendingTo: &indices)
         }
     }
+
+    /// The most ids hashed before they are looked up together.
+    private static let keyBatchSize = 64
 
     /// An id of a list: its key, or its bytes when it has escapes.
     enum ListItem {
