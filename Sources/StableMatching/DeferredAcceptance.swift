@@ -106,14 +106,20 @@ public enum DeferredAcceptance {
                 ownStart: instance.residentListStart, ownLists: instance.residentLists,
                 otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: threads)
         }
-        return ContiguousArray(unsafeUninitializedCapacity: ranks.count) { packed, initialized in
+        let count = min(instance.residentLists.count, ranks.count)
+        return ContiguousArray(unsafeUninitializedCapacity: count) { packed, initialized in
             instance.residentLists.withUnsafeBufferPointer { hospitals in
                 ranks.withUnsafeBufferPointer { ranks in
-                    for position in 0..<min(hospitals.count, ranks.count) {
-                        packed.initializeElement(
-                            at: position, to: packedEntry(listed: hospitals[position], rank: ranks[position]))
+                    // 10^7 entries are a memory-bound pass: on two threads, half each.
+                    nonisolated(unsafe) let (packed, hospitals, ranks) = (packed, hospitals, ranks)
+                    forEachHalf(threads) { half in
+                        let middle = threads == 1 ? count : count / 2
+                        for position in half == 0 ? 0..<middle : middle..<count {
+                            packed.initializeElement(
+                                at: position, to: packedEntry(listed: hospitals[position], rank: ranks[position]))
+                        }
                     }
-                    initialized = min(hospitals.count, ranks.count)
+                    initialized = count
                 }
             }
         }

@@ -75,6 +75,10 @@ struct ParallelDeferredAcceptanceTests {
             }
         }
         #expect(checked == instance.entryCount)
+        // What deferred acceptance reads, packed from the ranks building found, on one thread or two.
+        #expect(mutual.rankAtHospital != nil)
+        #expect(DeferredAcceptance.proposals(mutual, threads: 1) == packed)
+        #expect(DeferredAcceptance.proposals(mutual, threads: 2) == packed)
     }
 
     /// Above the threshold `solve` takes the two-thread path by itself.
