@@ -193,42 +193,61 @@ extension MatchingInstance {
         let halves = lists.count + otherEntryCount >= parallelEntryCount ? 2 : 1
         let middle = halves == 1 ? personCount : firstPerson(from: start, atEntry: lists.count / 2)
         var rankAtTarget = ContiguousArray<Int32>(repeating: -1, count: otherEntryCount)
-        // Per half: the kept entries and, per person, where its kept list ends.
-        let keptParts = UnsafeMutablePointer<(ends: ContiguousArray<Int32>, kept: ContiguousArray<Int32>)>.allocate(
-            capacity: halves)
-        keptParts.initialize(repeating: ([], []), count: halves)
+        // Per half: how many entries are kept and, only when building kept lists, those entries
+        // and, per person, where its kept list ends.
+        let keptParts = UnsafeMutablePointer<(count: Int, ends: ContiguousArray<Int32>, kept: ContiguousArray<Int32>)>
+            .allocate(capacity: halves)
+        keptParts.initialize(repeating: (0, [], []), count: halves)
         defer { keptParts.deinitialize(count: halves).deallocate() }
+        // The first pass writes the ranks and only counts the kept entries: usually every entry
+        // is mutual and the lists stay as they are, so writing out a copy of them would be
+        // wasted. Only if some entry is dropped does a second pass, stamping again, write the
+        // kept lists (and not the ranks, which are those of the first pass).
         rankAtTarget.withUnsafeMutableBufferPointer { ranks in
             nonisolated(unsafe) let (ranks, parts) = (ranks, keptParts)
-            forEachHalf(halves) { half in
-                let persons = half == 0 ? 0..<middle : middle..<personCount
-                // Per person of the other side: the person that stamped it (high 32 bits, +1 so
-                // that 0 is none) and the position of its entry naming that person (low 32 bits).
-                var stamp = ContiguousArray<UInt64>(repeating: 0, count: otherCount)
-                var ends = ContiguousArray<Int32>()
-                ends.reserveCapacity(persons.count)
-                var kept = ContiguousArray<Int32>()
-                kept.reserveCapacity(Int(start[persons.upperBound] - start[persons.lowerBound]))
-                for person in persons {
-                    let tag = UInt64(truncatingIfNeeded: person &+ 1) << 32
-                    for index in Int(listedByStart[person])..<Int(listedByStart[person + 1]) {
-                        let entry = listedBy[index]
-                        stamp[Int(entry >> 32)] = tag | (entry & 0xFFFF_FFFF)
+            func pass(buildingLists: Bool) {
+                forEachHalf(halves) { half in
+                    let persons = half == 0 ? 0..<middle : middle..<personCount
+                    // Per person of the other side: the person that stamped it (high 32 bits, +1
+                    // so that 0 is none) and the position of its entry naming that person (low
+                    // 32 bits).
+                    var stamp = ContiguousArray<UInt64>(repeating: 0, count: otherCount)
+                    var ends = ContiguousArray<Int32>()
+                    var kept = ContiguousArray<Int32>()
+                    if buildingLists {
+                        ends.reserveCapacity(persons.count)
+                        kept.reserveCapacity(parts[half].count)
                     }
-                    let first = kept.count
-                    for position in Int(start[person])..<Int(start[person + 1]) {
-                        let target = lists[position]
-                        let stamped = stamp[Int(target)]
-                        guard stamped & 0xFFFF_FFFF_0000_0000 == tag else { continue }
-                        ranks[Int(stamped & 0xFFFF_FFFF)] = Int32(truncatingIfNeeded: kept.count &- first)
-                        kept.append(target)
+                    var keptCount = 0
+                    for person in persons {
+                        let tag = UInt64(truncatingIfNeeded: person &+ 1) << 32
+                        for index in Int(listedByStart[person])..<Int(listedByStart[person + 1]) {
+                            let entry = listedBy[index]
+                            stamp[Int(entry >> 32)] = tag | (entry & 0xFFFF_FFFF)
+                        }
+                        // The rank of the next kept entry in the person's kept list.
+                        var rank: Int32 = 0
+                        for position in Int(start[person])..<Int(start[person + 1]) {
+                            let target = lists[position]
+                            let stamped = stamp[Int(target)]
+                            guard stamped & 0xFFFF_FFFF_0000_0000 == tag else { continue }
+                            if buildingLists {
+                                kept.append(target)
+                            } else {
+                                ranks[Int(stamped & 0xFFFF_FFFF)] = rank
+                            }
+                            rank &+= 1
+                        }
+                        keptCount &+= Int(rank)
+                        if buildingLists { ends.append(Int32(truncatingIfNeeded: kept.count)) }
                     }
-                    ends.append(Int32(truncatingIfNeeded: kept.count))
+                    parts[half] = (keptCount, ends, kept)
                 }
-                parts[half] = (ends, kept)
             }
+            pass(buildingLists: false)
+            if (0..<halves).reduce(0, { $0 + parts[$1].count }) != lists.count { pass(buildingLists: true) }
         }
-        let keptCount = (0..<halves).reduce(0) { $0 + keptParts[$1].kept.count }
+        let keptCount = (0..<halves).reduce(0) { $0 + keptParts[$1].count }
         if keptCount == lists.count {
             // Every entry is mutual (the usual case): the lists stay as they are.
             return (start, lists, rankAtTarget)

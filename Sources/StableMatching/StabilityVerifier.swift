@@ -25,16 +25,16 @@ public enum StabilityVerifier {
         verify(matching, in: instance, halves: nil)
     }
 
-    /// ``verify(_:in:)`` with the blocking-pair search on `halves` threads (1 or 2; by default
-    /// 2 from ``MatchingInstance/parallelEntryCount`` entries on; tests choose).
+    /// ``verify(_:in:)`` with the scan of the residents' lists and the blocking-pair search on
+    /// `halves` threads (1 or 2; by default 2 from ``MatchingInstance/parallelEntryCount``
+    /// entries on; tests choose).
     static func verify(_ matching: Matching, in instance: MatchingInstance, halves: Int?) -> StabilityReport {
         let residentCount = instance.residentCount
         let hospitalCount = instance.hospitalCount
         let residentStart = instance.residentListStart
         let residentLists = instance.residentLists
-        let hospitalStart = instance.hospitalListStart
-        let hospitalLists = instance.hospitalLists
         let given = matching.hospitalOfResident
+        let halves = halves ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
 
         // The hospital of each resident of the instance, -1 if unmatched or out of range.
         var hospitalOf = ContiguousArray<Int32>(repeating: -1, count: residentCount)
@@ -49,48 +49,57 @@ public enum StabilityVerifier {
             }
         }
 
-        // Resident side: how many of its list entries a resident prefers to what it has.
+        // Resident side: how many of its list entries a resident prefers to what it has. Each
+        // half of the residents (split where their entries are halved) writes only its own.
         var preferredCount = ContiguousArray<Int32>(repeating: 0, count: residentCount)
-        for resident in 0..<residentCount {
-            let first = Int(residentStart[resident])
-            let end = Int(residentStart[resident + 1])
-            var count = end - first
-            let hospital = hospitalOf[resident]
-            if hospital >= 0 {
-                var position = first
-                while position < end && residentLists[position] != hospital { position += 1 }
-                if position < end {
-                    count = position - first
-                } else {
-                    isUnacceptable[resident] = true
+        let middleResident =
+            halves == 1 ? residentCount : MatchingInstance.firstPerson(from: residentStart, atEntry: residentLists.count / 2)
+        preferredCount.withUnsafeMutableBufferPointer { preferredCount in
+            isUnacceptable.withUnsafeMutableBufferPointer { isUnacceptable in
+                nonisolated(unsafe) let (preferredCount, isUnacceptable) = (preferredCount, isUnacceptable)
+                forEachHalf(halves) { [hospitalOf] half in
+                    for resident in half == 0 ? 0..<middleResident : middleResident..<residentCount {
+                        let first = Int(residentStart[resident])
+                        let end = Int(residentStart[resident + 1])
+                        var count = end - first
+                        let hospital = hospitalOf[resident]
+                        if hospital >= 0 {
+                            var position = first
+                            while position < end && residentLists[position] != hospital { position += 1 }
+                            if position < end {
+                                count = position - first
+                            } else {
+                                isUnacceptable[resident] = true
+                            }
+                        }
+                        preferredCount[resident] = Int32(truncatingIfNeeded: count)
+                    }
                 }
             }
-            preferredCount[resident] = Int32(truncatingIfNeeded: count)
         }
 
-        // Hospital side: fill, the rank of each assigned resident, and the worst of them.
-        var fill = ContiguousArray<Int32>(repeating: 0, count: hospitalCount)
-        for hospital in hospitalOf where hospital >= 0 { fill[Int(hospital)] &+= 1 }
-        var rankAtOwnHospital = ContiguousArray<Int32>(repeating: -1, count: residentCount)
-        for hospital in 0..<hospitalCount {
-            let first = Int(hospitalStart[hospital])
-            for position in first..<Int(hospitalStart[hospital + 1]) {
-                let resident = Int(hospitalLists[position])
-                if hospitalOf[resident] == Int32(truncatingIfNeeded: hospital) {
-                    rankAtOwnHospital[resident] = Int32(truncatingIfNeeded: position - first)
-                }
-            }
+        // Hospital side: the residents each hospital holds, grouped by hospital (a counting
+        // sort), so that the blocking-pair search can find the worst of them. assignedStart[h]
+        // first counts h's residents, then holds where they end; placing residents from the
+        // last one on moves it back to where they start.
+        var assignedStart = ContiguousArray<Int32>(repeating: 0, count: hospitalCount + 1)
+        for hospital in hospitalOf where hospital >= 0 { assignedStart[Int(hospital)] &+= 1 }
+        var assignedCount: Int32 = 0
+        for hospital in 0...hospitalCount {
+            assignedCount &+= assignedStart[hospital]
+            assignedStart[hospital] = assignedCount
         }
-        var worstRank = ContiguousArray<Int32>(repeating: -1, count: hospitalCount)
-        for resident in 0..<residentCount where hospitalOf[resident] >= 0 {
+        var assigned = ContiguousArray<Int32>(repeating: 0, count: Int(assignedCount))
+        for resident in (0..<residentCount).reversed() where hospitalOf[resident] >= 0 {
             let hospital = Int(hospitalOf[resident])
-            var rank = rankAtOwnHospital[resident]
-            if rank < 0 {
-                isUnacceptable[resident] = true
-                rank = hospitalStart[hospital + 1] - hospitalStart[hospital]
-            }
-            worstRank[hospital] = max(worstRank[hospital], rank)
+            assignedStart[hospital] &-= 1
+            assigned[Int(assignedStart[hospital])] = Int32(truncatingIfNeeded: resident)
         }
+
+        let search = blockingPairs(
+            instance: instance, preferredCount: preferredCount, assignedStart: assignedStart, assigned: assigned,
+            halves: halves)
+        for resident in search.notListedByHospital { isUnacceptable[Int(resident)] = true }
 
         for resident in 0..<residentCount where isUnacceptable[resident] {
             report.unacceptablePairs.append(
@@ -104,28 +113,34 @@ public enum StabilityVerifier {
                         resident: Int32(truncatingIfNeeded: resident), hospital: given[resident]))
             }
         }
-        for hospital in 0..<hospitalCount where fill[hospital] > instance.capacities[hospital] {
-            report.capacityViolations.append(Int32(truncatingIfNeeded: hospital))
+        for hospital in 0..<hospitalCount {
+            let held = assignedStart[hospital + 1] &- assignedStart[hospital]
+            if held > instance.capacities[hospital] {
+                report.capacityViolations.append(Int32(truncatingIfNeeded: hospital))
+            }
         }
 
-        report.blockingPairs = blockingPairs(
-            instance: instance, preferredCount: preferredCount, fill: fill, worstRank: worstRank, halves: halves)
+        report.blockingPairs = search.pairs
         return report
     }
 
-    /// Every blocking pair, sorted by resident then hospital.
+    /// Every blocking pair, sorted by resident then hospital, and the assigned residents missing
+    /// from their hospital's list (in no particular order).
     ///
     /// Candidates are the `(r, h)` with `h` strictly ahead of `r`'s current hospital in `r`'s
     /// list; they are bucketed by hospital (a counting sort), each hospital stamps the ranks of
-    /// the residents on its list into a scratch array and keeps the candidates it would take,
-    /// and a second counting sort by resident restores (resident, hospital) order.
+    /// the residents on its list into a scratch array, reads there the ranks of the residents
+    /// it holds (`assigned[assignedStart[h]..<assignedStart[h + 1]]`) for the worst of them,
+    /// and keeps the candidates it would take; a second counting sort by resident restores
+    /// (resident, hospital) order. A held resident the hospital does not list ranks, by the
+    /// verifier's convention, after all that it lists.
     static func blockingPairs(
         instance: MatchingInstance,
         preferredCount: ContiguousArray<Int32>,
-        fill: ContiguousArray<Int32>,
-        worstRank: ContiguousArray<Int32>,
-        halves: Int?
-    ) -> [BlockingPair] {
+        assignedStart: ContiguousArray<Int32>,
+        assigned: ContiguousArray<Int32>,
+        halves: Int
+    ) -> (pairs: [BlockingPair], notListedByHospital: [Int32]) {
         let residentCount = instance.residentCount
         let hospitalCount = instance.hospitalCount
         let residentStart = instance.residentListStart
@@ -155,40 +170,55 @@ public enum StabilityVerifier {
             }
         }
 
-        // Each hospital stamps the residents on its list with itself and their rank there, and
-        // keeps the candidates it would take. On large inputs two threads take half of the
-        // hospitals each (split where the entries are halved), with stamps of their own; their
-        // pairs, each in hospital order, are joined in order.
-        let halves = halves ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
+        // Each hospital stamps the residents on its list with itself and their rank there, finds
+        // the worst of the residents it holds, and keeps the candidates it would take. On large
+        // inputs two threads take half of the hospitals each (split where the entries are
+        // halved), with stamps of their own; their pairs, each in hospital order, are joined in
+        // order.
         let middle =
             halves == 1 ? hospitalCount : MatchingInstance.firstPerson(from: hospitalStart, atEntry: hospitalLists.count / 2)
-        let parts = UnsafeMutablePointer<[BlockingPair]>.allocate(capacity: halves)
-        parts.initialize(repeating: [], count: halves)
+        let parts = UnsafeMutablePointer<(found: [BlockingPair], notListed: [Int32])>.allocate(capacity: halves)
+        parts.initialize(repeating: ([], []), count: halves)
         defer { parts.deinitialize(count: halves).deallocate() }
         nonisolated(unsafe) let shared = (parts: parts, candidates: candidates, candidateStart: candidateStart)
         forEachHalf(halves) { half in
             // Per resident: the stamping hospital + 1 (high 32 bits) and the rank there.
             var stamp = ContiguousArray<UInt64>(repeating: 0, count: residentCount)
             var found: [BlockingPair] = []
+            var notListed: [Int32] = []
             for hospital in half == 0 ? 0..<middle : middle..<hospitalCount {
                 let tag = UInt64(truncatingIfNeeded: hospital &+ 1) << 32
                 let first = Int(hospitalStart[hospital])
-                for position in first..<Int(hospitalStart[hospital + 1]) {
+                let end = Int(hospitalStart[hospital + 1])
+                for position in first..<end {
                     stamp[Int(hospitalLists[position])] = tag | UInt64(truncatingIfNeeded: position &- first)
                 }
-                let hasRoom = fill[hospital] < instance.capacities[hospital]
+                // The rank of the worst resident held, -1 if none.
+                var worstRank: Int32 = -1
+                for index in Int(assignedStart[hospital])..<Int(assignedStart[hospital + 1]) {
+                    let resident = assigned[index]
+                    let stamped = stamp[Int(resident)]
+                    var rank = Int32(truncatingIfNeeded: stamped)
+                    if stamped & 0xFFFF_FFFF_0000_0000 != tag {
+                        notListed.append(resident)
+                        rank = Int32(truncatingIfNeeded: end &- first)
+                    }
+                    worstRank = max(worstRank, rank)
+                }
+                let held = assignedStart[hospital + 1] &- assignedStart[hospital]
+                let hasRoom = held < instance.capacities[hospital]
                 for index in Int(shared.candidateStart[hospital])..<Int(shared.candidateStart[hospital + 1]) {
                     let resident = shared.candidates[index]
                     let stamped = stamp[Int(resident)]
                     guard stamped & 0xFFFF_FFFF_0000_0000 == tag else { continue }
-                    if hasRoom || Int32(truncatingIfNeeded: stamped) < worstRank[hospital] {
+                    if hasRoom || Int32(truncatingIfNeeded: stamped) < worstRank {
                         found.append(BlockingPair(resident: resident, hospital: Int32(truncatingIfNeeded: hospital)))
                     }
                 }
             }
-            shared.parts[half] = found
+            shared.parts[half] = (found, notListed)
         }
-        let byHospital = (0..<halves).flatMap { parts[$0] }
+        let byHospital = (0..<halves).flatMap { parts[$0].found }
         var perResident = ContiguousArray<Int32>(repeating: 0, count: residentCount + 1)
         for pair in byHospital { perResident[Int(pair.resident) + 1] &+= 1 }
 
@@ -201,6 +231,6 @@ public enum StabilityVerifier {
             sorted[Int(perResident[resident])] = pair
             perResident[resident] &+= 1
         }
-        return sorted
+        return (sorted, (0..<halves).flatMap { parts[$0].notListed })
     }
 }
