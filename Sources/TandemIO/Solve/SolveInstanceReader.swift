@@ -251,7 +251,10 @@ public struct SolveInstanceReader {
             }
         }
         menteeEntries = []
-        let (hospitalListStart, hospitalLists) = mentorLists.inIndexOrder(listOfMentor: listOfMentor)
+        // Two threads copy from about a million entries (a file of several megabytes; a thread
+        // costs more than copying less). Tests lower `parallelMinimum` to take that path.
+        let (hospitalListStart, hospitalLists) = mentorLists.inIndexOrder(
+            listOfMentor: listOfMentor, inHalves: mentorLists.entryCount >= parallelMinimum)
         mentorLists = MentorLists()
         let capacities = ContiguousArray(declarations.capacity.prefix(mentorCount))
         do {
@@ -292,11 +295,15 @@ public struct SolveInstanceReader {
         var parts: [ContiguousArray<Int32>] = []
         var lists: [(mentor: Int32, part: Int, start: Int, end: Int)] = []
 
+        /// How many entries the lists hold.
+        var entryCount: Int { parts.reduce(0) { $0 + $1.count } }
+
         /// The lists as CSR in mentor index order (`listOfMentor[m]`: mentor `m`'s list, or -1
-        /// for none). Copying 10^7 entries is a memory-bound pass of its own: when the section
-        /// was read by two workers (a large file) two threads copy halves of the mentors.
-        func inIndexOrder(listOfMentor: ContiguousArray<Int>) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<Int32>)
-        {
+        /// for none). Copying 10^7 entries is a memory-bound pass of its own: `inHalves`, two
+        /// threads copy halves of the mentors.
+        func inIndexOrder(
+            listOfMentor: ContiguousArray<Int>, inHalves: Bool
+        ) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<Int32>) {
             let mentorCount = listOfMentor.count
             var start = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
             for mentor in 0..<mentorCount {
@@ -306,7 +313,7 @@ public struct SolveInstanceReader {
             }
             let total = Int(start[mentorCount])
             let listStart = start
-            let middle = parts.count < 2 ? mentorCount : MatchingInstance.firstPerson(from: start, atEntry: total / 2)
+            let middle = inHalves ? MatchingInstance.firstPerson(from: start, atEntry: total / 2) : mentorCount
             let entries = ContiguousArray<Int32>(unsafeUninitializedCapacity: total) { buffer, initialized in
                 nonisolated(unsafe) let buffer = buffer
                 let copy = { @Sendable (mentors: Range<Int>) in
