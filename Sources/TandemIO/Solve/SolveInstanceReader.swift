@@ -522,8 +522,12 @@ public struct SolveInstanceReader {
         try expect(UInt8(ascii: ":"), "':'")
         guard try openArray() else { return }
         repeat {
-            switch try listItem() {
-            case .key(let key): batches.mentors.add(key, in: mentors, appendingTo: &lists.entries)
+            if let key = shortListKey() {
+                batches.mentors.add(key, in: mentors, appendingTo: &lists.entries)
+                continue
+            }
+            switch try token() {
+            case .raw(let range): batches.mentors.add(key(range), in: mentors, appendingTo: &lists.entries)
             case .decoded(let decoded):
                 batches.mentors.intern(in: mentors, appendingTo: &lists.entries)
                 lists.entries.append(Self.index(of: decoded, in: mentors))
@@ -840,9 +844,13 @@ public struct SolveInstanceReader {
     ) throws(Failure) {
         guard try openArray() else { return }
         repeat {
-            switch try listItem() {
-            case .key(let key):
+            if let key = shortListKey() {
                 guard batch.addExisting(key, in: mentees, appendingTo: &indices) else { throw .readSequentially }
+                continue
+            }
+            switch try token() {
+            case .raw(let range):
+                guard batch.addExisting(key(range), in: mentees, appendingTo: &indices) else { throw .readSequentially }
             case .decoded(let decoded):
                 guard batch.lookUpExisting(in: mentees, appendingTo: &indices),
                     let index = Self.existingIndex(of: decoded, in: mentees)
@@ -997,8 +1005,12 @@ public struct SolveInstanceReader {
         guard try openArray() else { return }
         try Self.withKeyBatch { batch throws(Failure) in
             repeat {
-                switch try listItem() {
-                case .key(let key): batch.add(key, in: table, appendingTo: &indices)
+                if let key = shortListKey() {
+                    batch.add(key, in: table, appendingTo: &indices)
+                    continue
+                }
+                switch try token() {
+                case .raw(let range): batch.add(key(range), in: table, appendingTo: &indices)
                 case .decoded(let decoded):
                     batch.intern(in: table, appendingTo: &indices)
                     indices.append(Self.index(of: decoded, in: table))
@@ -1011,33 +1023,21 @@ public struct SolveInstanceReader {
     /// The most ids hashed before they are looked up together.
     private static let keyBatchSize = 64
 
-    /// An id of a list: its key, or its bytes when it has escapes.
-    enum ListItem {
-        case key(IdentifierKey)
-        case decoded([UInt8])
-    }
-
-    /// The next id of a list. Most ids are short and have no escapes: one eight-byte load finds
-    /// the closing quote (a byte-parallel compare) and is the key's prefix as well.
+    /// The key of the next id of a list when it is short and has no escapes, as most are: one
+    /// eight-byte load finds its closing quote (a byte-parallel compare) and is the key's
+    /// prefix as well. `nil` otherwise, having read only whitespace: then ``token()`` reads it.
     @inline(__always)
-    private mutating func listItem() throws(Failure) -> ListItem {
+    private mutating func shortListKey() -> IdentifierKey? {
         skipWhitespace()
-        if position + 9 <= bytes.count, bytes[position] == UInt8(ascii: "\"") {
-            let word = UnsafeRawPointer(base + position + 1).loadUnaligned(as: UInt64.self).littleEndian
-            let stops = Self.bytes(of: word, equalTo: UInt8(ascii: "\"")) | Self.bytes(of: word, equalTo: UInt8(ascii: "\\"))
-            if stops != 0 {
-                let count = stops.trailingZeroBitCount >> 3
-                if bytes[position + 1 + count] == UInt8(ascii: "\"") {
-                    let key = IdentifierKey(base + position + 1, count: count, loaded: word)
-                    position += count + 2
-                    return .key(key)
-                }
-            }
-        }
-        switch try token() {
-        case .raw(let range): return .key(key(range))
-        case .decoded(let decoded): return .decoded(decoded)
-        }
+        guard position + 9 <= bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+        let word = UnsafeRawPointer(base + position + 1).loadUnaligned(as: UInt64.self).littleEndian
+        let stops = Self.bytes(of: word, equalTo: UInt8(ascii: "\"")) | Self.bytes(of: word, equalTo: UInt8(ascii: "\\"))
+        guard stops != 0 else { return nil }
+        let count = stops.trailingZeroBitCount >> 3
+        guard bytes[position + 1 + count] == UInt8(ascii: "\"") else { return nil }
+        let key = IdentifierKey(base + position + 1, count: count, loaded: word)
+        position += count + 2
+        return key
     }
 
     /// The high bit of each byte of `word` equal to `byte`, exact up to and including the first
