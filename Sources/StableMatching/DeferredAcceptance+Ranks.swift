@@ -3,45 +3,8 @@ extension DeferredAcceptance {
     ///
     /// Entry `p` of `ownLists` belongs to person `a` and names `b = ownLists[p]`; the result at
     /// `p` is the 0-based position of `a` in `b`'s list. This turns "does `b` prefer `a`?" into
-    /// one array read during proposals.
-    ///
-    /// - Complexity: O(persons on both sides + entries) time; 12 bytes per entry.
-    static func crossRanks(
-        ownStart: ContiguousArray<Int32>,
-        ownLists: ContiguousArray<Int32>,
-        otherStart: ContiguousArray<Int32>,
-        otherLists: ContiguousArray<Int32>,
-        halves: Int? = nil
-    ) -> ContiguousArray<Int32> {
-        crossRanks(
-            ownStart: ownStart, ownLists: ownLists, otherStart: otherStart, otherLists: otherLists, halves: halves
-        ) { _, rank in rank }
-    }
-
-    /// Every entry of one side's lists with its cross rank (see
-    /// ``crossRanks(ownStart:ownLists:otherStart:otherLists:)``) packed beside it: the listed
-    /// person in the low 32 bits, the rank in the high 32 bits. A proposal then reads both with
-    /// one memory access instead of two.
-    static func rankedEntries(
-        ownStart: ContiguousArray<Int32>,
-        ownLists: ContiguousArray<Int32>,
-        otherStart: ContiguousArray<Int32>,
-        otherLists: ContiguousArray<Int32>,
-        halves: Int? = nil
-    ) -> ContiguousArray<UInt64> {
-        crossRanks(
-            ownStart: ownStart, ownLists: ownLists, otherStart: otherStart, otherLists: otherLists, halves: halves
-        ) { listed, rank in packedEntry(listed: listed, rank: rank) }
-    }
-
-    /// An entry with its cross rank: the listed person in the low 32 bits, the rank in the high.
-    @inline(__always)
-    static func packedEntry(listed: Int32, rank: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: listed)) | UInt64(UInt32(bitPattern: rank)) << 32
-    }
-
-    /// The cross ranks, each combined with the entry it belongs to by `element(listed, rank)`;
-    /// `halves` (1 or 2) defaults to 2 from ``MatchingInstance/parallelEntryCount`` entries on.
+    /// one array read during proposals. `halves` (1 or 2) defaults to 2 from
+    /// ``MatchingInstance/parallelEntryCount`` entries on.
     ///
     /// Each `a` first collects, in its own slot range, the ranks it has with the people listing
     /// it (packed with who they are, so the scattered writes touch one array), in the other
@@ -52,14 +15,15 @@ extension DeferredAcceptance {
     /// On large inputs two threads each take the own persons of one half (split where the
     /// entries are halved): each reads all of the other side's lists but scatters and reorders
     /// only its own persons' slots, so the halves share no writes and need no second pass.
-    private static func crossRanks<Element>(
+    ///
+    /// - Complexity: O(persons on both sides + entries) time; 12 bytes per entry.
+    static func crossRanks(
         ownStart: ContiguousArray<Int32>,
         ownLists: ContiguousArray<Int32>,
         otherStart: ContiguousArray<Int32>,
         otherLists: ContiguousArray<Int32>,
-        halves: Int?,
-        element: @Sendable (_ listed: Int32, _ rank: Int32) -> Element
-    ) -> ContiguousArray<Element> {
+        halves: Int? = nil
+    ) -> ContiguousArray<Int32> {
         let ownCount = ownStart.count - 1
         let otherCount = otherStart.count - 1
         let entryCount = ownLists.count
@@ -107,8 +71,7 @@ extension DeferredAcceptance {
                                     }
                                     for position in range {
                                         let listed = ownLists[position]
-                                        output.initializeElement(
-                                            at: position, to: element(listed, rankWithOther[Int(listed)]))
+                                        output.initializeElement(at: position, to: rankWithOther[Int(listed)])
                                     }
                                 }
                             }

@@ -36,7 +36,9 @@ public enum DeferredAcceptance {
     ///
     /// With 10^6 residents nearly every proposal goes to a hospital whose state is not in
     /// cache, so the layout is chosen for cache misses: a proposal reads the hospital and the
-    /// resident's rank there as one word; a hospital's list start, free places, worst pointer
+    /// resident's rank there side by side in two arrays read in list order (the lists
+    /// themselves and the ranks the instance found while building, so nothing is copied); a
+    /// hospital's list start, free places, worst pointer
     /// and lock sit together in 16 bytes (one miss, not four); and `held` is a bit set (1.25 MB
     /// for 10^7 entries, small enough to stay in cache).
     ///
@@ -54,7 +56,7 @@ public enum DeferredAcceptance {
         let residentCount = instance.residentCount
         let threads = threads ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
         let queued = queued ?? (instance.entryCount >= Self.queuedEntryCount)
-        let proposals = Self.proposals(instance, threads: threads)
+        let ranks = Self.ranks(instance, threads: threads)
         var hospitals = ContiguousArray<HospitalState>()
         hospitals.reserveCapacity(instance.hospitalCount)
         for hospital in 0..<instance.hospitalCount {
@@ -70,22 +72,25 @@ public enum DeferredAcceptance {
 
         instance.residentListStart.withUnsafeBufferPointer { residentStart in
             instance.hospitalLists.withUnsafeBufferPointer { hospitalLists in
-                proposals.withUnsafeBufferPointer { proposals in
-                    hospitals.withUnsafeMutableBufferPointer { hospitals in
-                        held.withUnsafeMutableBufferPointer { held in
-                            next.withUnsafeMutableBufferPointer { next in
-                                hospitalOfResident.withUnsafeMutableBufferPointer { hospitalOf in
-                                    let market = ProposalMarket(
-                                        residentStart: residentStart, proposals: proposals, hospitalLists: hospitalLists,
-                                        hospitals: hospitals, held: held, next: next, hospitalOf: hospitalOf)
-                                    if threads == 1 {
-                                        market.propose(from: 0..<residentCount, queued: queued, locking: NoLocks.self)
-                                    } else {
-                                        let middle = residentCount / 2
-                                        DispatchQueue.concurrentPerform(iterations: 2) { half in
-                                            market.propose(
-                                                from: half == 0 ? 0..<middle : middle..<residentCount, queued: queued,
-                                                locking: SpinLocks.self)
+                instance.residentLists.withUnsafeBufferPointer { listed in
+                    ranks.withUnsafeBufferPointer { ranks in
+                        hospitals.withUnsafeMutableBufferPointer { hospitals in
+                            held.withUnsafeMutableBufferPointer { held in
+                                next.withUnsafeMutableBufferPointer { next in
+                                    hospitalOfResident.withUnsafeMutableBufferPointer { hospitalOf in
+                                        let market = ProposalMarket(
+                                            residentStart: residentStart, listed: listed, ranks: ranks,
+                                            hospitalLists: hospitalLists,
+                                            hospitals: hospitals, held: held, next: next, hospitalOf: hospitalOf)
+                                        if threads == 1 {
+                                            market.propose(from: 0..<residentCount, queued: queued, locking: NoLocks.self)
+                                        } else {
+                                            let middle = residentCount / 2
+                                            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                                                market.propose(
+                                                    from: half == 0 ? 0..<middle : middle..<residentCount, queued: queued,
+                                                    locking: SpinLocks.self)
+                                            }
                                         }
                                     }
                                 }
@@ -98,31 +103,13 @@ public enum DeferredAcceptance {
         return Matching(hospitalOfResident: hospitalOfResident)
     }
 
-    /// Every resident entry's hospital (low 32 bits) and the resident's rank there (high 32
-    /// bits), from the ranks the instance found while building when it has them.
-    static func proposals(_ instance: MatchingInstance, threads: Int) -> ContiguousArray<UInt64> {
-        guard let ranks = instance.rankAtHospital else {
-            return rankedEntries(
+    /// Every resident entry's rank at the hospital it names: the ranks the instance found while
+    /// building when it has them, else computed here.
+    static func ranks(_ instance: MatchingInstance, threads: Int) -> ContiguousArray<Int32> {
+        instance.rankAtHospital
+            ?? crossRanks(
                 ownStart: instance.residentListStart, ownLists: instance.residentLists,
                 otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: threads)
-        }
-        let count = min(instance.residentLists.count, ranks.count)
-        return ContiguousArray(unsafeUninitializedCapacity: count) { packed, initialized in
-            instance.residentLists.withUnsafeBufferPointer { hospitals in
-                ranks.withUnsafeBufferPointer { ranks in
-                    // 10^7 entries are a memory-bound pass: on two threads, half each.
-                    nonisolated(unsafe) let (packed, hospitals, ranks) = (packed, hospitals, ranks)
-                    forEachHalf(threads) { half in
-                        let middle = threads == 1 ? count : count / 2
-                        for position in half == 0 ? 0..<middle : middle..<count {
-                            packed.initializeElement(
-                                at: position, to: packedEntry(listed: hospitals[position], rank: ranks[position]))
-                        }
-                    }
-                    initialized = count
-                }
-            }
-        }
     }
 
     /// What residents-propose keeps per hospital, packed into 16 bytes.
@@ -144,8 +131,10 @@ public enum DeferredAcceptance {
     /// resident in hand, or under the lock of the hospital holding it.
     private struct ProposalMarket: @unchecked Sendable {
         let residentStart: UnsafeBufferPointer<Int32>
-        /// By resident entry: the hospital (low 32 bits) and the resident's rank there (high).
-        let proposals: UnsafeBufferPointer<UInt64>
+        /// By resident entry: the hospital (the residents' lists)...
+        let listed: UnsafeBufferPointer<Int32>
+        /// ...and the resident's rank there.
+        let ranks: UnsafeBufferPointer<Int32>
         let hospitalLists: UnsafeBufferPointer<Int32>
         let hospitals: UnsafeMutableBufferPointer<HospitalState>
         /// One bit per hospital-list position: whether that resident is held there.
@@ -158,16 +147,13 @@ public enum DeferredAcceptance {
         static let held = -1
         static let rejected = -2
 
-        /// `resident` offers itself to the hospital of `proposal` (hospital in the low 32 bits,
-        /// the resident's rank there in the high 32): returns ``held``, ``rejected``, or the
-        /// resident it displaced, who is now in this thread's hands.
+        /// `resident` offers itself to `hospital`, where it has `rank`: returns ``held``,
+        /// ``rejected``, or the resident it displaced, who is now in this thread's hands.
         @inline(__always)
         func offer<Locking: HospitalLocking>(
-            _ resident: Int, _ proposal: UInt64, states: UnsafeMutablePointer<HospitalState>,
+            _ resident: Int, to hospital: Int, rank: Int, states: UnsafeMutablePointer<HospitalState>,
             bits: UnsafeMutablePointer<UInt64>, locking: Locking.Type
         ) -> Int {
-            let hospital = Int(UInt32(truncatingIfNeeded: proposal))
-            let rank = Int(proposal >> 32)
             let state = states + hospital
             Locking.lock(state)
             let base = Int(state.pointee.start)
@@ -221,7 +207,7 @@ public enum DeferredAcceptance {
                 if ahead < firstProposers.upperBound {
                     let start = Int(residentStart[ahead])
                     if start < Int(residentStart[ahead &+ 1]) {
-                        tandem_prefetch(states + Int(UInt32(truncatingIfNeeded: proposals[start])))
+                        tandem_prefetch(states + Int(listed[start]))
                     }
                 }
                 var resident = firstProposer
@@ -229,7 +215,9 @@ public enum DeferredAcceptance {
                     let position = Int(next[resident])
                     guard position < Int(residentStart[resident &+ 1]) else { break }
                     next[resident] = Int32(truncatingIfNeeded: position &+ 1)
-                    let outcome = offer(resident, proposals[position], states: states, bits: bits, locking: locking)
+                    let outcome = offer(
+                        resident, to: Int(listed[position]), rank: Int(ranks[position]), states: states, bits: bits,
+                        locking: locking)
                     if outcome == Self.rejected { continue }
                     if outcome == Self.held { break }
                     resident = outcome
@@ -247,7 +235,7 @@ public enum DeferredAcceptance {
         func proposeQueued<Locking: HospitalLocking>(from firstProposers: Range<Int>, locking: Locking.Type) {
             guard let states = hospitals.baseAddress, let bits = held.baseAddress,
                 let nextBase = next.baseAddress, let startBase = residentStart.baseAddress,
-                let proposalBase = proposals.baseAddress
+                let listedBase = listed.baseAddress, let rankBase = ranks.baseAddress
             else { return }
             let queue = UnsafeMutablePointer<InHand>.allocate(capacity: DeferredAcceptance.queueSize)
             defer { queue.deallocate() }
@@ -279,18 +267,22 @@ public enum DeferredAcceptance {
                     let position = Int(next[resident])
                     guard position < Int(residentStart[resident &+ 1]) else { continue }
                     next[resident] = Int32(truncatingIfNeeded: position &+ 1)
-                    tandem_prefetch(proposalBase + position)
+                    tandem_prefetch(listedBase + position)
+                    tandem_prefetch(rankBase + position)
                     item.step = .entry
                     item.value = UInt64(truncatingIfNeeded: position)
                     push(item)
                 case .entry:
-                    let proposal = proposals[Int(item.value)]
-                    tandem_prefetch(states + Int(UInt32(truncatingIfNeeded: proposal)))
+                    let position = Int(item.value)
+                    let hospital = UInt32(bitPattern: listed[position])
+                    tandem_prefetch(states + Int(hospital))
                     item.step = .proposal
-                    item.value = proposal
+                    item.value = UInt64(hospital) | UInt64(UInt32(bitPattern: ranks[position])) << 32
                     push(item)
                 case .proposal:
-                    let outcome = offer(resident, item.value, states: states, bits: bits, locking: locking)
+                    let outcome = offer(
+                        resident, to: Int(UInt32(truncatingIfNeeded: item.value)), rank: Int(item.value >> 32),
+                        states: states, bits: bits, locking: locking)
                     if outcome == Self.rejected {
                         pushResident(resident)
                     } else if outcome != Self.held {
@@ -324,7 +316,8 @@ public enum DeferredAcceptance {
             case position
             /// `value` is the position; its entry is being loaded.
             case entry
-            /// `value` is the entry (hospital and rank); the hospital's state is being loaded.
+            /// `value` is the hospital (low 32 bits) and the resident's rank there (high 32);
+            /// the hospital's state is being loaded.
             case proposal
         }
         var resident: Int32

@@ -61,24 +61,35 @@ struct ParallelDeferredAcceptanceTests {
         #expect(mutual == instance)
         #expect(mutual.rankAtHospital == one)
         #expect(instance.rankAtHospital == nil || instance.rankAtHospital == one)
-        let packed = DeferredAcceptance.rankedEntries(
-            ownStart: instance.residentListStart, ownLists: instance.residentLists,
-            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists, halves: 2)
         var checked = 0
         for resident in 0..<instance.residentCount {
             for position in Int(instance.residentListStart[resident])..<Int(instance.residentListStart[resident + 1]) {
                 let hospital = Int(instance.residentLists[position])
                 let rank = try #require(instance.rank(ofResident: resident, forHospital: hospital))
                 #expect(Int(one[position]) == rank)
-                #expect(packed[position] == UInt64(hospital) | UInt64(rank) << 32)
                 checked += 1
             }
         }
         #expect(checked == instance.entryCount)
-        // What deferred acceptance reads, packed from the ranks building found, on one thread or two.
+        // The ranks deferred acceptance reads: those building found, or computed on one thread or two.
         #expect(mutual.rankAtHospital != nil)
-        #expect(DeferredAcceptance.proposals(mutual, threads: 1) == packed)
-        #expect(DeferredAcceptance.proposals(mutual, threads: 2) == packed)
+        #expect(DeferredAcceptance.ranks(mutual, threads: 2) == one)
+        // With a resident's entry dropped, building keeps no ranks: they are computed, the same
+        // on one thread or two.
+        var residentLists = (0..<instance.residentCount).map { Array(instance.hospitals(preferredBy: $0)) }
+        let stranger = try #require(
+            (0..<instance.hospitalCount).first {
+                !residentLists[0].contains(Int32($0)) && !market.hospitalPreferences[$0].contains(0)
+            })
+        residentLists[0].append(Int32(stranger))
+        let dropped = try MatchingInstance(
+            residentPreferences: residentLists, hospitalPreferences: market.hospitalPreferences, capacities: market.capacities)
+        #expect(dropped.rankAtHospital == nil)
+        let computed = DeferredAcceptance.crossRanks(
+            ownStart: dropped.residentListStart, ownLists: dropped.residentLists, otherStart: dropped.hospitalListStart,
+            otherLists: dropped.hospitalLists, halves: 1)
+        #expect(DeferredAcceptance.ranks(dropped, threads: 1) == computed)
+        #expect(DeferredAcceptance.ranks(dropped, threads: 2) == computed)
     }
 
     /// Above the threshold `solve` takes the two-thread path by itself.
