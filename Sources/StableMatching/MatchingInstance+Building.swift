@@ -126,35 +126,59 @@ extension MatchingInstance {
     /// increasing person order (a counting sort), each with the position of that entry in
     /// `lists`: packed as `person << 32 | position`.
     ///
-    /// With two halves, each thread reads every list but places only the entries of its half
-    /// of the targets (split where the entries are halved), so their writes never meet.
+    /// With two halves, each thread takes the persons of one half (split where the entries are
+    /// halved): it counts its own entries per target, then places them after the other half's
+    /// lower persons, so each thread reads only its half of the lists and their writes never meet.
     ///
-    /// - Complexity: O(persons + entries + targetCount).
+    /// - Complexity: O(persons + entries + targetCount); one count per target and half.
     static func transposeWithPositions(
         start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, targetCount: Int, halves: Int = 1
     ) -> (start: ContiguousArray<Int32>, entries: ContiguousArray<UInt64>) {
+        let personCount = start.count - 1
+        let middle = halves == 1 ? personCount : firstPerson(from: start, atEntry: lists.count / 2)
+        // cursors[half * (targetCount + 1) + t]: first how many of the half's entries name t,
+        // then where the half places its next entry naming t.
+        let cursors = UnsafeMutablePointer<Int32>.allocate(capacity: halves * (targetCount + 1))
+        defer { cursors.deallocate() }
+        cursors.initialize(repeating: 0, count: halves * (targetCount + 1))
+        nonisolated(unsafe) let sharedCursors = cursors
+        start.withUnsafeBufferPointer { start in
+            lists.withUnsafeBufferPointer { lists in
+                nonisolated(unsafe) let (start, lists) = (start, lists)
+                forEachHalf(halves) { half in
+                    let counts = sharedCursors + half * (targetCount + 1)
+                    for position in Int(start[half == 0 ? 0 : middle])..<Int(start[half == 0 ? middle : personCount]) {
+                        counts[Int(lists[position])] &+= 1
+                    }
+                }
+            }
+        }
+        // Target t's persons start after those of all targets before it; within t, the first
+        // half's (lower) persons come first.
         var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
-        for entry in lists { targetStart[Int(entry) + 1] &+= 1 }
-        for target in 0..<targetCount { targetStart[target + 1] &+= targetStart[target] }
-        let middle = halves == 1 ? targetCount : firstPerson(from: targetStart, atEntry: lists.count / 2)
-        let cursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: targetCount + 1)
-        defer { cursor.deallocate() }
-        _ = cursor.initialize(from: targetStart)
+        var total: Int32 = 0
+        for target in 0..<targetCount {
+            targetStart[target] = total
+            for half in 0..<halves {
+                let count = cursors[half * (targetCount + 1) + target]
+                cursors[half * (targetCount + 1) + target] = total
+                total &+= count
+            }
+        }
+        targetStart[targetCount] = total
         let entries = ContiguousArray<UInt64>(unsafeUninitializedCapacity: lists.count) { entries, initialized in
-            nonisolated(unsafe) let (entries, cursor) = (entries, cursor)
+            nonisolated(unsafe) let entries = entries
             start.withUnsafeBufferPointer { start in
                 lists.withUnsafeBufferPointer { lists in
                     nonisolated(unsafe) let (start, lists) = (start, lists)
                     forEachHalf(halves) { half in
-                        let low = Int32(truncatingIfNeeded: half == 0 ? 0 : middle)
-                        let high = Int32(truncatingIfNeeded: half == 0 ? middle : targetCount)
-                        for person in 0..<(start.count - 1) {
+                        let cursor = sharedCursors + half * (targetCount + 1)
+                        for person in half == 0 ? 0..<middle : middle..<personCount {
                             let tag = UInt64(truncatingIfNeeded: person) << 32
                             for position in Int(start[person])..<Int(start[person + 1]) {
-                                let target = lists[position]
-                                guard target >= low && target < high else { continue }
-                                let slot = Int(cursor[Int(target)])
-                                cursor[Int(target)] = Int32(truncatingIfNeeded: slot &+ 1)
+                                let target = Int(lists[position])
+                                let slot = Int(cursor[target])
+                                cursor[target] = Int32(truncatingIfNeeded: slot &+ 1)
                                 entries.initializeElement(at: slot, to: tag | UInt64(truncatingIfNeeded: position))
                             }
                         }

@@ -30,6 +30,32 @@ struct MatchingInstanceParallelCheckTests {
         #expect(Array(instance.hospitalLists) == hospitals.flatMap { $0 })
     }
 
+    /// The transpose in two halves of the persons is the plain one: per target, the persons
+    /// listing it in increasing order, with their entries' positions.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func theTransposeInHalvesIsTheTranspose(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let targetCount = 50
+        let lists = (0..<400).map { _ in
+            Array((0..<Int32(targetCount)).shuffled(using: &random).prefix(Int.random(in: 0...12, using: &random)))
+        }
+        var start = ContiguousArray<Int32>([0])
+        for list in lists { start.append(start[start.count - 1] + Int32(list.count)) }
+        let flat = ContiguousArray(lists.flatMap { $0 })
+        var expected = [[UInt64]](repeating: [], count: targetCount)
+        for (person, list) in lists.enumerated() {
+            for (offset, target) in list.enumerated() {
+                expected[Int(target)].append(UInt64(person) << 32 | UInt64(Int(start[person]) + offset))
+            }
+        }
+        for halves in [1, 2] {
+            let (targetStart, entries) = MatchingInstance.transposeWithPositions(
+                start: start, lists: flat, targetCount: targetCount, halves: halves)
+            let byTarget = (0..<targetCount).map { Array(entries[Int(targetStart[$0])..<Int(targetStart[$0 + 1])]) }
+            #expect(byTarget == expected, "halves: \(halves)")
+        }
+    }
+
     /// Ranks computed by two threads (the input is large enough) are each person's ranks.
     @Test func crossRanksOnALargeInstance() throws {
         let (residents, hospitals) = Self.lists()
