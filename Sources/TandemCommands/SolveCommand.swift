@@ -49,15 +49,16 @@ struct SolveCommand: ParsableCommand {
             case .mentee: .residentOptimal
             case .mentor: .hospitalOptimal
             }
-        // Solving uses one core; the mentors' order for the output is found on the other.
-        let (matching, mentorOrder) = Concurrently.run(
-            { OptimalStableMatching.solve(instance, objective: objective, weights: weights) },
-            { SolveOutput.MentorOrder(parsed: parsed, weights: weights) })
+        // Large markets are solved on both cores (deferred acceptance starts half of the
+        // mentees on each, and a thread that starts late ends up with more of the work), so
+        // nothing else runs meanwhile.
+        let matching = OptimalStableMatching.solve(instance, objective: objective, weights: weights)
         // The independent check and writing the matching (which does not depend on its
-        // result) run at the same time; only the report's part is written after.
+        // result: the mentors' order, then their mentees) run at the same time; only the
+        // report's part is written after.
         let (report, matchingPart) = Concurrently.run(
             { StabilityVerifier.verify(matching, in: instance) },
-            { SolveOutput.MatchingPart(matching: matching, parsed: parsed, order: mentorOrder) })
+            { SolveOutput.MatchingPart(matching: matching, parsed: parsed, weights: weights) })
         FileHandle.standardOutput.write(
             SolveOutput.jsonData(
                 optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights,

@@ -148,7 +148,7 @@ public struct SolveInstanceReader {
                         if let split = memberSplit(from: position + (bytes.count - position) / 4) {
                             try parallelMentees(split: split, lists: &lists)
                         } else {
-                            try menteeMembers(until: nil, lists: &lists)
+                            try menteeMembers(until: nil, sizingFor: (bytes.count - position) / 2, lists: &lists)
                         }
                         menteeStart = lists.start
                         menteeEntries = lists.entries
@@ -409,12 +409,22 @@ public struct SolveInstanceReader {
     }
 
     /// Reads mentee members (from a member's key) into `lists`, interning ids, up to the
-    /// section's `}`, or, when `split` is given, until a member ends at or past it.
+    /// section's `}`, or, when `split` is given, until a member ends at or past it. With
+    /// `sectionBytes`, the mentee table is sized early for the mentees that many bytes of the
+    /// section hold (``sizeMenteeTable(members:bytesRead:sectionBytes:)``).
     @discardableResult
-    private mutating func menteeMembers(until split: Int?, lists: inout MenteeLists) throws(Failure) -> Stop {
-        try Self.withKeyBatches { batches throws(Failure) -> Stop in
+    private mutating func menteeMembers(
+        until split: Int?, sizingFor sectionBytes: Int?, lists: inout MenteeLists
+    ) throws(Failure) -> Stop {
+        let start = position
+        return try Self.withKeyBatches { batches throws(Failure) -> Stop in
+            var members = 0
             repeat {
                 try menteeMember(into: &lists, batches: &batches)
+                members &+= 1
+                if members == Self.sizingSample, let sectionBytes {
+                    sizeMenteeTable(members: members, bytesRead: position - start, sectionBytes: sectionBytes)
+                }
                 if let split {
                     skipWhitespace()
                     if position >= split {
@@ -426,6 +436,21 @@ public struct SolveInstanceReader {
             batches.intern(in: self, into: &lists)
             return .end
         }
+    }
+
+    /// How many members of the mentees section are read before the mentee table is sized.
+    static let sizingSample = 1024
+
+    /// Sizes the mentee table for the mentees of `sectionBytes` bytes of the section, estimated
+    /// from the first `members` members, which took `bytesRead` bytes. Grown one doubling at a
+    /// time, a table of 10^6 ids was rehashed a dozen times and its memory touched twice over.
+    /// Only the table's size changes: ids get the same indices either way. The estimate is
+    /// capped at one mentee per 16 bytes, so a skewed sample cannot make the table more than
+    /// a few times the size of the file.
+    private func sizeMenteeTable(members: Int, bytesRead: Int, sectionBytes: Int) {
+        guard bytesRead > 0 else { return }
+        let estimate = Double(members) * Double(sectionBytes) / Double(bytesRead)
+        mentees.reserveCapacity(min(Int(estimate * 1.05), sectionBytes / 16))
     }
 
     /// Ids of the mentees section read but not yet looked up. At 10^6 mentees a list holds
@@ -561,6 +586,8 @@ public struct SolveInstanceReader {
     /// `split` (it was inside a string, or past the section), it goes on alone.
     private mutating func parallelMentees(split: Int, lists: inout MenteeLists) throws(Failure) {
         let stop = StopFlag()
+        // The split halves the section (as guessed from the file's size).
+        let partBytes = split - position
         nonisolated(unsafe) let first = self
         let firstLists = lists
         var second = self
@@ -573,7 +600,8 @@ public struct SolveInstanceReader {
                 var worker = first
                 var lists = firstLists
                 do throws(Failure) {
-                    let stopped = try worker.menteeMembers(until: split, lists: &lists)
+                    // This table also takes the second part's ids: size it for the whole section.
+                    let stopped = try worker.menteeMembers(until: split, sizingFor: 2 * partBytes, lists: &lists)
                     if stopped != .member || worker.position != split {
                         stop.set()
                     } else {
@@ -591,7 +619,7 @@ public struct SolveInstanceReader {
             },
             { () -> Result<MenteePart, Failure> in
                 var worker = secondStart
-                return Result { () throws(Failure) -> MenteePart in try worker.menteePart(stop: stop) }
+                return Result { () throws(Failure) -> MenteePart in try worker.menteePart(stop: stop, sizingFor: partBytes) }
             })
         // The first worker read in order from the section's start: its error is the error.
         let headResult: (position: Int, stop: Stop, lists: MenteeLists)
@@ -606,7 +634,7 @@ public struct SolveInstanceReader {
         guard position == split, case .success(let part) = tail else {
             // Past the split (it was inside a string), or the second worker failed: go on in
             // order from right after the last member, as the sequential reader would.
-            if try continueObject() { try menteeMembers(until: nil, lists: &lists) }
+            if try continueObject() { try menteeMembers(until: nil, sizingFor: nil, lists: &lists) }
             return
         }
         // Renumber the second worker's part into the tables. The mentee and mentor tables are
@@ -649,18 +677,22 @@ public struct SolveInstanceReader {
     }
 
     /// The second worker's part of the mentees section, from the `,` at `position` to the
-    /// section's `}`, into fresh tables.
-    private mutating func menteePart(stop: StopFlag) throws(Failure) -> MenteePart {
+    /// section's `}`, into fresh tables (the mentee table sized for `partBytes` bytes).
+    private mutating func menteePart(stop: StopFlag, sizingFor partBytes: Int) throws(Failure) -> MenteePart {
         var lists = MenteeLists(start: [], entries: [], mentee: [])
         // Room up front, as for the first part (`document()`): pages never written are never
         // faulted in, and growing by doubling would copy the entries several times.
         lists.entries.reserveCapacity((bytes.count - position) / 16)
         guard try continueObject() else { throw .readSequentially }
+        let start = position
         try Self.withKeyBatches { batches throws(Failure) in
             var members = 0
             repeat {
                 try menteeMember(into: &lists, batches: &batches)
                 members &+= 1
+                if members == Self.sizingSample {
+                    sizeMenteeTable(members: members, bytesRead: position - start, sectionBytes: partBytes)
+                }
                 if members & 1023 == 0, stop.isSet { throw .readSequentially }
             } while try continueObject()
             batches.intern(in: self, into: &lists)

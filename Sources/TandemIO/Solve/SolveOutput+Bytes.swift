@@ -87,7 +87,7 @@ extension SolveOutput {
         }
 
         /// Writes the part for `matching` with the mentors' order already found (it does not
-        /// depend on the matching, so it can be found while solving).
+        /// depend on the matching).
         public init(matching: Matching, parsed: SolveInstanceReader.Parsed, order: MentorOrder) {
             let mentees = parsed.menteeIDBytes
             let mentors = parsed.mentorIDBytes
