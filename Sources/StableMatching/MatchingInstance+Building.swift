@@ -216,7 +216,17 @@ extension MatchingInstance {
         let personCount = start.count - 1
         let halves = lists.count + otherEntryCount >= parallelEntryCount ? 2 : 1
         let middle = halves == 1 ? personCount : firstPerson(from: start, atEntry: lists.count / 2)
-        var rankAtTarget = ContiguousArray<Int32>(repeating: -1, count: otherEntryCount)
+        // Every rank starts at -1 (not listed back). Filling 10^7 of them is a pass over fresh
+        // memory of its own: two threads fill a half each.
+        var rankAtTarget = ContiguousArray<Int32>(unsafeUninitializedCapacity: otherEntryCount) { ranks, initialized in
+            nonisolated(unsafe) let ranks = ranks
+            forEachHalf(halves) { half in
+                let middle = halves == 1 ? otherEntryCount : otherEntryCount / 2
+                let range = half == 0 ? 0..<middle : middle..<otherEntryCount
+                UnsafeMutableBufferPointer(rebasing: ranks[range]).initialize(repeating: -1)
+            }
+            initialized = otherEntryCount
+        }
         // Per half: how many entries are kept and, only when building kept lists, those entries
         // and, per person, where its kept list ends.
         let keptParts = UnsafeMutablePointer<(count: Int, ends: ContiguousArray<Int32>, kept: ContiguousArray<Int32>)>

@@ -60,6 +60,31 @@ struct KeepListedTests {
         }
     }
 
+    /// `keepListed` called directly on a large input (two threads): every entry of the other
+    /// side that is not listed back keeps rank -1, in both halves of the rank table.
+    @Test func largeKeepListedLeavesMinusOneWhereNotListedBack() {
+        let (residents, hospitals) = Self.lists(residentExtras: true)
+        func csr(_ lists: [[Int32]]) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
+            var start = ContiguousArray<Int32>([0])
+            for list in lists { start.append(start[start.count - 1] + Int32(list.count)) }
+            return (start, ContiguousArray(lists.flatMap { $0 }))
+        }
+        let residentSide = csr(residents)
+        let hospitalSide = csr(hospitals)
+        let listedBy = MatchingInstance.transposeWithPositions(
+            start: residentSide.start, lists: residentSide.lists, targetCount: Self.hospitalCount, halves: 2)
+        let kept = MatchingInstance.keepListed(
+            start: hospitalSide.start, lists: hospitalSide.lists, listedByStart: listedBy.start, listedBy: listedBy.entries,
+            otherCount: Self.residentCount, otherEntryCount: residentSide.lists.count)
+        #expect(residentSide.lists.count + hospitalSide.lists.count >= MatchingInstance.parallelEntryCount)
+        // Every fifth resident's first entry is not listed back; the other is rank r / H.
+        let expected = (0..<Self.residentCount).flatMap { resident -> [Int32] in
+            (resident % 5 == 0 ? [-1] : []) + [Int32(resident / Self.hospitalCount)]
+        }
+        let sameRanks = Array(kept.rankAtTarget) == expected
+        #expect(sameRanks)
+    }
+
     /// `keepListed` called directly, on a small input with drops on one thread: the kept lists,
     /// their starts and the ranks.
     @Test func keepListedOnASmallInputWithDrops() {

@@ -450,7 +450,9 @@ public struct SolveInstanceReader {
     private func sizeMenteeTable(members: Int, bytesRead: Int, sectionBytes: Int) {
         guard bytesRead > 0 else { return }
         let estimate = Double(members) * Double(sectionBytes) / Double(bytesRead)
-        mentees.reserveCapacity(min(Int(estimate * 1.05), sectionBytes / 16))
+        // No margin added: the table keeps room for four times its ids (a power of two), and
+        // 5% more than a million ids would have doubled a 64 MB table.
+        mentees.reserveCapacity(min(Int(estimate), sectionBytes / 16))
     }
 
     /// Ids of the mentees section read but not yet looked up. At 10^6 mentees a list holds
