@@ -18,7 +18,10 @@ import sys
 import tempfile
 import time
 
-TANDEM_RUNS = 5
+# A tandem run takes tens of milliseconds, so many are cheap, and on a shared machine a
+# median of a few is a coin toss; the peer takes tens of seconds a run.
+TANDEM_RUNS = 31
+TANDEM_WARMUP = 3
 PEER_RUNS = 3
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -59,7 +62,7 @@ def median_seconds(command: list, runs: int, warmup: int) -> float:
 def main() -> None:
     tandem, python, instances = sys.argv[1], sys.argv[2], sys.argv[3:]
     print(f"timing with {'hyperfine' if shutil.which('hyperfine') else 'time.perf_counter'}; "
-          f"median of {TANDEM_RUNS} tandem runs (1 warm-up) and {PEER_RUNS} peer runs")
+          f"median of {TANDEM_RUNS} tandem runs ({TANDEM_WARMUP} warm-up) and {PEER_RUNS} peer runs")
     rows = []
     for instance in instances:
         with open(instance, encoding="utf-8") as handle:
@@ -76,7 +79,7 @@ def main() -> None:
             raise SystemExit(f"{instance}: tandem did not report a stable matching")
         matched = sum(len(v) for v in ours["matching"].values())
         print(f"{size} ({entries} list entries): identical mentee-optimal matchings, {matched} pairs")
-        tandem_time = median_seconds(run["tandem"], TANDEM_RUNS, warmup=1)
+        tandem_time = median_seconds(run["tandem"], TANDEM_RUNS, warmup=TANDEM_WARMUP)
         peer_time = median_seconds(run["peer"], PEER_RUNS, warmup=0)
         rows.append((size, entries, tandem_time, peer_time))
 
