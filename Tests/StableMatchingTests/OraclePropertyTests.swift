@@ -102,10 +102,12 @@ struct OraclePropertyTests {
         var random = SeededGenerator(seed: seed &* 31 &+ 7)
         for _ in 0..<20 {
             let assignment = (0..<market.residentCount).map { _ in
-                Int32.random(in: -1...Int32(market.hospitalCount), using: &random)
+                Int32.random(in: -2...Int32(market.hospitalCount), using: &random)
             }
-            let report = StabilityVerifier.verify(
-                Matching(hospitalOfResident: ContiguousArray(assignment)), in: instance)
+            // In one half and in two (the conventions for invalid matchings apply inside them).
+            let matching = Matching(hospitalOfResident: ContiguousArray(assignment))
+            let report = StabilityVerifier.verify(matching, in: instance, halves: 2)
+            #expect(StabilityVerifier.verify(matching, in: instance, halves: 1) == report, "\(assignment) in \(market)")
             #expect(
                 report.capacityViolations == oracle.capacityViolations(assignment),
                 "\(assignment) in \(market)")
