@@ -819,7 +819,9 @@ public struct SolveInstanceReader {
     /// read.
     private mutating func mentorPart(until split: Int?) throws(Failure) -> MentorPart {
         var part = MentorPart()
-        part.entries.reserveCapacity(((split ?? bytes.count) - position) / 16)
+        // Room up front (pages never written are never faulted in): an entry takes at least
+        // three bytes and usually eight or more, so growing would copy the entries at least once.
+        part.entries.reserveCapacity(((split ?? bytes.count) - position) / 8)
         if split == nil {
             guard try continueObject() else { throw .readSequentially }
         }
