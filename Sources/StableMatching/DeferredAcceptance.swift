@@ -38,9 +38,9 @@ public enum DeferredAcceptance {
     /// cache, so the layout is chosen for cache misses: a proposal reads the hospital and the
     /// resident's rank there side by side in two arrays read in list order (the lists
     /// themselves and the ranks the instance found while building, so nothing is copied); a
-    /// hospital's list start, free places, worst pointer
-    /// and lock sit together in 16 bytes (one miss, not four); and `held` is a bit set (1.25 MB
-    /// for 10^7 entries, small enough to stay in cache).
+    /// hospital's list start, free places, worst pointer and lock sit together in 16 bytes (one
+    /// miss, not four); and `held` is a bit set (1.25 MB for 10^7 entries, small enough to stay
+    /// in cache).
     ///
     /// Large markets are solved by two threads, each starting from half of the residents. The
     /// result is the same: every order of proposals gives the resident-optimal matching, and

@@ -604,15 +604,7 @@ public struct SolveInstanceReader {
                 do throws(Failure) {
                     // This table also takes the second part's ids: size it for the whole section.
                     let stopped = try worker.menteeMembers(until: split, sizingFor: 2 * partBytes, lists: &lists)
-                    if stopped != .member || worker.position != split {
-                        stop.set()
-                    } else {
-                        // The second part will be interned here, and it is about as large as
-                        // this one (the split halves the section's bytes): grow the mentee
-                        // table now, while the second worker is likely still reading, instead
-                        // of at the merge, where nothing else runs.
-                        worker.mentees.reserveCapacity(2 * worker.mentees.count)
-                    }
+                    if stopped != .member || worker.position != split { stop.set() }
                     return .success((worker.position, stopped, lists))
                 } catch {
                     stop.set()
