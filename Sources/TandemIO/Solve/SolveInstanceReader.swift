@@ -422,7 +422,7 @@ public struct SolveInstanceReader {
             repeat {
                 try menteeMember(into: &lists, batches: &batches)
                 members &+= 1
-                if members == Self.sizingSample, let sectionBytes {
+                if Self.isSizingPoint(members), let sectionBytes {
                     sizeMenteeTable(members: members, bytesRead: position - start, sectionBytes: sectionBytes)
                 }
                 if let split {
@@ -438,21 +438,27 @@ public struct SolveInstanceReader {
         }
     }
 
-    /// How many members of the mentees section are read before the mentee table is sized.
-    static let sizingSample = 1024
+    /// Whether the mentee table is sized after `members` members: after 1,024, then after
+    /// 16 times as many each time.
+    static func isSizingPoint(_ members: Int) -> Bool {
+        members >= 1024 && members & (members - 1) == 0 && (members.trailingZeroBitCount - 10) % 4 == 0
+    }
 
     /// Sizes the mentee table for the mentees of `sectionBytes` bytes of the section, estimated
     /// from the first `members` members, which took `bytesRead` bytes. Grown one doubling at a
-    /// time, a table of 10^6 ids was rehashed a dozen times and its memory touched twice over.
-    /// Only the table's size changes: ids get the same indices either way. The estimate is
-    /// capped at one mentee per 16 bytes, so a skewed sample cannot make the table more than
-    /// a few times the size of the file.
+    /// time, a table of 10^6 ids was rehashed a dozen times and its memory touched twice over;
+    /// sized at 1,024, 16,384 and 262,144 members it is rehashed twice, small.
+    ///
+    /// Only the table's size changes: ids get the same indices either way. The estimate trusts
+    /// the guess that the mentees section is about half of what follows it, so it is capped at
+    /// 16 times the mentees read so far: a file whose mentees section is far smaller (say,
+    /// empty lists and long mentor lists) costs a table of a few megabytes, not of the file's size.
     private func sizeMenteeTable(members: Int, bytesRead: Int, sectionBytes: Int) {
         guard bytesRead > 0 else { return }
         let estimate = Double(members) * Double(sectionBytes) / Double(bytesRead)
         // No margin added: the table keeps room for four times its ids (a power of two), and
         // 5% more than a million ids would have doubled a 64 MB table.
-        mentees.reserveCapacity(min(Int(estimate), sectionBytes / 16))
+        mentees.reserveCapacity(min(Int(estimate), 16 * members))
     }
 
     /// Ids of the mentees section read but not yet looked up. At 10^6 mentees a list holds
@@ -684,7 +690,7 @@ public struct SolveInstanceReader {
             repeat {
                 try menteeMember(into: &lists, batches: &batches)
                 members &+= 1
-                if members == Self.sizingSample {
+                if Self.isSizingPoint(members) {
                     sizeMenteeTable(members: members, bytesRead: position - start, sectionBytes: partBytes)
                 }
                 if members & 1023 == 0, stop.isSet { throw .readSequentially }
