@@ -149,20 +149,17 @@ extension SolveOutput {
                 return menteesByScanningMentorLists(hospitalOf: hospitalOf, instance: instance, mentorOrder: mentorOrder)
             }
             let hospitalCount = instance.hospitalCount
-            let listStart = instance.residentListStart
-            let lists = instance.residentLists
             // Per mentee: its rank at its mentor, or -1 when it has none (or an assignment its
             // list does not hold, which `residents(of:in:)` does not list either).
             var rankAtMentor = ContiguousArray<Int32>(repeating: -1, count: instance.residentCount)
             var count = ContiguousArray<Int32>(repeating: 0, count: hospitalCount)
             for resident in 0..<min(instance.residentCount, hospitalOf.count) {
-                let hospital = hospitalOf[resident]
-                guard hospital >= 0 && Int(hospital) < hospitalCount else { continue }
-                for position in Int(listStart[resident])..<Int(listStart[resident &+ 1]) where lists[position] == hospital {
-                    rankAtMentor[resident] = ranks[position]
-                    count[Int(hospital)] &+= 1
-                    break
-                }
+                let hospital = Int(hospitalOf[resident])
+                guard hospital >= 0 && hospital < hospitalCount,
+                    let position = instance.rank(ofHospital: hospital, forResident: resident)
+                else { continue }
+                rankAtMentor[resident] = ranks[Int(instance.residentListStart[resident]) + position]
+                count[hospital] &+= 1
             }
             // Where each mentor's mentees go, mentors in `mentorOrder`.
             var cursor = ContiguousArray<Int32>(repeating: 0, count: hospitalCount)
