@@ -344,50 +344,46 @@ public struct SolveInstanceReader {
     /// a million mentors, each lookup a likely cache miss); each value is checked as soon as it
     /// is read, so errors come in file order as when reading one member at a time.
     private mutating func capacityMembers(into declarations: inout MentorDeclarations) throws(Failure) {
-        let batch = 64
-        var keys = ContiguousArray<IdentifierKey>()
+        let table = mentors
+        // The capacities of the ids waiting in the batch, in order, and the ids' indices.
         var values = ContiguousArray<Int32>()
         var indices = ContiguousArray<Int32>()
-        keys.reserveCapacity(batch)
-        values.reserveCapacity(batch)
-        indices.reserveCapacity(batch)
-        func settle(
-            _ keys: inout ContiguousArray<IdentifierKey>, _ values: inout ContiguousArray<Int32>, in table: IdentifierTable
-        ) {
-            indices.removeAll(keepingCapacity: true)
-            keys.withUnsafeBufferPointer { table.indices(of: $0, appendingTo: &indices) }
-            for (mentor, capacity) in zip(indices, values) {
-                declarations.declare(mentor)
-                declarations.capacity[Int(mentor)] = capacity
-            }
-            keys.removeAll(keepingCapacity: true)
-            values.removeAll(keepingCapacity: true)
-        }
-        repeat {
-            let token = try token()
-            try expect(UInt8(ascii: ":"), "':'")
-            let value = try number()
-            let capacity = Int32(exactly: value).flatMap { $0 >= 0 ? $0 : nil }
-            switch token {
-            case .raw(let range) where capacity != nil:
-                keys.append(key(range))
-                values.append(capacity ?? 0)
-                if keys.count == batch { settle(&keys, &values, in: mentors) }
-            case .raw(let range):
-                settle(&keys, &values, in: mentors)
-                let mentor = mentors.index(of: key(range))
-                throw .content("capacity of '\(mentors.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
-            case .decoded(let decoded):
-                settle(&keys, &values, in: mentors)
-                let mentor = Self.index(of: decoded, in: mentors)
-                declarations.declare(mentor)
-                guard let capacity else {
-                    throw .content("capacity of '\(mentors.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
+        try Self.withKeyBatch { batch throws(Failure) in
+            func settle() {
+                indices.removeAll(keepingCapacity: true)
+                batch.intern(in: table, appendingTo: &indices)
+                for (mentor, capacity) in zip(indices, values) {
+                    declarations.declare(mentor)
+                    declarations.capacity[Int(mentor)] = capacity
                 }
-                declarations.capacity[Int(mentor)] = capacity
+                values.removeAll(keepingCapacity: true)
             }
-        } while try continueObject()
-        settle(&keys, &values, in: mentors)
+            repeat {
+                let token = try token()
+                try expect(UInt8(ascii: ":"), "':'")
+                let value = try number()
+                let capacity = Int32(exactly: value).flatMap { $0 >= 0 ? $0 : nil }
+                switch token {
+                case .raw(let range) where capacity != nil:
+                    if batch.isFull { settle() }
+                    batch.add(key(range), in: table, appendingTo: &indices)
+                    values.append(capacity ?? 0)
+                case .raw(let range):
+                    settle()
+                    let mentor = table.index(of: key(range))
+                    throw .content("capacity of '\(table.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
+                case .decoded(let decoded):
+                    settle()
+                    let mentor = Self.index(of: decoded, in: table)
+                    declarations.declare(mentor)
+                    guard let capacity else {
+                        throw .content("capacity of '\(table.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
+                    }
+                    declarations.capacity[Int(mentor)] = capacity
+                }
+            } while try continueObject()
+            settle()
+        }
     }
 
     // MARK: - The mentees section in parallel
@@ -484,10 +480,12 @@ public struct SolveInstanceReader {
         let keys: UnsafeMutableBufferPointer<IdentifierKey>
         var count = 0
 
+        var isFull: Bool { count == keys.count }
+
         /// Adds `key`, first looking up what is pending when the buffer is full.
         @inline(__always)
         mutating func add(_ key: IdentifierKey, in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>) {
-            if count == keys.count { intern(in: table, appendingTo: &indices) }
+            if isFull { intern(in: table, appendingTo: &indices) }
             keys.initializeElement(at: count, to: key)
             count &+= 1
         }
@@ -504,7 +502,7 @@ public struct SolveInstanceReader {
         mutating func addExisting(
             _ key: IdentifierKey, in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
         ) -> Bool {
-            if count == keys.count, !lookUpExisting(in: table, appendingTo: &indices) { return false }
+            if isFull, !lookUpExisting(in: table, appendingTo: &indices) { return false }
             keys.initializeElement(at: count, to: key)
             count &+= 1
             return true
@@ -553,19 +551,7 @@ public struct SolveInstanceReader {
             lists.mentee.append(Self.index(of: decoded, in: mentees))
         }
         try expect(UInt8(ascii: ":"), "':'")
-        guard try openArray() else { return }
-        repeat {
-            if let key = shortListKey() {
-                batches.mentors.add(key, in: mentors, appendingTo: &lists.entries)
-                continue
-            }
-            switch try token() {
-            case .raw(let range): batches.mentors.add(key(range), in: mentors, appendingTo: &lists.entries)
-            case .decoded(let decoded):
-                batches.mentors.intern(in: mentors, appendingTo: &lists.entries)
-                lists.entries.append(Self.index(of: decoded, in: mentors))
-            }
-        } while try continueArray()
+        try identifierList(in: mentors, into: &batches.mentors, appendingTo: &lists.entries)
     }
 
     /// What the second worker read of the mentees section, with its own tables: indices are
@@ -1036,22 +1022,32 @@ public struct SolveInstanceReader {
     private mutating func identifierList(
         in table: IdentifierTable, appendingTo indices: inout ContiguousArray<Int32>
     ) throws(Failure) {
-        guard try openArray() else { return }
         try Self.withKeyBatch { batch throws(Failure) in
-            repeat {
-                if let key = shortListKey() {
-                    batch.add(key, in: table, appendingTo: &indices)
-                    continue
-                }
-                switch try token() {
-                case .raw(let range): batch.add(key(range), in: table, appendingTo: &indices)
-                case .decoded(let decoded):
-                    batch.intern(in: table, appendingTo: &indices)
-                    indices.append(Self.index(of: decoded, in: table))
-                }
-            } while try continueArray()
+            try identifierList(in: table, into: &batch, appendingTo: &indices)
             batch.intern(in: table, appendingTo: &indices)
         }
+    }
+
+    /// Reads an array of ids of `table`: their keys wait in `batch` (interned onto `indices`
+    /// when it is full, so a batch may span lists); an id with escapes is interned at once,
+    /// after what is pending.
+    @inline(__always)
+    private mutating func identifierList(
+        in table: IdentifierTable, into batch: inout KeyBatch, appendingTo indices: inout ContiguousArray<Int32>
+    ) throws(Failure) {
+        guard try openArray() else { return }
+        repeat {
+            if let key = shortListKey() {
+                batch.add(key, in: table, appendingTo: &indices)
+                continue
+            }
+            switch try token() {
+            case .raw(let range): batch.add(key(range), in: table, appendingTo: &indices)
+            case .decoded(let decoded):
+                batch.intern(in: table, appendingTo: &indices)
+                indices.append(Self.index(of: decoded, in: table))
+            }
+        } while try continueArray()
     }
 
     /// The most ids hashed before they are looked up together.
