@@ -108,6 +108,11 @@ final class IdentifierTable {
 
     var count: Int { hashes.count }
 
+    /// How many keys are looked up together (``indices(of:appendingTo:)``): enough cache misses
+    /// in flight to hide memory latency, few enough that the slots are still in cache when
+    /// their turn comes.
+    static let batchSize = 64
+
     /// The bytes of id `index`.
     func bytes(at index: Int) -> ArraySlice<UInt8> { arena[offsets[index]..<offsets[index + 1]] }
 
@@ -317,12 +322,13 @@ struct IdentifierBytes: Sendable {
 
     var strings: [String] { (0..<count).map { String(decoding: self[$0], as: UTF8.self) } }
 
-    /// Calls `body` with the keys of the ids in index order, `batchSize` at a time (the index of
-    /// each batch's first id beside it), until `body` returns `false`. Looking a batch up in a
-    /// table prefetches all its slots first (``IdentifierTable/indices(of:appendingTo:)``), so
-    /// the cache misses of a batch overlap. The keys point into the arena: use them in `body`.
+    /// Calls `body` with the keys of the ids in index order, ``IdentifierTable/batchSize`` at a
+    /// time (the index of each batch's first id beside it), until `body` returns `false`.
+    /// Looking a batch up in a table prefetches all its slots first
+    /// (``IdentifierTable/indices(of:appendingTo:)``), so the cache misses of a batch overlap.
+    /// The keys point into the arena: use them in `body`.
     func forEachKeyBatch(_ body: (_ first: Int, _ keys: UnsafeBufferPointer<IdentifierKey>) -> Bool) {
-        let batchSize = 64
+        let batchSize = IdentifierTable.batchSize
         var keys = ContiguousArray<IdentifierKey>()
         keys.reserveCapacity(batchSize)
         arena.withUnsafeBufferPointer { arena in

@@ -517,7 +517,8 @@ public struct SolveInstanceReader {
 
     /// Calls `body` with an empty key batch on the stack.
     private static func withKeyBatch<Result>(_ body: (inout KeyBatch) throws(Failure) -> Result) throws(Failure) -> Result {
-        try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: keyBatchSize) { keys throws(Failure) -> Result in
+        try withUnsafeTemporaryAllocation(of: IdentifierKey.self, capacity: IdentifierTable.batchSize) {
+            keys throws(Failure) -> Result in
             var batch = KeyBatch(keys: keys)
             return try body(&batch)
         }
@@ -1049,9 +1050,6 @@ public struct SolveInstanceReader {
             }
         } while try continueArray()
     }
-
-    /// The most ids hashed before they are looked up together.
-    private static let keyBatchSize = 64
 
     /// The key of the next id of a list when it is short and has no escapes, as most are: one
     /// eight-byte load finds its closing quote (a byte-parallel compare) and is the key's
