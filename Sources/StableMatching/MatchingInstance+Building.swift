@@ -142,7 +142,7 @@ extension MatchingInstance {
         defer { cursors.deallocate() }
         cursors.initialize(repeating: 0, count: halves * (targetCount + 1))
         nonisolated(unsafe) let sharedCursors = cursors
-        start.withUnsafeBufferPointer { start in
+        return start.withUnsafeBufferPointer { start in
             lists.withUnsafeBufferPointer { lists in
                 nonisolated(unsafe) let (start, lists) = (start, lists)
                 forEachHalf(halves) { half in
@@ -151,26 +151,21 @@ extension MatchingInstance {
                         counts[Int(lists[position])] &+= 1
                     }
                 }
-            }
-        }
-        // Target t's persons start after those of all targets before it; within t, the first
-        // half's (lower) persons come first.
-        var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
-        var total: Int32 = 0
-        for target in 0..<targetCount {
-            targetStart[target] = total
-            for half in 0..<halves {
-                let count = cursors[half * (targetCount + 1) + target]
-                cursors[half * (targetCount + 1) + target] = total
-                total &+= count
-            }
-        }
-        targetStart[targetCount] = total
-        let entries = ContiguousArray<UInt64>(unsafeUninitializedCapacity: lists.count) { entries, initialized in
-            nonisolated(unsafe) let entries = entries
-            start.withUnsafeBufferPointer { start in
-                lists.withUnsafeBufferPointer { lists in
-                    nonisolated(unsafe) let (start, lists) = (start, lists)
+                // Target t's persons start after those of all targets before it; within t, the
+                // first half's (lower) persons come first.
+                var targetStart = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
+                var total: Int32 = 0
+                for target in 0..<targetCount {
+                    targetStart[target] = total
+                    for half in 0..<halves {
+                        let count = cursors[half * (targetCount + 1) + target]
+                        cursors[half * (targetCount + 1) + target] = total
+                        total &+= count
+                    }
+                }
+                targetStart[targetCount] = total
+                let entries = ContiguousArray<UInt64>(unsafeUninitializedCapacity: lists.count) { entries, initialized in
+                    nonisolated(unsafe) let entries = entries
                     forEachHalf(halves) { half in
                         let cursor = sharedCursors + half * (targetCount + 1)
                         for person in half == 0 ? 0..<middle : middle..<personCount {
@@ -183,11 +178,11 @@ extension MatchingInstance {
                             }
                         }
                     }
+                    initialized = lists.count
                 }
+                return (targetStart, entries)
             }
-            initialized = lists.count
         }
-        return (targetStart, entries)
     }
 
     /// Keeps, in each person's list, only the entries whose target lists that person back, and
@@ -221,8 +216,8 @@ extension MatchingInstance {
         var rankAtTarget = ContiguousArray<Int32>(unsafeUninitializedCapacity: otherEntryCount) { ranks, initialized in
             nonisolated(unsafe) let ranks = ranks
             forEachHalf(halves) { half in
-                let middle = halves == 1 ? otherEntryCount : otherEntryCount / 2
-                let range = half == 0 ? 0..<middle : middle..<otherEntryCount
+                let halfway = halves == 1 ? otherEntryCount : otherEntryCount / 2
+                let range = half == 0 ? 0..<halfway : halfway..<otherEntryCount
                 UnsafeMutableBufferPointer(rebasing: ranks[range]).initialize(repeating: -1)
             }
             initialized = otherEntryCount
