@@ -5,6 +5,7 @@ import PackageDescription
 //   CLibical        C system library (libical, via pkg-config)
 //   CPrefetch       a C inline wrapper of the processor's prefetch hint
 //   CAtomic         C inline atomics on plain memory (spin locks, shared bit sets)
+//   CHeap           C: the heap on 2 MiB pages for a command's run (glibc and Linux only)
 //   StableMatching  generic many-to-one stable matching over dense integer indices
 //   TandemCore      the domain: cohort, criteria, scoring, constraints, explanations (no I/O)
 //   TandemCalendar  iCalendar through libical; the only importer of CLibical
@@ -34,6 +35,7 @@ let package = Package(
         ),
         .target(name: "CPrefetch"),
         .target(name: "CAtomic"),
+        .target(name: "CHeap"),
         .target(name: "StableMatching", dependencies: ["CAtomic", "CPrefetch"]),
         .target(name: "TandemCore", dependencies: ["StableMatching"]),
         .target(
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "TandemCommands",
             dependencies: [
-                "StableMatching", "TandemCore", "TandemCalendar", "TandemIO",
+                "CHeap", "StableMatching", "TandemCore", "TandemCalendar", "TandemIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

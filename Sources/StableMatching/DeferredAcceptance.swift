@@ -48,13 +48,12 @@ public enum DeferredAcceptance {
     /// in one thread's hands (the one that started it or displaced it), so a run is some order
     /// of whole proposals.
     /// - Parameters:
-    ///   - threads: 1 or 2; by default 2 from ``MatchingInstance/parallelEntryCount`` entries
-    ///     on (tests choose).
+    ///   - threads: 1 or 2; by default 2 from ``parallelEntryCount`` entries on (tests choose).
     ///   - queued: Whether residents in hand wait in a queue (see `proposeQueued`); by default
     ///     from ``queuedEntryCount`` entries on (tests choose).
     static func residentsPropose(_ instance: MatchingInstance, threads: Int? = nil, queued: Bool? = nil) -> Matching {
         let residentCount = instance.residentCount
-        let threads = threads ?? (instance.entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
+        let threads = threads ?? (instance.entryCount >= Self.parallelEntryCount ? 2 : 1)
         let queued = queued ?? (instance.entryCount >= Self.queuedEntryCount)
         let ranks = Self.ranks(instance, threads: threads)
         var hospitals = ContiguousArray<HospitalState>()
@@ -86,7 +85,7 @@ public enum DeferredAcceptance {
                                             market.propose(from: 0..<residentCount, queued: queued, locking: NoLocks.self)
                                         } else {
                                             let middle = residentCount / 2
-                                            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                                            forEachHalf(2) { half in
                                                 market.propose(
                                                     from: half == 0 ? 0..<middle : middle..<residentCount, queued: queued,
                                                     locking: SpinLocks.self)
@@ -303,6 +302,12 @@ public enum DeferredAcceptance {
     /// (benchmarks at 10,000 mentees with 50-entry lists: 3.0 ms in turn, 11 ms queued; at
     /// 10^6 mentees with 10 entries the queue is a quarter faster).
     static let queuedEntryCount = 1 << 20
+
+    /// From this many entries residents-propose runs on two threads. Later than building the
+    /// instance (``MatchingInstance/parallelEntryCount``): when the market fits in cache, the
+    /// two threads contend for the same hospitals' locks and held bits, and at 5,000 × 1,000
+    /// (250,000 entries) two threads took 5 ms more processor time and longer overall.
+    static let parallelEntryCount = 1 << 20
 
     /// How many residents one thread of residents-propose keeps in hand at once (a power of
     /// two): enough cache misses in flight to hide memory latency, few enough that the lines
