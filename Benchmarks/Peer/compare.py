@@ -1,7 +1,7 @@
 """Runs `tandem solve` and the Python peer as whole processes on the same instance, checks the
 two matchings are identical, and reports the median wall time of each and their ratio.
 
-Timing uses hyperfine when it is on PATH (its JSON export gives the median), else
+Timing uses hyperfine when it is on PATH (its JSON export gives each run's time), else
 time.perf_counter around subprocess.run. Every process is started the same way, so both
 medians include interpreter or runtime start-up, JSON reading and writing.
 
@@ -19,9 +19,11 @@ import tempfile
 import time
 
 # A tandem run takes tens of milliseconds, so many are cheap, and on a shared machine a
-# median of a few is a coin toss; the peer takes tens of seconds a run.
-TANDEM_RUNS = 31
-TANDEM_WARMUP = 3
+# median of a few is a coin toss; the peer takes tens of seconds a run. The machine's speed also
+# drifts over minutes, so the runs are interleaved: before each peer run come TANDEM_RUNS_PER_PEER
+# tandem runs (after TANDEM_WARMUP unmeasured ones), and each side's median is over all its runs.
+TANDEM_RUNS_PER_PEER = 11
+TANDEM_WARMUP = 2
 PEER_RUNS = 3
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -38,7 +40,8 @@ def solved(command: list) -> dict:
     return json.loads(run.stdout)
 
 
-def median_seconds(command: list, runs: int, warmup: int) -> float:
+def run_seconds(command: list, runs: int, warmup: int) -> list:
+    """The wall time of each of `runs` runs of `command`, after `warmup` unmeasured ones."""
     hyperfine = shutil.which("hyperfine")
     if hyperfine:
         with tempfile.NamedTemporaryFile(suffix=".json") as export:
@@ -48,7 +51,7 @@ def median_seconds(command: list, runs: int, warmup: int) -> float:
                 check=True, stdout=subprocess.DEVNULL,
             )
             with open(export.name, encoding="utf-8") as handle:
-                return json.load(handle)["results"][0]["median"]
+                return json.load(handle)["results"][0]["times"]
     for _ in range(warmup):
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     times = []
@@ -56,13 +59,23 @@ def median_seconds(command: list, runs: int, warmup: int) -> float:
         start = time.perf_counter()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def interleaved_medians(tandem: list, peer: list) -> tuple:
+    """The median wall times of `tandem` and `peer`, their runs interleaved (see above)."""
+    tandem_times, peer_times = [], []
+    for _ in range(PEER_RUNS):
+        tandem_times += run_seconds(tandem, TANDEM_RUNS_PER_PEER, TANDEM_WARMUP)
+        peer_times += run_seconds(peer, 1, 0)
+    return statistics.median(tandem_times), statistics.median(peer_times)
 
 
 def main() -> None:
     tandem, python, instances = sys.argv[1], sys.argv[2], sys.argv[3:]
     print(f"timing with {'hyperfine' if shutil.which('hyperfine') else 'time.perf_counter'}; "
-          f"median of {TANDEM_RUNS} tandem runs ({TANDEM_WARMUP} warm-up) and {PEER_RUNS} peer runs")
+          f"medians of {PEER_RUNS * TANDEM_RUNS_PER_PEER} tandem runs and {PEER_RUNS} peer runs, "
+          f"{TANDEM_RUNS_PER_PEER} tandem runs before each peer run")
     rows = []
     for instance in instances:
         with open(instance, encoding="utf-8") as handle:
@@ -79,8 +92,7 @@ def main() -> None:
             raise SystemExit(f"{instance}: tandem did not report a stable matching")
         matched = sum(len(v) for v in ours["matching"].values())
         print(f"{size} ({entries} list entries): identical mentee-optimal matchings, {matched} pairs")
-        tandem_time = median_seconds(run["tandem"], TANDEM_RUNS, warmup=TANDEM_WARMUP)
-        peer_time = median_seconds(run["peer"], PEER_RUNS, warmup=0)
+        tandem_time, peer_time = interleaved_medians(run["tandem"], run["peer"])
         rows.append((size, entries, tandem_time, peer_time))
 
     print()
