@@ -4,7 +4,8 @@ extension DeferredAcceptance {
     /// Entry `p` of `ownLists` belongs to person `a` and names `b = ownLists[p]`; the result at
     /// `p` is the 0-based position of `a` in `b`'s list. This turns "does `b` prefer `a`?" into
     /// one array read during proposals. `halves` (1 or 2) defaults to 2 from
-    /// ``MatchingInstance/parallelEntryCount`` entries on.
+    /// ``parallelEntryCount`` entries on (each half reads all of the other side's lists, so
+    /// two threads pay off only on large inputs).
     ///
     /// Each `a` first collects, in its own slot range, the ranks it has with the people listing
     /// it (packed with who they are, so the scattered writes touch one array), in the other
@@ -27,7 +28,7 @@ extension DeferredAcceptance {
         let ownCount = ownStart.count - 1
         let otherCount = otherStart.count - 1
         let entryCount = ownLists.count
-        let halves = halves ?? (entryCount >= MatchingInstance.parallelEntryCount ? 2 : 1)
+        let halves = halves ?? (entryCount >= Self.parallelEntryCount ? 2 : 1)
         let middle = halves == 1 ? ownCount : MatchingInstance.firstPerson(from: ownStart, atEntry: entryCount / 2)
         // Upper 32 bits: the other person; lower 32 bits: the own person's rank in its list.
         let collected = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: entryCount)

@@ -303,10 +303,11 @@ public enum DeferredAcceptance {
     /// 10^6 mentees with 10 entries the queue is a quarter faster).
     static let queuedEntryCount = 1 << 20
 
-    /// From this many entries residents-propose runs on two threads. Later than building the
-    /// instance (``MatchingInstance/parallelEntryCount``): when the market fits in cache, the
-    /// two threads contend for the same hospitals' locks and held bits, and at 5,000 × 1,000
-    /// (250,000 entries) two threads took 5 ms more processor time and longer overall.
+    /// From this many entries residents-propose (and ``crossRanks(ownStart:ownLists:otherStart:otherLists:halves:)``)
+    /// run on two threads. Later than building the instance
+    /// (``MatchingInstance/parallelEntryCount``): when the market fits in cache, the two threads
+    /// contend for the same hospitals' locks and held bits, and at 5,000 × 1,000 (250,000
+    /// entries) two threads took 5 ms more processor time and longer overall.
     static let parallelEntryCount = 1 << 20
 
     /// How many residents one thread of residents-propose keeps in hand at once (a power of

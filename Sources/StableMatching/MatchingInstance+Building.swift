@@ -4,9 +4,9 @@
 import Dispatch
 
 extension MatchingInstance {
-    /// Inputs with at least this many entries (both sides) are checked on two threads (and
-    /// verified on two: ``StabilityVerifier``). At 5,000 × 1,000 (500,000 entries) two threads
-    /// made `tandem solve` about 2 ms faster, 8 %, for about 5 ms more processor time.
+    /// Inputs with at least this many entries (both sides) are checked on two threads. At
+    /// 5,000 × 1,000 (500,000 entries) two threads made `tandem solve` about 2 ms faster, 8 %,
+    /// for about 5 ms more processor time.
     static let parallelEntryCount = 1 << 16
 
     /// Checks both sides' entries (``checkEntries(start:lists:bound:side:)``, residents' errors
