@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top:
-//   CLibical        C system library (libical, via pkg-config)
+//   CLibical        libical's headers (the library is linked by TandemCalendar)
 //   CPrefetch       a C inline wrapper of the processor's prefetch hint
 //   CAtomic         C inline atomics on plain memory (spin locks, shared bit sets)
 //   CHeap           C: the heap on 2 MiB pages for a command's run (glibc and Linux only)
@@ -43,7 +43,7 @@ let package = Package(
             // On Linux libical is linked statically (with the ICU it uses for RSCALE, and the C++
             // runtime ICU needs): loading the shared libical pulls in seven libraries (ICU, Berkeley
             // DB, ...) at every start, 2.5 ms of a 25 ms `tandem solve` that never writes a
-            // calendar (3.97 ms vs 6.53 ms for a run on an empty instance, median of 100). Debian's
+            // calendar (4.27 ms vs 6.53 ms for a run on an empty instance, medians of 100). Debian's
             // libical-dev ships the archives and depends on libicu-dev, which ships ICU's. The
             // ":name" form asks the linker for that exact file.
             linkerSettings: [

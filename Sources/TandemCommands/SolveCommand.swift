@@ -35,7 +35,7 @@ struct SolveCommand: ParsableCommand {
         } else {
             throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
         }
-        // The run's arrays take about twice the file's size (2,700 pages at 4.2 MB).
+        // The run's arrays take about twice the file's size (about 10 MB for 4.2 MB).
         LargePageHeap.prepare(expectedSize: 3 * data.count)
         let name = file == "-" ? "standard input" : file
         let parsed = try SolveInstanceReader.parse(data, file: name)
