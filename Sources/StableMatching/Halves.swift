@@ -9,9 +9,8 @@ import Dispatch
 /// One half runs on the calling thread. On Linux the other runs on a thread of its own, started
 /// and joined here, rather than in libdispatch's pool: a small run starts this a handful of
 /// times, and a plain thread leaves nothing running after it; and halves inside a half run on
-/// two threads too (libdispatch divides a nested apply's width by
-/// the outer one's). Half 0 alone touches no thread machinery (the benchmarks gate the matching
-/// engine on malloc counts).
+/// two threads too (libdispatch divides a nested apply's width by the outer one's). Half 0
+/// alone touches no thread machinery (the benchmarks gate the matching engine on malloc counts).
 func forEachHalf(_ halves: Int, _ body: @Sendable (_ half: Int) -> Void) {
     if halves == 1 {
         body(0)

@@ -231,6 +231,7 @@ extension MatchingInstance {
             .allocate(capacity: halves)
         keptParts.initialize(repeating: (0, [], []), count: halves)
         defer { keptParts.deinitialize(count: halves).deallocate() }
+        var keptCount = 0
         // The first pass writes the ranks and only counts the kept entries: usually every entry
         // is mutual and the lists stay as they are, so writing out a copy of them would be
         // wasted. Only if some entry is dropped does a second pass, stamping again, write the
@@ -250,7 +251,7 @@ extension MatchingInstance {
                         ends.reserveCapacity(persons.count)
                         kept.reserveCapacity(parts[half].count)
                     }
-                    var keptCount = 0
+                    var keptInHalf = 0
                     for person in persons {
                         let tag = UInt64(truncatingIfNeeded: person &+ 1) << 32
                         for index in Int(listedByStart[person])..<Int(listedByStart[person + 1]) {
@@ -270,16 +271,16 @@ extension MatchingInstance {
                             }
                             rank &+= 1
                         }
-                        keptCount &+= Int(rank)
+                        keptInHalf &+= Int(rank)
                         if buildingLists { ends.append(Int32(truncatingIfNeeded: kept.count)) }
                     }
-                    parts[half] = (keptCount, ends, kept)
+                    parts[half] = (keptInHalf, ends, kept)
                 }
             }
             pass(buildingLists: false)
-            if (0..<halves).reduce(0, { $0 + parts[$1].count }) != lists.count { pass(buildingLists: true) }
+            keptCount = (0..<halves).reduce(0) { $0 + parts[$1].count }
+            if keptCount != lists.count { pass(buildingLists: true) }
         }
-        let keptCount = (0..<halves).reduce(0) { $0 + keptParts[$1].count }
         if keptCount == lists.count {
             // Every entry is mutual (the usual case): the lists stay as they are.
             return (start, lists, rankAtTarget)

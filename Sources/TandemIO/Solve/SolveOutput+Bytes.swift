@@ -56,11 +56,11 @@ extension SolveOutput {
 
     /// The order mentors are written in: by the bytes of their ids, when the output is written
     /// from bytes (no weights, every id ASCII; see ``MatchingPart``).
-    public struct MentorOrder: Sendable {
+    struct MentorOrder {
         /// `nil` when the output goes through `SolveOutput`.
         let indices: [Int]?
 
-        public init(parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
+        init(parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
             guard weights == nil, parsed.menteeIDBytes.isASCII, parsed.mentorIDBytes.isASCII else {
                 indices = nil
                 return
@@ -83,16 +83,10 @@ extension SolveOutput {
         /// Unicode-equivalent ids could collide as `String` keys) or with weights the output
         /// falls back to that route, so it never depends on which route was taken.
         public init(matching: Matching, parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
-            self.init(matching: matching, parsed: parsed, order: MentorOrder(parsed: parsed, weights: weights))
-        }
-
-        /// Writes the part for `matching` with the mentors' order already found (it does not
-        /// depend on the matching).
-        public init(matching: Matching, parsed: SolveInstanceReader.Parsed, order: MentorOrder) {
             let mentees = parsed.menteeIDBytes
             let mentors = parsed.mentorIDBytes
             let instance = parsed.instance
-            guard let mentorOrder = order.indices else {
+            guard let mentorOrder = MentorOrder(parsed: parsed, weights: weights).indices else {
                 bytes = nil
                 return
             }
