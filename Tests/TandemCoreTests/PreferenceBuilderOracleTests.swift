@@ -99,11 +99,16 @@ struct PreferenceBuilderOracleTests {
         }
     }
 
+    /// A generated cohort of 240 mentees and 60 mentors, compiled with policy `policyIndex`.
+    static func generatedCohort(seed: UInt64, policyIndex: Int) throws -> CompiledCohort {
+        let generated = SyntheticCohort.generate(mentees: 240, mentors: 60, seed: seed)
+        let cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        return CompiledCohort(cohort: cohort, policy: policies[policyIndex])
+    }
+
     @Test(arguments: 0..<6)
     func generatedCohortsMatchTheReference(policyIndex: Int) throws {
-        let generated = SyntheticCohort.generate(mentees: 240, mentors: 60, seed: UInt64(40 + policyIndex))
-        let cohort = try #require(SyntheticCohortParsing.cohort(generated))
-        let compiled = CompiledCohort(cohort: cohort, policy: Self.policies[policyIndex])
+        let compiled = try Self.generatedCohort(seed: UInt64(40 + policyIndex), policyIndex: policyIndex)
         let built = Self.built(compiled)
         #expect(built == Self.reference(compiled))
         // The screen must have had something to do: acceptable pairs and common-time rejections.
@@ -115,9 +120,7 @@ struct PreferenceBuilderOracleTests {
     /// checks above), on cohorts too small for `build` to take two.
     @Test(arguments: 0..<6)
     func mentorListsInHalvesAreTheSame(policyIndex: Int) throws {
-        let generated = SyntheticCohort.generate(mentees: 240, mentors: 60, seed: UInt64(70 + policyIndex))
-        let cohort = try #require(SyntheticCohortParsing.cohort(generated))
-        let compiled = CompiledCohort(cohort: cohort, policy: Self.policies[policyIndex])
+        let compiled = try Self.generatedCohort(seed: UInt64(70 + policyIndex), policyIndex: policyIndex)
         let scored = PreferenceBuilder.build(compiled)
         let instance = scored.instance
         var lengths = ContiguousArray<Int32>(repeating: 0, count: compiled.mentorCount)

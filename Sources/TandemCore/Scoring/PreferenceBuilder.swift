@@ -182,19 +182,22 @@ extension PreferenceBuilder {
         let menteeCount = menteeListStart.count - 1
         let mentorCount = listLengths.count
         let entryCount = menteeLists.count
-        var start = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
-        for mentor in 0..<mentorCount { start[mentor + 1] = start[mentor] + listLengths[mentor] }
+        let start: ContiguousArray<Int32> = {
+            var start = ContiguousArray<Int32>(repeating: 0, count: mentorCount + 1)
+            for mentor in 0..<mentorCount { start[mentor + 1] = start[mentor] + listLengths[mentor] }
+            return start
+        }()
         let menteeSplit = halves == 1 ? menteeCount : MatchingInstance.firstPerson(from: menteeListStart, atEntry: entryCount / 2)
         let mentorSplit = halves == 1 ? mentorCount : MatchingInstance.firstPerson(from: start, atEntry: entryCount / 2)
-        // Where each half places its next entry naming each mentor.
-        var firstCursor = ContiguousArray(start.dropLast())
-        var secondCursor = firstCursor
-        if halves == 2 {
-            for position in 0..<Int(menteeListStart[menteeSplit]) { secondCursor[Int(menteeLists[position])] &+= 1 }
-        }
-        let (bucketStart, cursors) = (start, [firstCursor, secondCursor])
-        firstCursor = []
-        secondCursor = []
+        // Where each half places its next entry naming each mentor: the first half from the
+        // bucket's start, the second after the first half's entries naming that mentor.
+        let cursors: [ContiguousArray<Int32>] = {
+            let first = ContiguousArray(start.dropLast())
+            guard halves == 2 else { return [first] }
+            var second = first
+            for position in 0..<Int(menteeListStart[menteeSplit]) { second[Int(menteeLists[position])] &+= 1 }
+            return [first, second]
+        }()
         let keys = ContiguousArray<MentorRankKey>(unsafeUninitializedCapacity: entryCount) { keys, initialized in
             nonisolated(unsafe) let keys = keys
             Self.forEachHalf(halves) { half in
@@ -215,7 +218,7 @@ extension PreferenceBuilder {
             }
             Self.forEachHalf(halves) { half in
                 for mentor in half == 0 ? 0..<mentorSplit : mentorSplit..<mentorCount {
-                    let bucket = Int(bucketStart[mentor])..<Int(bucketStart[mentor + 1])
+                    let bucket = Int(start[mentor])..<Int(start[mentor + 1])
                     var bucketKeys = UnsafeMutableBufferPointer(rebasing: keys[bucket])
                     bucketKeys.sort()
                 }
