@@ -103,8 +103,8 @@ public enum StabilityVerifier {
         }
 
         let search = blockingPairs(
-            instance: instance, preferredCount: preferredCount, assignedStart: assignedStart, assigned: assigned,
-            halves: halves)
+            instance: instance, hospitalOf: hospitalOf, preferredCount: preferredCount, assignedStart: assignedStart,
+            assigned: assigned, halves: halves)
         for resident in search.notListedByHospital { isUnacceptable[Int(resident)] = true }
 
         for resident in 0..<residentCount where isUnacceptable[resident] {
@@ -140,8 +140,14 @@ public enum StabilityVerifier {
     /// and keeps the candidates it would take; a second counting sort by resident restores
     /// (resident, hospital) order. A held resident the hospital does not list ranks, by the
     /// verifier's convention, after all that it lists.
+    ///
+    /// A hospital without room stamps its list only up to the last resident it holds: a
+    /// candidate it ranks after that one, or does not list, cannot block. In a stable
+    /// matching of a competitive market that is a small part of the lists (at 5,000 × 1,000
+    /// with 50-item lists, 4,329 of 250,000 entries).
     static func blockingPairs(
         instance: MatchingInstance,
+        hospitalOf: ContiguousArray<Int32>,
         preferredCount: ContiguousArray<Int32>,
         assignedStart: ContiguousArray<Int32>,
         assigned: ContiguousArray<Int32>,
@@ -196,8 +202,17 @@ public enum StabilityVerifier {
                 let tag = UInt64(truncatingIfNeeded: hospital &+ 1) << 32
                 let first = Int(hospitalStart[hospital])
                 let end = Int(hospitalStart[hospital + 1])
-                for position in first..<end {
-                    stamp[Int(hospitalLists[position])] = tag | UInt64(truncatingIfNeeded: position &- first)
+                let held = assignedStart[hospital + 1] &- assignedStart[hospital]
+                let hasRoom = held < instance.capacities[hospital]
+                // Without room, only the residents up to the last one held matter (none if it
+                // holds none: then no candidate can block).
+                var unseenHeld = hasRoom ? -1 : held
+                var position = first
+                while position < end && unseenHeld != 0 {
+                    let resident = hospitalLists[position]
+                    stamp[Int(resident)] = tag | UInt64(truncatingIfNeeded: position &- first)
+                    if hospitalOf[Int(resident)] == Int32(truncatingIfNeeded: hospital) { unseenHeld &-= 1 }
+                    position &+= 1
                 }
                 // The rank of the worst resident held, -1 if none.
                 var worstRank: Int32 = -1
@@ -211,8 +226,6 @@ public enum StabilityVerifier {
                     }
                     worstRank = max(worstRank, rank)
                 }
-                let held = assignedStart[hospital + 1] &- assignedStart[hospital]
-                let hasRoom = held < instance.capacities[hospital]
                 for index in Int(shared.candidateStart[hospital])..<Int(shared.candidateStart[hospital + 1]) {
                     let resident = shared.candidates[index]
                     let stamped = stamp[Int(resident)]
