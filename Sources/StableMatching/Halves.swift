@@ -11,7 +11,8 @@ import Dispatch
 /// times, and a plain thread leaves nothing running after it; and halves inside a half run on
 /// two threads too (libdispatch divides a nested apply's width by the outer one's). Half 0
 /// alone touches no thread machinery (the benchmarks gate the matching engine on malloc counts).
-func forEachHalf(_ halves: Int, _ body: @Sendable (_ half: Int) -> Void) {
+/// Public for the other modules' two-thread loops (the mentors' lists in `TandemCore`).
+public func forEachHalf(_ halves: Int, _ body: @Sendable (_ half: Int) -> Void) {
     if halves == 1 {
         body(0)
         return

@@ -200,7 +200,7 @@ extension PreferenceBuilder {
         }()
         let keys = ContiguousArray<MentorRankKey>(unsafeUninitializedCapacity: entryCount) { keys, initialized in
             nonisolated(unsafe) let keys = keys
-            Self.forEachHalf(halves) { half in
+            forEachHalf(halves) { half in
                 var cursor = cursors[half]
                 for mentee in half == 0 ? 0..<menteeSplit : menteeSplit..<menteeCount {
                     let menteeHash = compiled.menteeIdHash[mentee]
@@ -216,7 +216,7 @@ extension PreferenceBuilder {
                     }
                 }
             }
-            Self.forEachHalf(halves) { half in
+            forEachHalf(halves) { half in
                 for mentor in half == 0 ? 0..<mentorSplit : mentorSplit..<mentorCount {
                     let bucket = Int(start[mentor])..<Int(start[mentor + 1])
                     var bucketKeys = UnsafeMutableBufferPointer(rebasing: keys[bucket])
@@ -226,15 +226,6 @@ extension PreferenceBuilder {
             initialized = entryCount
         }
         return (start, ContiguousArray(keys.lazy.map { $0.mentee }), ContiguousArray(keys.lazy.map { $0.score }))
-    }
-
-    /// Runs `body(0)`, and `body(1)` beside it on another thread when `halves` is 2.
-    private static func forEachHalf(_ halves: Int, _ body: @Sendable (_ half: Int) -> Void) {
-        if halves == 1 {
-            body(0)
-        } else {
-            _ = Concurrently.run({ body(0) }, { body(1) })
-        }
     }
 }
 
