@@ -1,25 +1,29 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers, bottom to top:
-//   CLibical        libical's headers (the library is linked by TandemCalendar)
-//   CPrefetch       a C inline wrapper of the processor's prefetch hint
-//   CAtomic         C inline atomics on plain memory (spin locks, shared bit sets)
-//   CHeap           C: the heap on 2 MiB pages for a command's run (glibc and Linux only)
-//   StableMatching  generic many-to-one stable matching over dense integer indices
-//   TandemCore      the domain: cohort, criteria, scoring, constraints, explanations (no I/O)
-//   TandemCalendar  iCalendar through libical; the only importer of CLibical
-//   TandemIO        CSV sign-up files, configuration, result files
-//   TandemCommands  the command-line commands, as a library so tests run them in-process
-//   tandem          the thin executable
+// Modules, bottom to top (each does one job):
+//   CLibical, CAtomic, CPrefetch, CSystem  C headers and inline shims
+//   StableMatching   generic many-to-one stable matching over dense integer indices
+//   TandemCore       the domain: cohort, criteria, scoring, constraints, scheduling, the result
+//                    model and its explanations (no file I/O)
+//   TandemCalendar   iCalendar through libical; the only importer of CLibical
+//   TandemInput      reading sign-up files and the configuration
+//   TandemSolve      the `tandem solve` JSON format (also preferences.json)
+//   TandemResults    writing result files into atomic output folders, reading matches.json back
+//   TandemSynthetic  realistic synthetic cohorts for tests and benchmarks
+//   TandemCommands   the command-line commands, as a library so tests run them in-process
+//   tandem           the thin executable
 let package = Package(
     name: "Tandem",
     products: [
         .executable(name: "tandem", targets: ["tandem"]),
         .library(name: "StableMatching", targets: ["StableMatching"]),
         .library(name: "TandemCore", targets: ["TandemCore"]),
-        .library(name: "TandemIO", targets: ["TandemIO"]),
         .library(name: "TandemCalendar", targets: ["TandemCalendar"]),
+        .library(name: "TandemInput", targets: ["TandemInput"]),
+        .library(name: "TandemResults", targets: ["TandemResults"]),
+        .library(name: "TandemSolve", targets: ["TandemSolve"]),
+        .library(name: "TandemSynthetic", targets: ["TandemSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,15 +39,14 @@ let package = Package(
         ),
         .target(name: "CPrefetch"),
         .target(name: "CAtomic"),
-        .target(name: "CHeap"),
+        .target(name: "CSystem"),
         .target(name: "StableMatching", dependencies: ["CAtomic", "CPrefetch"]),
         .target(name: "TandemCore", dependencies: ["StableMatching"]),
         .target(
             name: "TandemCalendar", dependencies: ["CLibical", "TandemCore"],
             // On Linux libical is linked statically (with the ICU it uses for RSCALE, and the C++
-            // runtime ICU needs): loading the shared libical pulls in seven libraries (ICU, Berkeley
-            // DB, ...) at every start, 2.5 ms of a 25 ms `tandem solve` that never writes a
-            // calendar (4.27 ms vs 6.53 ms for a run on an empty instance, medians of 100). Debian's
+            // runtime ICU needs): the shared libical loads seven libraries (ICU, Berkeley DB, ...)
+            // at every start, which `tandem solve` would pay without writing a calendar. Debian's
             // libical-dev ships the archives and depends on libicu-dev, which ships ICU's. The
             // ":name" form asks the linker for that exact file.
             linkerSettings: [
@@ -56,31 +59,44 @@ let package = Package(
             ]
         ),
         .target(
-            name: "TandemIO",
-            dependencies: [
-                "CPrefetch", "TandemCore",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            name: "TandemInput",
+            dependencies: ["TandemCore", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
+        .target(name: "TandemResults", dependencies: ["CSystem", "StableMatching", "TandemCore", "TandemSolve"]),
+        .target(name: "TandemSynthetic", dependencies: ["TandemCore"]),
         .target(
             name: "TandemCommands",
             dependencies: [
-                "CHeap", "StableMatching", "TandemCore", "TandemCalendar", "TandemIO",
+                "StableMatching", "TandemCore", "TandemCalendar", "TandemInput", "TandemResults", "TandemSolve",
+                "TandemSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCommands"]),
         .testTarget(name: "StableMatchingTests", dependencies: ["StableMatching"]),
-        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "StableMatching"]),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemSynthetic", "StableMatching"]),
         .testTarget(name: "TandemCalendarTests", dependencies: ["TandemCalendar", "TandemCore"]),
         // CSV.swift is the reference the byte-level CSV reader is checked against.
         .testTarget(
-            name: "TandemIOTests",
-            dependencies: ["TandemIO", "TandemCore", "StableMatching", .product(name: "CSV", package: "CSV.swift")]
+            name: "TandemInputTests",
+            dependencies: [
+                "TandemInput", "TandemResults", "TandemCore", "TandemSynthetic", .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .testTarget(
+            name: "TandemSolveTests",
+            dependencies: ["TandemSolve", "TandemInput", "TandemResults", "TandemSynthetic", "TandemCore", "StableMatching"]),
+        .testTarget(
+            name: "TandemResultsTests",
+            dependencies: ["TandemResults", "TandemInput", "TandemSynthetic", "TandemCore", "StableMatching"]),
+        .testTarget(name: "TandemSyntheticTests", dependencies: ["TandemSynthetic", "TandemInput", "TandemCore"]),
+        .testTarget(
             name: "TandemCommandsTests",
-            dependencies: ["TandemCommands", "TandemCalendar", "TandemIO", "TandemCore", "StableMatching"]
+            dependencies: [
+                "TandemCommands", "TandemCalendar", "TandemInput", "TandemResults", "TandemSolve", "TandemSynthetic",
+                "TandemCore", "StableMatching",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

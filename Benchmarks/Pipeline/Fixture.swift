@@ -2,7 +2,9 @@ import Foundation
 import StableMatching
 import TandemCalendar
 import TandemCore
-import TandemIO
+import TandemSynthetic
+import TandemInput
+import TandemResults
 
 /// The cohort sizes of the pipeline benchmarks: mentees, with a quarter as many mentors.
 enum CohortSize: Int, CaseIterable {

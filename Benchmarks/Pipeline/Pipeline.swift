@@ -8,7 +8,9 @@ import Benchmark
 import Foundation
 import TandemCalendar
 import TandemCore
-import TandemIO
+import TandemSynthetic
+import TandemInput
+import TandemResults
 
 /// Whether to run the quadratic stages at 100,000 mentees too (minutes each, many GB).
 let runsQuadratic100k = ProcessInfo.processInfo.environment["TANDEM_BENCHMARK_100K"] != nil

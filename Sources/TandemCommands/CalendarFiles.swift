@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 import TandemCalendar
 import TandemCore
-import TandemIO
+import TandemInput
+import TandemResults
 
 /// Renders and checks the calendar files of a programme: `programme.ics` for the coordinator,
 /// `mentors/<id>.ics` and `mentees/<id>.ics` for each person with sessions.

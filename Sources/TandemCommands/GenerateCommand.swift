@@ -1,6 +1,8 @@
 import ArgumentParser
 import TandemCore
-import TandemIO
+import TandemInput
+import TandemResults
+import TandemSynthetic
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import TandemCalendar
 import TandemCore
-import TandemIO
+import TandemInput
+import TandemResults
 
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

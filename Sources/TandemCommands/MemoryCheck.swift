@@ -1,6 +1,7 @@
 import Foundation
 import TandemCore
-import TandemIO
+import TandemInput
+import TandemResults
 
 /// Stops a run whose preference lists would not fit in memory, before the long part starts.
 ///

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import StableMatching
 import TandemCore
-import TandemIO
+import TandemSolve
 
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,8 +35,6 @@ struct SolveCommand: ParsableCommand {
         } else {
             throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
         }
-        // The run's arrays take about twice the file's size (about 10 MB for 4.2 MB).
-        LargePageHeap.prepare(expectedSize: 3 * data.count)
         let name = file == "-" ? "standard input" : file
         let parsed = try SolveInstanceReader.parse(data, file: name)
         let instance = parsed.instance
@@ -101,7 +99,7 @@ public enum SolveFastPath {
             return 0
         } catch {
             printError(error.description)
-            return error.status.rawValue
+            return error.kind.exitStatus
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import TandemIO
+import TandemInput
+import TandemResults
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

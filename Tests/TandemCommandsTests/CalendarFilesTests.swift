@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
-import TandemIO
+import TandemInput
+import TandemResults
 import Testing
 
 @testable import TandemCommands

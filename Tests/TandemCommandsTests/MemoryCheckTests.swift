@@ -1,5 +1,6 @@
 import TandemCore
-import TandemIO
+import TandemInput
+import TandemResults
 import Testing
 
 @testable import TandemCommands
@@ -21,7 +22,7 @@ struct MemoryCheckTests {
                 cohort, policy: MatchingPolicy(), progress: NoProgress(), memory: 1_000, minimumPairs: 0)
         } throws: { error in
             guard let failure = error as? TandemFailure else { return false }
-            return failure.status == .configuration && failure.description.contains("max_list_length")
+            return failure.kind == .configuration && failure.description.contains("max_list_length")
         }
     }
 

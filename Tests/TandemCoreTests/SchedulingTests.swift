@@ -1,4 +1,5 @@
 import StableMatching
+import TandemSynthetic
 import Testing
 
 @testable import TandemCore

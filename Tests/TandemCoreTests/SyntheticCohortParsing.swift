@@ -1,3 +1,5 @@
+import TandemSynthetic
+
 @testable import TandemCore
 
 /// Turns generated rows into a cohort without the I/O module (a minimal reader for tests).

@@ -1,0 +1,110 @@
+import Foundation
+import TandemCore
+
+#if os(Linux)
+    import CSystem
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes the files of an output folder into its staging folder and makes them durable with
+/// one flush, before ``OutputFolder`` renames the folder into place.
+///
+/// `Data.write(to:)` calls `fsync` after every file. A run with calendars writes one file per
+/// person, and waiting for thousands of flushes one after another made writing 4,000 small
+/// files take 0.7 to 13 s on a busy shared VM (medians of six rounds of three). Here files
+/// are written with plain `write` calls, and on Linux one `syncfs` flushes them all (0.3 to
+/// 2.1 s, most of it creating the files), so the folder is as durable when renamed as before
+/// (elsewhere each file is still flushed on its own).
+enum StagedFiles {
+    struct WriteError: LocalizedError {
+        var path: String
+        var code: Int32
+        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Below this many files one thread writes them all: a thread costs more than it saves.
+    static let parallelFileCount = 64
+
+    static func writeAll(_ files: [(name: String, data: Data)], into folder: URL) throws {
+        // Folders first, in order; then the files, in two halves side by side when there are
+        // many. Creating a file is mostly the file system's own work (finding a free inode and
+        // adding the directory entry), which two threads do in parallel. The 4,366 files of a
+        // 10,000-mentee run took 0.20-0.23 s instead of 0.25 s; on this machine's unjournalled
+        // ext4, which skips recently freed inodes one by one, 0.9-1.1 s instead of 1.6-2.7 s
+        // when thousands of files had just been deleted.
+        var folders: Set<String> = [folder.path]
+        var paths: [String] = []
+        paths.reserveCapacity(files.count)
+        for file in files {
+            let destination = folder.appendingPathComponent(file.name)
+            // calendars/ and its subfolders hold thousands of files: create each folder once.
+            let parent = destination.deletingLastPathComponent()
+            if folders.insert(parent.path).inserted {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            }
+            paths.append(destination.path)
+        }
+        let destinations = paths
+        @Sendable func store(_ range: Range<Int>) -> WriteError? {
+            for index in range {
+                do throws(WriteError) {
+                    try Self.store(files[index].data, at: destinations[index])
+                } catch {
+                    return error
+                }
+            }
+            return nil
+        }
+        if files.count < parallelFileCount {
+            if let failure = store(files.indices) { throw failure }
+        } else {
+            let half = files.count / 2
+            let failures = Concurrently.run({ store(0..<half) }, { store(half..<files.count) })
+            // The first failure in file order, as writing in order would report.
+            if let failure = failures.0 ?? failures.1 { throw failure }
+        }
+        #if os(Linux)
+            try flush(folder.path)
+        #endif
+    }
+
+    private static func store(_ data: Data, at path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        #if !os(Linux)
+            // No syncfs: flush each file, as Data.write(to:) did.
+            if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        #endif
+        // A failed close can be the first report of a failed write (NFS, quotas).
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw WriteError(path: path, code: failure) }
+    }
+
+    #if os(Linux)
+        /// Flushes everything written on the folder's file system to disk.
+        private static func flush(_ folder: String) throws {
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw WriteError(path: folder, code: errno) }
+            defer { close(descriptor) }
+            guard tandem_syncfs(descriptor) == 0 else { throw WriteError(path: folder, code: errno) }
+        }
+    #endif
+}

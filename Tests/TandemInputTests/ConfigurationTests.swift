@@ -1,0 +1,85 @@
+import Foundation
+import TandemCore
+import Testing
+
+@testable import TandemInput
+
+@Suite("Programme configuration")
+struct ConfigurationTests {
+    static let dataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data")
+
+    @Test func loadsTheSampleConfiguration() throws {
+        let configuration = try ConfigurationLoader.load(path: Self.dataFolder.appendingPathComponent("tandem.yaml").path)
+        #expect(configuration.programme.timeZone == "Europe/London")
+        #expect(configuration.policy.sessionMinutes == 60)
+        #expect(configuration.policy.seed == 2027)
+        #expect(configuration.policy.menteeWeights[.themes] == 5)
+        #expect(configuration.policy.sensitiveCriteria == [.themes])
+        #expect(configuration.periods.contains { $0.name == "weekday evenings" })
+    }
+
+    @Test func emptyFileMeansDefaults() throws {
+        let configuration = try ConfigurationLoader.parse("# nothing set\n", file: "tandem.yaml")
+        #expect(configuration.policy == MatchingPolicy())
+        #expect(configuration.input.listSeparator == ";")
+    }
+
+    @Test func readsMappingsSeparatorsAndLimits() throws {
+        let text = """
+            matching:
+              max_list_length: 25
+              optimal: mentor
+            constraints:
+              same_organisation: false
+            input:
+              list_separator: ","
+              id_column: ID
+              columns:
+                mentees:
+                  themes_wanted: "What would you like to learn about?"
+            """
+        let configuration = try ConfigurationLoader.parse(text, file: "tandem.yaml")
+        #expect(configuration.policy.maxListLength == 25)
+        #expect(configuration.policy.optimal == .mentor)
+        #expect(configuration.policy.constraints.sameOrganisation == false)
+        #expect(configuration.input.listSeparator == ",")
+        #expect(configuration.input.idColumn == "ID")
+        #expect(configuration.input.menteeColumns["what would you like to learn about?"] == "themes_wanted")
+    }
+
+    @Test func reportsEveryProblemWithItsLine() {
+        let text = """
+            programme:
+              time_zone: Mars/Olympus
+              session_minutes: 50
+            wieghts:
+              mentee: {themes: 1}
+            matching:
+              minimum_score: 2
+            periods:
+              evenings: Mon-Fri 25:00-26:00
+            """
+        // `parse` throws only `TandemFailure` (typed throws), so `failure` is one.
+        do {
+            _ = try ConfigurationLoader.parse(text, file: "tandem.yaml")
+            Issue.record("expected failure")
+        } catch let failure {
+            #expect(failure.kind == .dataError)
+            let lines = failure.problems.compactMap(\.line)
+            #expect(lines == [2, 3, 4, 7, 9])
+            #expect(
+                failure.problems.map(\.field) == [
+                    "programme.time_zone", "programme.session_minutes", "wieghts", "matching.minimum_score", "periods.evenings",
+                ])
+        }
+    }
+
+    @Test func syntaxErrorsNameTheLine() {
+        #expect {
+            try ConfigurationLoader.parse("programme:\n  name: [unclosed\n", file: "tandem.yaml")
+        } throws: { error in
+            (error as? TandemFailure)?.problems.first?.line != nil
+        }
+    }
+}

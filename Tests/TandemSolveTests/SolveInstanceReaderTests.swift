@@ -1,0 +1,104 @@
+import Foundation
+import StableMatching
+import TandemCore
+import Testing
+
+@testable import TandemSolve
+
+@Suite("The fast reader of the tandem solve format")
+struct SolveInstanceReaderTests {
+    /// The same lists, by id, as the `JSONDecoder` path.
+    func assertAgrees(_ data: Data) throws {
+        let fast = try SolveInstanceReader.parse(data, file: "in.json")
+        let reference = try SolveInput.decode(data, file: "in.json")
+        let (instance, menteeIDs, mentorIDs) = try reference.instance(file: "in.json")
+        #expect(Set(fast.menteeIDs) == Set(menteeIDs))
+        #expect(Set(fast.mentorIDs) == Set(mentorIDs))
+        func lists(_ instance: MatchingInstance, _ mentees: [String], _ mentors: [String]) -> [String: [String]] {
+            var result: [String: [String]] = [:]
+            for mentee in 0..<instance.residentCount {
+                result["e:" + mentees[mentee]] = instance.hospitals(preferredBy: mentee).map { mentors[Int($0)] }
+            }
+            for mentor in 0..<instance.hospitalCount {
+                result["m:" + mentors[mentor]] =
+                    instance.residents(preferredBy: mentor).map { mentees[Int($0)] }
+                    + ["capacity \(instance.capacities[mentor])"]
+            }
+            return result
+        }
+        #expect(lists(fast.instance, fast.menteeIDs, fast.mentorIDs) == lists(instance, menteeIDs, mentorIDs))
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func agreesWithTheStandardDecoderOnRandomInstances(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let mentees = (0..<300).map { "e\($0)" + (Int.random(in: 0..<20, using: &random) == 0 ? "\"é\\\\" : "") }
+        let mentors = (0..<60).map { "mentor-with-a-long-identifier-\($0)" }
+        var input = SolveInput(mentees: [:], mentors: [:], capacities: [:])
+        var listedBy = [String: [String]]()
+        for mentee in mentees {
+            let chosen = Array(mentors.shuffled(using: &random).prefix(Int.random(in: 0...12, using: &random)))
+            input.mentees[mentee] = chosen
+            for mentor in chosen { listedBy[mentor, default: []].append(mentee) }
+        }
+        for mentor in mentors {
+            // Mentors also list some who did not list them (one-sided entries are dropped).
+            let listing = listedBy[mentor] ?? []
+            let extra = mentees[Int.random(in: 0..<300, using: &random)]
+            input.mentors[mentor] = listing.shuffled(using: &random) + (listing.contains(extra) ? [] : [extra])
+            input.capacities[mentor] = Int.random(in: 0...4, using: &random)
+        }
+        try assertAgrees(input.jsonData())
+    }
+
+    @Test(arguments: [
+        (#"{"mentees": {"e1": ["m9"]}, "mentors": {"m1": []}, "capacities": {"m1": 1}}"#, "not a mentor"),
+        (#"{"mentees": {}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#, "not a mentee"),
+        (#"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {}}"#, "no capacity"),
+        (#"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": -2}}"#, "0 or more"),
+        (#"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}}"#, "needs"),
+        (#"{"mentees": {"e1": ["m1" "m2"]}}"#, "byte 26"),
+        (#"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}} x"#, "end of the file"),
+        (#"{"mentees": {"x": ["x"]}, "mentors": {"x": ["x"]}, "capacities": {"x": 1}}"#, "both a mentee and a mentor"),
+        ("", "expected '{'"),
+    ])
+    func badInputIsADataErrorWithItsReason(text: String, expected: String) {
+        #expect {
+            try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        } throws: { error in
+            guard let failure = error as? TandemFailure else { return false }
+            return failure.kind == .dataError && failure.description.contains(expected)
+        }
+    }
+
+    /// Capacities are looked up a batch at a time; a bad value must still be reported for its
+    /// own mentor, before anything after it, wherever it falls in a batch (and with escaped
+    /// ids, which are settled one at a time).
+    @Test(arguments: [0, 1, 63, 64, 65, 130, 199])
+    func aBadCapacityNamesItsMentorWhereverItFalls(bad: Int) {
+        let mentors = (0..<200).map { $0 == 100 ? #"m\u0031\u0030\u0030"# : "m\($0)" }
+        let mentees = #""e1": ["m0"]"#
+        let lists = mentors.map { #""\#($0)": []"# }.joined(separator: ", ")
+        var capacities = mentors.enumerated().map { index, id in #""\#(id)": \#(index == bad ? "1.5" : "2")"# }
+        // A syntax error after the bad value must not be reported instead of it.
+        capacities[min(bad + 1, capacities.count - 1)] += bad + 1 < capacities.count ? " x" : ""
+        let text = #"{"mentees": {\#(mentees)}, "mentors": {\#(lists)}, "capacities": {\#(capacities.joined(separator: ", "))}}"#
+        #expect {
+            try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        } throws: { error in
+            guard let failure = error as? TandemFailure else { return false }
+            return failure.description.contains("capacity of 'm\(bad)' must be a whole number")
+        }
+    }
+
+    @Test func capacitiesAcrossBatchesAndEscapesAreEachMentors() throws {
+        let mentors = (0..<300).map { $0 % 97 == 5 ? #"m\u0030\#($0)"# : "m0\($0)" }
+        let lists = mentors.map { #""\#($0)": ["e1"]"# }.joined(separator: ", ")
+        let capacities = mentors.enumerated().map { index, id in #""\#(id)": \#(index % 7)"# }.joined(separator: ", ")
+        let mentees = #""e1": [\#(mentors.map { #""\#($0)""# }.joined(separator: ", "))]"#
+        let text = #"{"mentees": {\#(mentees)}, "mentors": {\#(lists)}, "capacities": {\#(capacities)}}"#
+        let parsed = try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        #expect(parsed.mentorIDs == (0..<300).map { "m0\($0)" })
+        #expect(Array(parsed.instance.capacities) == (0..<300).map { Int32($0 % 7) })
+    }
+}
