@@ -12,7 +12,7 @@ struct CalendarCommand: ParsableCommand {
         discussion: """
             Writes DIR/calendars/ (programme.ics, mentors/<id>.ics, mentees/<id>.ics). With --config, \
             the programme name and coordinator come from the configuration instead (e.g. after a \
-            change of coordinator); the sessions always come from matches.json.
+            change of coordinator); the sessions and their calendar UIDs always come from matches.json.
             """
     )
 
@@ -34,7 +34,16 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let saved = try SavedMatches.load(path: matches)
-            var programme = saved.programme.programme
+            guard let schedule = saved.schedule, !saved.series.isEmpty else {
+                throw TandemFailure(
+                    .dataError,
+                    problem: InputProblem(
+                        file: matches,
+                        message:
+                            "has no scheduled sessions; add a schedule section to the configuration and run tandem match again"))
+            }
+            // The UIDs are the saved ones: a renamed programme keeps every series' UID.
+            var programme = saved.programme
             if let config {
                 let configured = try ConfigurationLoader.load(path: config).programme
                 programme.name = configured.name
@@ -44,7 +53,7 @@ struct CalendarCommand: ParsableCommand {
             let progress = TerminalProgress(quiet: quiet)
             let files = try progress.phase("Writing the calendars", unit: "files") {
                 try CalendarFiles.render(
-                    programme: programme, series: saved.series, events: saved.cohortEvents, method: method,
+                    programme: programme, series: saved.series, events: schedule.cohortEvents, method: method,
                     timestamp: try CalendarFiles.timestamp(), progress: { _, total in progress.advance(by: 1, of: total) })
             }
             let folder = out ?? URL(fileURLWithPath: matches).deletingLastPathComponent().path

@@ -4,6 +4,7 @@ import TandemCalendar
 import TandemCore
 import TandemInput
 import TandemResults
+import TandemSolve
 
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,29 +63,25 @@ struct MatchCommand: ParsableCommand {
             }
             try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
             let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
-            let programme = loaded.configuration.programme
+            let result = MatchResult(outcome, programme: loaded.configuration.programme)
             let timestamp = try CalendarFiles.timestamp()
             let zone = scheduler?.zone
-            let seed = policy.seed
             // Result files and calendars do not depend on each other: render them side by side.
             let (results, calendars) = progress.phase("Writing results and calendars", unit: "files") {
                 Concurrently.run(
                     {
                         Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
-                            try ResultFiles.render(
-                                outcome, programme: programme, seed: seed, zone: zone,
-                                seriesUID: {
-                                    SeriesIdentity.uid(programme: programme.name, mentorID: $0.mentor.id, menteeID: $0.mentee.id)
-                                })
+                            let preferences = PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort)
+                            return try ResultFiles.render(result, zone: zone, preferencesJSON: preferences)
                         }
                     },
                     {
                         Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
-                            guard let schedule = outcome.schedule else { return [] }
-                            let series = outcome.pairs.indices.compactMap { schedule.series[$0] }
+                            guard let schedule = result.schedule else { return [] }
                             return try CalendarFiles.render(
-                                programme: programme, series: series, events: schedule.cohortEvents, method: method,
-                                timestamp: timestamp, progress: { _, total in progress.advance(by: 1, of: total) }
+                                programme: result.programme, series: result.series, events: schedule.cohortEvents,
+                                method: method, timestamp: timestamp,
+                                progress: { _, total in progress.advance(by: 1, of: total) }
                             ).map { ("calendars/" + $0.name, $0.data) }
                         }
                     })
@@ -96,7 +93,7 @@ struct MatchCommand: ParsableCommand {
             if !quiet {
                 print(
                     MatchSummary.text(
-                        outcome, programme: loaded.configuration.programme, out: out,
+                        result, capacityCaps: outcome.capacityCaps, cohort: outcome.compiled.cohort, out: out,
                         seconds: Date().timeIntervalSince(started)))
             }
         }

@@ -3,27 +3,31 @@ import TandemCore
 
 /// The short console report after `tandem match`.
 enum MatchSummary {
-    static func text(_ outcome: MatchOutcome, programme: Programme, out: String, seconds: Double) -> String {
-        let cohort = outcome.compiled.cohort
-        let unmatchedMentees = outcome.unmatched.filter { $0.side == .mentee }.count
-        let unmatchedMentors = outcome.unmatched.filter { $0.side == .mentor }.count
+    /// - Parameters:
+    ///   - capacityCaps: mentors whose places the schedule reduced (indices into `cohort`).
+    static func text(
+        _ result: MatchResult, capacityCaps: [CapacityCap], cohort: Cohort, out: String, seconds: Double
+    ) -> String {
+        let summary = result.summary
         let stable =
-            outcome.isStable
+            result.stable
             ? "yes (checked: no blocking pair)"
-            : "NO: \(outcome.report.blockingPairs.count) blocking pair(s), \(outcome.report.capacityViolations.count) over capacity"
+            : "NO: \(result.blockingPairs) blocking pair(s)"
         var lines: [String] = []
-        if let schedule = outcome.schedule {
-            let sessions = schedule.series.values.reduce(0) { $0 + $1.sessions.count }
+        if let schedule = result.schedule {
+            let series = result.series
+            let sessions = series.reduce(0) { $0 + $1.sessions.count }
+            let short = series.count(where: { $0.sessions.count < schedule.sessionsPerPair })
             lines.append(
-                "Sessions:          \(sessions) scheduled for \(schedule.series.count) pair(s); "
-                    + "\(schedule.shortCount) short of \(schedule.sessionsPerPair), \(schedule.unscheduled.count) not scheduled")
+                "Sessions:          \(sessions) scheduled for \(series.count) pair(s); "
+                    + "\(short) short of \(schedule.sessionsPerPair), \(schedule.unscheduled.count) not scheduled")
         }
-        for cap in outcome.capacityCaps {
+        for cap in capacityCaps {
             let mentor = cohort.mentors[cap.mentor]
             lines.append(
                 "Note: \(mentor.name) (\(mentor.id)) offered \(cap.offered) place(s); their availability holds \(cap.usable).")
         }
-        if let tradeOff = outcome.tradeOff {
+        if let tradeOff = result.tradeOff {
             lines.append("Trade-off (pairs, blocking pairs, mean score, mean rank given by mentees / mentors):")
             for option in tradeOff.options {
                 let name = option.name.padding(toLength: 26, withPad: " ", startingAt: 0)
@@ -35,11 +39,11 @@ enum MatchSummary {
         }
         let scheduling = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         return """
-            \(programme.name): \(cohort.mentors.count) mentors, \(cohort.mentees.count) mentees
-            Pairs made:        \(outcome.pairs.count) (\(outcome.algorithmTitle))
-            Unmatched:         \(unmatchedMentees) mentee(s) on the reserve list, \(unmatchedMentors) mentor(s) without a mentee
-            Spare places:      \(outcome.spareMentorPlaces)
-            Mean pair score:   \(String(format: "%.3f", outcome.meanScore))
+            \(result.programme.name): \(summary.mentors) mentors, \(summary.mentees) mentees
+            Pairs made:        \(summary.pairs) (\(result.algorithmTitle))
+            Unmatched:         \(summary.unmatchedMentees) mentee(s) on the reserve list, \(summary.unmatchedMentors) mentor(s) without a mentee
+            Spare places:      \(summary.spareMentorPlaces)
+            Mean pair score:   \(String(format: "%.3f", summary.meanScore))
             Stable:            \(stable)
             \(scheduling)Results in \(out)/: matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
             """

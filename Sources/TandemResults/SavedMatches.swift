@@ -1,54 +1,43 @@
 import Foundation
 import TandemCore
 
-/// What `tandem calendar` needs back from a saved `matches.json`: the programme, each pair's
-/// series and the cohort events.
-public struct SavedMatches: Decodable, Sendable {
-    struct Pair: Decodable {
-        var series: SessionSeries?
-    }
-
-    public var programme: ProgrammeRecord
-    public var cohortEvents: [CohortEvent]
-    public var series: [SessionSeries]
-
-    enum CodingKeys: String, CodingKey {
-        case programme, pairs
-        case cohortEvents = "cohort_events"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        programme = try container.decode(ProgrammeRecord.self, forKey: .programme)
-        cohortEvents = try container.decodeIfPresent([CohortEvent].self, forKey: .cohortEvents) ?? []
-        series = try container.decode([Pair].self, forKey: .pairs).compactMap(\.series)
-    }
-
-    /// Reads `path`.
-    /// - Throws: ``TandemFailure`` 66 when missing, 65 when it is not a `matches.json` with a schedule.
-    public static func load(path: String) throws(TandemFailure) -> SavedMatches {
+/// Reads a saved `matches.json` back into the result it records (`tandem calendar`).
+public enum SavedMatches {
+    /// The result recorded in `path`.
+    /// - Throws: ``TandemFailure`` `.noInput` when missing, `.dataError` when it is not a
+    ///   `matches.json` of this schema version, naming the field that is wrong.
+    public static func load(path: String) throws(TandemFailure) -> MatchResult {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TandemFailure(
                 .noInput,
                 problem: InputProblem(file: path, message: "file not found; pass the matches.json of a 'tandem match' run"))
         }
-        let saved: SavedMatches
+        let file: MatchesFile
         do {
-            saved = try JSONDecoder().decode(SavedMatches.self, from: data)
+            file = try MatchesFile.decoded(from: data)
+        } catch {
+            let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.schemaVersion
+            let advice =
+                version == MatchesFile.schemaVersion
+                ? "is not a valid matches.json (\(error)); run tandem match again"
+                : "was not written by this version of tandem match; run tandem match again to write it anew"
+            throw TandemFailure(.dataError, problem: InputProblem(file: path, message: advice))
+        }
+        do {
+            return try file.result()
         } catch {
             throw TandemFailure(
                 .dataError,
-                problem: InputProblem(
-                    file: path,
-                    message: "is not a matches.json written by this version of tandem match (\(error))"))
+                problem: InputProblem(file: path, field: error.path, message: error.message + "; run tandem match again"))
         }
-        guard !saved.series.isEmpty else {
-            throw TandemFailure(
-                .dataError,
-                problem: InputProblem(
-                    file: path,
-                    message: "has no scheduled sessions; add a schedule section to the configuration and run tandem match again"))
+    }
+
+    /// Just the version, to tell an older file from a damaged one.
+    private struct VersionOnly: Decodable {
+        var schemaVersion: Int
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version"
         }
-        return saved
     }
 }

@@ -81,7 +81,7 @@ struct CalendarCheckTests {
         var series = Fixture.fortnightly
         series.location = String(repeating: "x,", count: 60)
         let ics = try Fixture.export(series: [series]).render(for: .coordinator)
-        #expect(CalendarCheck.contents(of: ics)?.events.first { $0.uid == Fixture.uid(series) }?.location == series.location)
+        #expect(CalendarCheck.contents(of: ics)?.events.first { $0.uid == series.uid }?.location == series.location)
         #expect(CalendarCheck.problems(in: ics).contains { $0.contains("folds inside a backslash escape") })
     }
 
@@ -95,9 +95,9 @@ struct CalendarCheckTests {
         let withoutExdate = Self.good.replacingOccurrences(of: "EXDATE;TZID=Europe/London:20261225T081500\r\n", with: "")
         let starts = CalendarCheck.expandedStarts(in: Data(withoutExdate.utf8))
         #expect(
-            starts[Fixture.uid(Fixture.lastFriday)]?.last == LocalDateTime(year: 2026, month: 12, day: 25, hour: 8, minute: 15))
+            starts[Fixture.lastFriday.uid]?.last == LocalDateTime(year: 2026, month: 12, day: 25, hour: 8, minute: 15))
         #expect(
-            CalendarCheck.expandedStarts(in: Data(Self.good.utf8))[Fixture.uid(Fixture.lastFriday)] == Fixture.lastFriday.sessions
+            CalendarCheck.expandedStarts(in: Data(Self.good.utf8))[Fixture.lastFriday.uid] == Fixture.lastFriday.sessions
         )
     }
 }

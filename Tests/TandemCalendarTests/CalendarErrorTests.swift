@@ -48,7 +48,8 @@ struct CalendarErrorTests {
     func refusesClockChangeTimes(month: Int, day: Int, isRepeated: Bool) {
         let start = LocalDateTime(year: 2026, month: month, day: day, hour: 1, minute: 30)
         let series = SessionSeries(
-            mentor: Fixture.chris, mentee: Fixture.sam, slot: WeeklySlot(weekday: .sunday, startMinute: 90),
+            uid: Fixture.pairUID(Fixture.chris, Fixture.sam), mentor: Fixture.chris, mentee: Fixture.sam,
+            slot: WeeklySlot(weekday: .sunday, startMinute: 90),
             cadence: .weekly(interval: 1),
             durationMinutes: 20, firstStart: start, occurrenceCount: 1, skipped: [], sessions: [start], location: "",
             isOnline: true)
@@ -80,7 +81,7 @@ struct CalendarErrorTests {
             try render([Fixture.weekly, Fixture.weekly])
         } throws: { error in
             guard case .duplicateIdentifier(let uid, _) = error as? CalendarError else { return false }
-            return uid == Fixture.uid(Fixture.weekly)
+            return uid == Fixture.weekly.uid
         }
     }
 

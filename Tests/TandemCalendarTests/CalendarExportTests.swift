@@ -36,7 +36,7 @@ struct CalendarExportTests {
             (Fixture.lastFriday, "FREQ=MONTHLY;COUNT=12;BYDAY=-1FR"),
         ]
         for (series, rule) in expectations {
-            let event = try #require(events[Fixture.uid(series)])
+            let event = try #require(events[series.uid])
             #expect(event.rule == rule)
             #expect(event.start == series.firstStart)
             #expect(event.startTZID == "Europe/London")
@@ -49,21 +49,21 @@ struct CalendarExportTests {
             #expect(event.organizer?.address == "mailto:priya.shah@ealing.example")
             #expect(event.organizer?.name == "Priya Shah")
         }
-        let fortnightly = try #require(events[Fixture.uid(Fixture.fortnightly)])
+        let fortnightly = try #require(events[Fixture.fortnightly.uid])
         #expect(fortnightly.end == LocalDateTime(year: 2026, month: 3, day: 23, hour: 13, minute: 15))
         #expect(fortnightly.summary == "Reverse mentoring: Siobhan O'Neill & محمد الأحمد")
     }
 
     @Test func hostileNamesSurviveARoundTrip() throws {
         let contents = try #require(CalendarCheck.contents(of: Fixture.export(.request).render(for: .coordinator)))
-        let event = try #require(contents.events.first { $0.uid == Fixture.uid(Fixture.weekly) })
+        let event = try #require(contents.events.first { $0.uid == Fixture.weekly.uid })
         #expect(event.summary == "Reverse mentoring: \(Fixture.hostileName) & \(Fixture.cleanedNewlineName)")
         #expect(event.attendees.map(\.name) == [Fixture.hostileName, Fixture.cleanedNewlineName])
         let description = try #require(event.description)
         #expect(description.contains("Mentor: \(Fixture.hostileName) (amrit.kaur@nhs.example)"))
         #expect(description.contains("Mentee: Jo Bloggs (jo.bloggs@ealing.example)"))
         #expect(description.contains("Coordinator: Priya Shah (priya.shah@ealing.example)"))
-        let tamil = try #require(contents.events.first { $0.uid == Fixture.uid(Fixture.secondTuesday) })
+        let tamil = try #require(contents.events.first { $0.uid == Fixture.secondTuesday.uid })
         #expect(tamil.summary == "Reverse mentoring: \(Fixture.hostileName) & தமிழ்செல்வி")
     }
 
@@ -74,7 +74,7 @@ struct CalendarExportTests {
         let ics = try Fixture.export(.request, series: [series]).render(for: .coordinator)
         let controls = ics.filter { $0 < 0x20 && $0 != 0x0D && $0 != 0x0A }
         #expect(controls.isEmpty)
-        let event = try #require(CalendarCheck.contents(of: ics)?.events.first { $0.uid == Fixture.uid(series) })
+        let event = try #require(CalendarCheck.contents(of: ics)?.events.first { $0.uid == series.uid })
         #expect(event.attendees.last?.name == "Bell Tab New Line")
         #expect(event.location == "Room 12")
         #expect(CalendarCheck.problems(in: ics) == [])
@@ -89,7 +89,7 @@ struct CalendarExportTests {
         let requested = try #require(CalendarCheck.contents(of: Fixture.export(.request).render(for: .coordinator)))
         #expect(requested.method == "REQUEST")
         for series in Fixture.allSeries {
-            let event = try #require(requested.events.first { $0.uid == Fixture.uid(series) })
+            let event = try #require(requested.events.first { $0.uid == series.uid })
             #expect(event.attendees.map(\.address) == ["mailto:\(series.mentor.email)", "mailto:\(series.mentee.email)"])
             #expect(event.attendees.allSatisfy { $0.role == "REQ-PARTICIPANT" && $0.rsvp == "TRUE" })
         }
@@ -103,7 +103,7 @@ struct CalendarExportTests {
             })
         #expect(!cohortUIDs.contains("missing"))
         let seriesUIDs = Set(contents.events.map(\.uid)).subtracting(cohortUIDs)
-        #expect(seriesUIDs == [Fixture.uid(Fixture.weekly), Fixture.uid(Fixture.secondTuesday)])
+        #expect(seriesUIDs == [Fixture.weekly.uid, Fixture.secondTuesday.uid])
         let text = String(decoding: try Fixture.export().render(for: .mentor(id: "M1")), as: UTF8.self)
         for stranger in ["Siobhan", "Chris", "Sam Lee", "siobhan@", "sam.lee@", "محمد"] {
             #expect(!text.contains(stranger), "\(stranger) leaked into M1's file")
@@ -112,7 +112,7 @@ struct CalendarExportTests {
 
     @Test func descriptionsNameThePartnerAndTheCoordinator() throws {
         let menteeFile = try #require(CalendarCheck.contents(of: Fixture.export().render(for: .mentee(id: "E2"))))
-        let event = try #require(menteeFile.events.first { $0.uid == Fixture.uid(Fixture.fortnightly) })
+        let event = try #require(menteeFile.events.first { $0.uid == Fixture.fortnightly.uid })
         #expect(
             event.description == """
                 Reverse mentoring session, Ealing Reverse Mentoring 2026.
@@ -120,15 +120,15 @@ struct CalendarExportTests {
                 Coordinator: Priya Shah (priya.shah@ealing.example)
                 """)
         let mentorFile = try #require(CalendarCheck.contents(of: Fixture.export().render(for: .mentor(id: "M2"))))
-        let mentorEvent = try #require(mentorFile.events.first { $0.uid == Fixture.uid(Fixture.fortnightly) })
+        let mentorEvent = try #require(mentorFile.events.first { $0.uid == Fixture.fortnightly.uid })
         #expect(mentorEvent.description?.contains("Your mentee: محمد الأحمد (m.alahmad@ealing.example)") == true)
         #expect(mentorEvent.description?.contains("siobhan@") == false)
     }
 
     @Test func uidsAreStableUUIDsThatDifferPerPair() throws {
-        let uids = Fixture.allSeries.map(Fixture.uid)
+        let uids = Fixture.allSeries.map(\.uid)
         #expect(Set(uids).count == uids.count)
-        #expect(uids == Fixture.allSeries.map(Fixture.uid))
+        #expect(uids == Fixture.allSeries.map { Fixture.pairUID($0.mentor, $0.mentee) })
         for uid in uids {
             #expect(uid.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
         }

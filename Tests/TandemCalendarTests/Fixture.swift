@@ -30,7 +30,8 @@ enum Fixture {
     static let weekly: SessionSeries = {
         let starts = weeks(from: LocalDate(year: 2026, month: 3, day: 5), count: 36, interval: 1, minuteOfDay: 18 * 60)
         return SessionSeries(
-            mentor: amrit, mentee: jo, slot: WeeklySlot(weekday: .thursday, startMinute: 18 * 60), cadence: .weekly(interval: 1),
+            uid: pairUID(amrit, jo), mentor: amrit, mentee: jo, slot: WeeklySlot(weekday: .thursday, startMinute: 18 * 60),
+            cadence: .weekly(interval: 1),
             durationMinutes: 60, firstStart: starts[0], occurrenceCount: 36, skipped: [], sessions: starts,
             location: "Online: Microsoft Teams, link from Priya", isOnline: true)
     }()
@@ -44,7 +45,8 @@ enum Fixture {
             LocalDateTime(year: 2026, month: 5, day: 4, hour: 12, minute: 30),
         ]
         return SessionSeries(
-            mentor: siobhan, mentee: mohammed, slot: WeeklySlot(weekday: .monday, startMinute: 12 * 60 + 30),
+            uid: pairUID(siobhan, mohammed), mentor: siobhan, mentee: mohammed,
+            slot: WeeklySlot(weekday: .monday, startMinute: 12 * 60 + 30),
             cadence: .weekly(interval: 2), durationMinutes: 45, firstStart: all[0], occurrenceCount: 8, skipped: skipped,
             sessions: all.filter { !skipped.contains($0) },
             location: "Perceval House, 14-16 Uxbridge Road; Ealing, W5 2HL", isOnline: false)
@@ -57,7 +59,8 @@ enum Fixture {
             LocalDateTime(year: 2026, month: $0.offset + 1, day: $0.element, hour: 17, minute: 30)
         }
         return SessionSeries(
-            mentor: amrit, mentee: tamil, slot: WeeklySlot(weekday: .tuesday, startMinute: 17 * 60 + 30),
+            uid: pairUID(amrit, tamil), mentor: amrit, mentee: tamil,
+            slot: WeeklySlot(weekday: .tuesday, startMinute: 17 * 60 + 30),
             cadence: .monthly(ordinal: 2), durationMinutes: 60, firstStart: starts[0], occurrenceCount: 10, skipped: [],
             sessions: starts, location: "Ealing Hospital library", isOnline: false)
     }()
@@ -68,7 +71,7 @@ enum Fixture {
         let all = days.enumerated().map { LocalDateTime(year: 2026, month: $0.offset + 1, day: $0.element, hour: 8, minute: 15) }
         let christmas = LocalDateTime(year: 2026, month: 12, day: 25, hour: 8, minute: 15)
         return SessionSeries(
-            mentor: chris, mentee: sam, slot: WeeklySlot(weekday: .friday, startMinute: 8 * 60 + 15),
+            uid: pairUID(chris, sam), mentor: chris, mentee: sam, slot: WeeklySlot(weekday: .friday, startMinute: 8 * 60 + 15),
             cadence: .monthly(ordinal: -1), durationMinutes: 30, firstStart: all[0], occurrenceCount: 12, skipped: [christmas],
             sessions: all.filter { $0 != christmas }, location: "Café Nero, The Broadway", isOnline: false)
     }()
@@ -82,14 +85,19 @@ enum Fixture {
         CohortEvent(
             title: "Closing celebration", start: LocalDateTime(year: 2026, month: 12, day: 3, hour: 16), durationMinutes: 120,
             location: "Ealing Town Hall, New Broadway"),
-    ]
+    ].map { event in
+        var event = event
+        event.uid = SeriesIdentity.uid(programme: programme.key, event: event)
+        return event
+    }
 
     static func export(_ method: CalendarMethod = .publish, series: [SessionSeries] = allSeries) -> CalendarExport {
         CalendarExport(programme: programme, series: series, cohortEvents: cohortEvents, method: method, timestamp: timestamp)
     }
 
-    static func uid(_ series: SessionSeries) -> String {
-        SeriesIdentity.uid(programme: programme.name, mentorID: series.mentor.id, menteeID: series.mentee.id)
+    /// The UID the scheduler gives the pair's series in this programme.
+    static func pairUID(_ mentor: CalendarPerson, _ mentee: CalendarPerson) -> String {
+        SeriesIdentity.uid(programme: programme.key, mentorID: mentor.id, menteeID: mentee.id)
     }
 
     /// Every `interval` weeks by Foundation's Gregorian calendar.

@@ -16,7 +16,7 @@ struct CalendarFilesTests {
 
         let calls = Mutex<[(done: Int, total: Int)]>([])
         let files = try CalendarFiles.render(
-            programme: saved.programme.programme, series: saved.series, events: saved.cohortEvents, method: .publish,
+            programme: saved.programme, series: saved.series, events: saved.schedule?.cohortEvents ?? [], method: .publish,
             timestamp: Date(timeIntervalSince1970: 1_767_225_600)
         ) { done, total in
             calls.withLock { $0.append((done, total)) }

@@ -37,8 +37,18 @@ struct MatchCommandTests {
         #expect(reasons["E59"]?.contains("excluded") == true)
         #expect(reasons["M39"]?.contains("No session fits") == true)
         #expect(reasons["M40"]?.contains("capacity 0") == true)
+        let codes = Dictionary(
+            uniqueKeysWithValues: unmatched.compactMap { entry in
+                (entry["id"] as? String).map { ($0, entry["reason_code"] as? String ?? "") }
+            })
+        #expect(codes["E57"] == "no_window")
+        #expect(codes["M39"] == "no_session_fits")
+        #expect(codes["M40"] == "not_taking_mentees")
+        #expect(matches["schema_version"] as? Int == 2)
         for pair in pairs {
-            #expect((pair["reasons"] as? [String])?.isEmpty == false)
+            let reasons = pair["reasons"] as? [[String: Any]] ?? []
+            #expect(!reasons.isEmpty)
+            #expect(reasons.allSatisfy { !($0["code"] as? String ?? "").isEmpty && !($0["text"] as? String ?? "").isEmpty })
             #expect((pair["mentee_rank"] as? Int ?? 0) >= 1)
         }
     }

@@ -97,7 +97,8 @@ struct CohortMatcherTests {
                 #expect(pair.menteeRank >= 1 && pair.mentorRank >= 1)
                 #expect(!pair.reasons.isEmpty)
             }
-            #expect(outcome.unmatched.allSatisfy { !$0.reason.isEmpty })
+            let result = MatchResult(outcome, programme: Programme())
+            #expect(result.unmatched.allSatisfy { !result.text(of: $0).isEmpty })
         }
     }
 
@@ -115,8 +116,17 @@ struct CohortMatcherTests {
         ]
         let outcome = CohortMatcher.match(Cohort(mentors: mentors, mentees: mentees), policy: MatchingPolicy())
         #expect(outcome.pairs.count == 1)
-        let reasons = Dictionary(uniqueKeysWithValues: outcome.unmatched.map { ("\($0.side)\($0.index)", $0.reason) })
+        let result = MatchResult(outcome, programme: Programme())
+        let reasons = Dictionary(
+            uniqueKeysWithValues: zip(outcome.unmatched, result.unmatched).map { ("\($0.side)\($0.index)", result.text(of: $1)) })
+        let codes = Dictionary(uniqueKeysWithValues: outcome.unmatched.map { ("\($0.side)\($0.index)", $0.reason) })
         let loser = outcome.pairs[0].mentee == 0 ? "mentee1" : "mentee0"
+        #expect(codes["mentor1"] == .notTakingMentees)
+        #expect(codes["mentee2"] == .noWindow)
+        #expect(
+            codes["mentee3"]
+                == .noPossiblePartner(
+                    of: 3, rules: [RuleCount(rule: .mentorCapacityZero, count: 1), RuleCount(rule: .sameOrganisation, count: 2)]))
         #expect(reasons[loser]?.contains("full with mentees they rank higher") == true)
         #expect(reasons["mentee2"]?.contains("no window of 60 minutes") == true)
         #expect(reasons["mentee3"]?.contains("same organisation") == true)
@@ -131,7 +141,13 @@ struct CohortMatcherTests {
                 mentors: [Fixtures.mentor("M1", offers: ["Mental health", "Housing"], prefers: ["E1"])],
                 mentees: [Fixtures.mentee("E1", languages: ["Punjabi"], wants: ["Housing", "Mental health"])]),
             policy: MatchingPolicy())
-        let reasons = outcome.pairs.first?.reasons ?? []
+        #expect(
+            outcome.pairs.first?.reasons == [
+                .sharedThemes(["Housing", "Mental health"]), .sharedLanguages(["Punjabi"]),
+                .commonTime(windows: [AvailabilityWindow(day: .tuesday, startMinute: 18 * 60, endMinute: 20 * 60)], more: 0),
+                .meetingFormat(.either), .sameTown("Southall"), .mentorChoice(rank: 1),
+            ])
+        let reasons = MatchResult(outcome, programme: Programme()).pairs.first?.reasonTexts ?? []
         #expect(reasons.contains("both want to talk about housing and mental health"))
         #expect(reasons.contains("both speak Punjabi"))
         #expect(reasons.contains("both free Tue 18:00–20:00"))

@@ -108,6 +108,9 @@ struct EventBuilder {
     }
 
     func event(for series: SessionSeries) throws(CalendarError) -> CalendarPlan.Event {
+        guard !series.uid.isEmpty else {
+            throw .invalidSeries(mentorID: series.mentor.id, menteeID: series.mentee.id, reason: "it has no UID")
+        }
         if let problem = series.ruleProblem() {
             throw .invalidSeries(mentorID: series.mentor.id, menteeID: series.mentee.id, reason: problem)
         }
@@ -133,7 +136,7 @@ struct EventBuilder {
         }
         lines.append(line("Coordinator", organizer))
         return CalendarPlan.Event(
-            uid: SeriesIdentity.uid(programme: programme.name, mentorID: series.mentor.id, menteeID: series.mentee.id),
+            uid: series.uid,
             start: series.firstStart, end: series.firstStart.advanced(byMinutes: series.durationMinutes),
             recurrence: recurrence, exceptions: series.skipped.sorted(),
             summary: "Reverse mentoring: \(mentor.name) & \(mentee.name)",
@@ -147,6 +150,7 @@ struct EventBuilder {
     {
         let title = CalendarText.clean(event.title)
         guard !title.isEmpty else { throw .invalidEvent(title: event.title, reason: "it has no title") }
+        guard !event.uid.isEmpty else { throw .invalidEvent(title: title, reason: "it has no UID") }
         guard event.durationMinutes > 0, event.durationMinutes <= 24 * 60 else {
             throw .invalidEvent(title: title, reason: "it must last between 1 minute and 24 hours")
         }
@@ -156,7 +160,7 @@ struct EventBuilder {
         let description = [CalendarText.clean(programme.name), line("Coordinator", organizer)].filter { !$0.isEmpty }
             .joined(separator: "\n")
         return CalendarPlan.Event(
-            uid: SeriesIdentity.uid(programme: programme.name, eventTitle: title, date: event.start.date),
+            uid: event.uid,
             start: event.start, end: end, recurrence: nil, exceptions: [], summary: title,
             location: CalendarText.clean(event.location), description: description,
             attendees: try attendees(invitees.isEmpty ? [("coordinator", organizer)] : invitees), lastEnd: end)

@@ -1,4 +1,4 @@
-/// Plain-English reasons why a pair fits, one short clause per criterion that speaks for it.
+/// Why a pair fits: one reason per criterion that speaks for it, as data (``ReasonText`` words them).
 public struct PairExplainer: Sendable {
     public let compiled: CompiledCohort
 
@@ -6,57 +6,51 @@ public struct PairExplainer: Sendable {
         self.compiled = compiled
     }
 
-    /// Reasons such as "both want to talk about housing and mental health", "both speak Punjabi",
-    /// "both free Tue 18:00–20:00". Only what the coordinator needs; no scores.
-    public func reasons(mentee: Int, mentor: Int) -> [String] {
+    /// Reasons such as shared themes, shared languages, common free time. Only what the
+    /// coordinator needs; no scores.
+    public func reasons(mentee: Int, mentor: Int) -> [PairReason] {
         let cohort = compiled.cohort
         let menteePerson = cohort.mentees[mentee]
         let mentorPerson = cohort.mentors[mentor]
         let values = compiled.criterionValues(mentee: mentee, mentor: mentor)
-        var reasons: [String] = []
+        var reasons: [PairReason] = []
 
         if values.value(of: .themes, forMentee: true) != nil {
             let shared = sharedThemes(mentee: mentee, mentor: mentor)
-            reasons.append(
-                shared.isEmpty
-                    ? "no wanted theme in common"
-                    : "both want to talk about " + English.list(shared.map(English.midSentence)))
+            reasons.append(shared.isEmpty ? .noSharedTheme : .sharedThemes(shared))
         } else if !menteePerson.themesWanted.isEmpty, compiled.policy.sensitiveCriteria.contains(.themes) {
-            reasons.append("themes not used (sensitive answers are used only with both people's consent)")
+            reasons.append(.themesNotUsed)
         }
 
         if values.value(of: .language, forMentee: true) != nil {
             let languages = sharedLanguages(menteePerson, mentorPerson)
-            reasons.append(
-                languages.isEmpty ? "no shared language (an interpreter may be needed)" : "both speak " + English.list(languages))
+            reasons.append(languages.isEmpty ? .noSharedLanguage : .sharedLanguages(languages))
         }
 
         let common = menteePerson.availability.intersection(mentorPerson.availability).windows
             .filter { $0.durationMinutes >= compiled.policy.sessionMinutes }
         if !common.isEmpty {
-            var shown = common.prefix(3).map(\.description)
-            if common.count > 3 { shown.append("\(common.count - 3) more windows") }
-            reasons.append("both free " + English.list(shown))
+            reasons.append(.commonTime(windows: Array(common.prefix(3)), more: max(0, common.count - 3)))
         }
 
         switch (menteePerson.format, mentorPerson.format) {
-        case (.online, _), (_, .online): reasons.append("will meet online")
-        case (.inPerson, _), (_, .inPerson): reasons.append("will meet in person")
-        default: reasons.append("either format suits both")
+        case (.online, _), (_, .online): reasons.append(.meetingFormat(.online))
+        case (.inPerson, _), (_, .inPerson): reasons.append(.meetingFormat(.inPerson))
+        default: reasons.append(.meetingFormat(.either))
         }
 
         if values.value(of: .town, forMentee: true) == 1 {
-            reasons.append("both in " + mentorPerson.town.trimmingWhitespace())
+            reasons.append(.sameTown(mentorPerson.town.trimmingWhitespace()))
         }
         if let rank = menteePerson.preferredMentors.firstIndex(where: {
             TextKey.normalise($0) == TextKey.normalise(mentorPerson.id)
         }) {
-            reasons.append("\(menteePerson.name) chose \(mentorPerson.name) as \(English.ordinal(rank + 1)) choice")
+            reasons.append(.menteeChoice(rank: rank + 1))
         }
         if let rank = mentorPerson.preferredMentees.firstIndex(where: {
             TextKey.normalise($0) == TextKey.normalise(menteePerson.id)
         }) {
-            reasons.append("\(mentorPerson.name) chose \(menteePerson.name) as \(English.ordinal(rank + 1)) choice")
+            reasons.append(.mentorChoice(rank: rank + 1))
         }
         return reasons
     }

@@ -38,6 +38,7 @@ public enum CohortMatcher {
             TradeOff.compute(scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
         }
         let cappedCohort = cohort
+        let withoutSessions = Set(capacityCaps.filter { $0.usable == 0 }.map(\.mentor))
         let schedule = { @Sendable (pairs: [MatchedPair]) in
             scheduler.map { $0.schedule(pairs.map { ($0.mentor, $0.mentee) }, in: cappedCohort) }
         }
@@ -49,7 +50,8 @@ public enum CohortMatcher {
             let phase = scheduler == nil ? "Comparing and explaining" : "Comparing, explaining and scheduling"
             (tradeOff, outcome) = progress.phase(phase, total: entries, unit: "list entries") {
                 let (compared, explained) = Concurrently.run(compare) {
-                    var explained = explain(stable, optimal: policy.optimal, compiled: compiled, scored: scored)
+                    var explained = explain(
+                        stable, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
                     explained.schedule = schedule(explained.pairs)
                     return explained
                 }
@@ -59,7 +61,8 @@ public enum CohortMatcher {
             let coverage: Matching
             (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries", compare)
             outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
-                explain(coverage, optimal: policy.optimal, compiled: compiled, scored: scored)
+                explain(
+                    coverage, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
             }
             if scheduler != nil {
                 outcome.schedule = progress.phase("Scheduling sessions", total: outcome.pairs.count, unit: "pairs") {
@@ -70,20 +73,14 @@ public enum CohortMatcher {
         outcome.objective = policy.objective
         outcome.tradeOff = tradeOff
         outcome.capacityCaps = capacityCaps
-        for cap in capacityCaps where cap.usable == 0 {
-            guard let position = outcome.unmatched.firstIndex(where: { $0.side == .mentor && $0.index == cap.mentor }) else {
-                continue
-            }
-            outcome.unmatched[position].reason =
-                "No session fits: the availability given has no \(policy.sessionMinutes)-minute slot within the programme's"
-                + " start times. Ask for more times."
-        }
         return outcome
     }
 
     /// Verifies and explains any matching of the scored instance (also one made elsewhere).
+    /// - Parameter withoutSessions: mentors whose capacity the schedule cut to 0.
     public static func explain(
-        _ matching: Matching, optimal: StableChoice, compiled: CompiledCohort, scored: ScoredInstance
+        _ matching: Matching, optimal: StableChoice, compiled: CompiledCohort, scored: ScoredInstance,
+        withoutSessions: Set<Int> = []
     ) -> MatchOutcome {
         let instance = scored.instance
         let report = StabilityVerifier.verify(matching, in: instance)
@@ -101,7 +98,8 @@ public enum CohortMatcher {
                         reasons: pairExplainer.reasons(mentee: menteeIndex, mentor: mentor)))
             }
         }
-        let unmatchedExplainer = UnmatchedExplainer(compiled: compiled, scored: scored, matching: matching)
+        let unmatchedExplainer = UnmatchedExplainer(
+            compiled: compiled, scored: scored, matching: matching, withoutSessions: withoutSessions)
         var unmatched: [UnmatchedPerson] = []
         for mentee in 0..<compiled.menteeCount where matching.hospitalOfResident[mentee] < 0 {
             unmatched.append(UnmatchedPerson(side: .mentee, index: mentee, reason: unmatchedExplainer.reason(mentee: mentee)))

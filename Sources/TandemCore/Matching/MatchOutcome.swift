@@ -5,7 +5,7 @@ public enum CohortSide: String, Sendable, Hashable, Codable {
     case mentor, mentee
 }
 
-/// One pair in the result, with the numbers and words a coordinator reviews.
+/// One pair of the matching, by index into the compiled cohort, with its numbers and reasons.
 public struct MatchedPair: Sendable, Hashable {
     public var mentor: Int
     public var mentee: Int
@@ -15,14 +15,14 @@ public struct MatchedPair: Sendable, Hashable {
     public var menteeRank: Int
     /// Where the mentor ranked this mentee (1 = first choice).
     public var mentorRank: Int
-    public var reasons: [String]
+    public var reasons: [PairReason]
 }
 
-/// Someone left without a partner, and why in plain English.
+/// Someone left without a partner, and why.
 public struct UnmatchedPerson: Sendable, Hashable {
     public var side: CohortSide
     public var index: Int
-    public var reason: String
+    public var reason: UnmatchedReason
 }
 
 /// A mentor whose places were reduced to what their availability can hold.
@@ -49,11 +49,6 @@ public struct MatchOutcome: Sendable {
     public var objective: MatchObjective = .stable
     /// Every alternative, for the coordinator's choice.
     public var tradeOff: TradeOff?
-
-    /// `weighted-optimal stable matching`, or `most-pairs matching (not stable)`.
-    public var algorithmTitle: String {
-        objective == .stable ? optimal.title + " matching" : "most-pairs matching (not stable)"
-    }
 
     /// Mentors offering more places than their availability can hold sessions for.
     public var capacityCaps: [CapacityCap] = []

@@ -13,16 +13,36 @@ public struct TradeOffOption: Sendable, Hashable {
     public var meanMenteeRank: Double
     public var meanMentorRank: Double
     public var isChosen: Bool
+
+    public init(
+        name: String, pairs: Int, blockingPairs: Int, totalScore: Double, meanScore: Double, meanMenteeRank: Double,
+        meanMentorRank: Double, isChosen: Bool
+    ) {
+        self.name = name
+        self.pairs = pairs
+        self.blockingPairs = blockingPairs
+        self.totalScore = totalScore
+        self.meanScore = meanScore
+        self.meanMenteeRank = meanMenteeRank
+        self.meanMentorRank = meanMentorRank
+        self.isChosen = isChosen
+    }
 }
 
 /// What each stable alternative gives, and what giving up stability would buy.
-public struct TradeOff: Sendable {
+public struct TradeOff: Sendable, Hashable {
     public var options: [TradeOffOption]
     /// The most pairs any matching could make.
     public var maximumPairs: Int
     /// Whether the most-pairs option also maximised total score (skipped for very large
     /// instances, where only the count is computed).
     public var coverageMaximisesScore: Bool
+
+    public init(options: [TradeOffOption], maximumPairs: Int, coverageMaximisesScore: Bool) {
+        self.options = options
+        self.maximumPairs = maximumPairs
+        self.coverageMaximisesScore = coverageMaximisesScore
+    }
 
     /// Above this many acceptable pairs the most-pairs matching is not also score-optimised:
     /// the weighted assignment grows roughly quadratically, while the count stays near-linear.

@@ -38,12 +38,15 @@ public struct ScheduleSettings: Sendable, Hashable {
     public var cohortEvents: [CohortEvent]
     /// IANA zone of all local times.
     public var timeZone: String
+    /// The programme's key (``Programme/key``), from which every calendar UID derives.
+    public var programmeKey: String
 
     public init(
         startDate: LocalDate, endDate: LocalDate, sessionsPerPair: Int = 6, cadence: CadenceKind = .monthly,
         sessionMinutes: Int = 60, bufferMinutes: Int = 0, earliestStartMinute: Int = 0, latestStartMinute: Int = 24 * 60,
         closedDates: Set<LocalDate> = [], closedDateReasons: [LocalDate: String] = [:], venues: [Venue] = [],
-        onlineLocation: String = "Online", cohortEvents: [CohortEvent] = [], timeZone: String = "Europe/London"
+        onlineLocation: String = "Online", cohortEvents: [CohortEvent] = [], timeZone: String = "Europe/London",
+        programmeKey: String = Programme().key
     ) {
         self.startDate = startDate
         self.endDate = endDate
@@ -59,6 +62,7 @@ public struct ScheduleSettings: Sendable, Hashable {
         self.onlineLocation = onlineLocation
         self.cohortEvents = cohortEvents
         self.timeZone = timeZone
+        self.programmeKey = programmeKey
     }
 }
 

@@ -27,11 +27,11 @@ public struct SessionScheduler: Sendable {
         self.avoided = avoided
     }
 
-    /// A pair the scheduler could not place, with the reason in plain English.
+    /// A pair the scheduler could not place, and why.
     public struct Unscheduled: Sendable, Hashable {
         public var mentor: Int
         public var mentee: Int
-        public var reason: String
+        public var reason: UnscheduledReason
     }
 
     public struct Outcome: Sendable {
@@ -102,10 +102,10 @@ public struct SessionScheduler: Sendable {
                 series[index] = chosen
                 booked[pair.mentor].append(chosen)
             } else {
-                let reason =
+                let reason: UnscheduledReason =
                     sawCandidate
-                    ? "every common slot clashes with \(mentor.name)'s other sessions or has no date left before \(settings.endDate.iso)"
-                    : "no common \(settings.sessionMinutes)-minute slot between the earliest and latest start times"
+                    ? .clashesOrNoDateLeft(mentorName: mentor.name, endDate: settings.endDate)
+                    : .noCommonSlot(sessionMinutes: settings.sessionMinutes)
                 unscheduled.append(Unscheduled(mentor: pair.mentor, mentee: pair.mentee, reason: reason))
             }
         }
@@ -183,6 +183,7 @@ public struct SessionScheduler: Sendable {
         while let last = skipped.last, let lastSession = sessions.last, last > lastSession { skipped.removeLast() }
         let (location, isOnline) = place(mentor: mentor, mentee: mentee)
         return SessionSeries(
+            uid: SeriesIdentity.uid(programme: settings.programmeKey, mentorID: mentor.id, menteeID: mentee.id),
             mentor: CalendarPerson(id: mentor.id, name: mentor.name, email: mentor.email),
             mentee: CalendarPerson(id: mentee.id, name: mentee.name, email: mentee.email),
             slot: slot, cadence: rule.cadence, durationMinutes: settings.sessionMinutes,

@@ -35,7 +35,9 @@ public struct CalendarPerson: Sendable, Hashable, Codable {
 ///
 /// The recurrence rule expands from `firstStart` by `cadence` for `occurrenceCount`
 /// occurrences; the `skipped` ones (bank holidays, blackouts) are removed, leaving `sessions`.
-public struct SessionSeries: Sendable, Hashable, Codable {
+public struct SessionSeries: Sendable, Hashable {
+    /// The calendar UID, the same for this pair in this programme on every run (``SeriesIdentity``).
+    public var uid: String
     public var mentor: CalendarPerson
     public var mentee: CalendarPerson
     public var slot: WeeklySlot
@@ -54,10 +56,11 @@ public struct SessionSeries: Sendable, Hashable, Codable {
     public var isOnline: Bool
 
     public init(
-        mentor: CalendarPerson, mentee: CalendarPerson, slot: WeeklySlot, cadence: Cadence, durationMinutes: Int,
+        uid: String, mentor: CalendarPerson, mentee: CalendarPerson, slot: WeeklySlot, cadence: Cadence, durationMinutes: Int,
         firstStart: LocalDateTime, occurrenceCount: Int, skipped: [LocalDateTime], sessions: [LocalDateTime],
         location: String, isOnline: Bool
     ) {
+        self.uid = uid
         self.mentor = mentor
         self.mentee = mentee
         self.slot = slot
@@ -73,13 +76,16 @@ public struct SessionSeries: Sendable, Hashable, Codable {
 }
 
 /// A whole-cohort event such as the kick-off training or the closing session.
-public struct CohortEvent: Sendable, Hashable, Codable {
+public struct CohortEvent: Sendable, Hashable {
+    /// The calendar UID; set from the programme's key when the schedule is resolved.
+    public var uid: String
     public var title: String
     public var start: LocalDateTime
     public var durationMinutes: Int
     public var location: String
 
-    public init(title: String, start: LocalDateTime, durationMinutes: Int, location: String) {
+    public init(uid: String = "", title: String, start: LocalDateTime, durationMinutes: Int, location: String) {
+        self.uid = uid
         self.title = title
         self.start = start
         self.durationMinutes = durationMinutes

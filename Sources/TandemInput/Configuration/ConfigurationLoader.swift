@@ -151,10 +151,17 @@ public enum ConfigurationLoader {
         }
 
         mutating func readProgramme(_ node: Node, into configuration: inout TandemConfiguration) {
-            let allowed = ["name", "coordinator", "time_zone", "session_minutes"]
+            let allowed = ["id", "name", "coordinator", "time_zone", "session_minutes"]
             for (key, value) in entries(node, at: "programme", allowed: allowed) {
                 let path = "programme." + key
                 switch key {
+                case "id":
+                    guard let id = string(value, path) else { break }
+                    if id.trimmingWhitespace().isEmpty {
+                        problem(value, path, "must not be blank; remove it to use the programme's name")
+                    } else {
+                        configuration.programme.id = id.trimmingWhitespace()
+                    }
                 case "name": configuration.programme.name = string(value, path) ?? configuration.programme.name
                 case "coordinator":
                     for (field, inner) in entries(value, at: path, allowed: ["name", "email"]) {

@@ -73,11 +73,17 @@ public struct ScheduleConfiguration: Sendable {
     }
 
     /// The settings with bank holidays added to the closed dates, and the programme's session
-    /// length and time zone.
+    /// length, time zone and key (with the cohort events' UIDs).
     public func resolved(programme: Programme, sessionMinutes: Int) throws(TandemFailure) -> ScheduleSettings {
         var settings = settings
         settings.sessionMinutes = sessionMinutes
         settings.timeZone = programme.timeZone
+        settings.programmeKey = programme.key
+        settings.cohortEvents = settings.cohortEvents.map { event in
+            var event = event
+            event.uid = SeriesIdentity.uid(programme: programme.key, event: event)
+            return event
+        }
         if let bankHolidayFile {
             for (date, title) in try BankHolidays.load(path: bankHolidayFile, division: bankHolidayDivision) {
                 settings.closedDates.insert(date)

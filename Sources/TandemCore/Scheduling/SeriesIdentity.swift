@@ -1,5 +1,3 @@
-import TandemCore
-
 /// Stable event identifiers that carry no personal data.
 public enum SeriesIdentity {
     /// Tandem's UUID namespace for name-based UUIDs (a fixed random UUID; never change it, or
@@ -16,7 +14,7 @@ public enum SeriesIdentity {
     /// address does not leak into the UID. Each part is length-prefixed, so `("a b", "c")` and
     /// `("a", "b c")` differ.
     /// - Parameters:
-    ///   - programme: The programme's name.
+    ///   - programme: The programme's key (``Programme/key``), which a rename does not change.
     ///   - mentorID: The mentor's id (or `"event"` for a cohort event).
     ///   - menteeID: The mentee's id (or the event's title and date).
     public static func uid(programme: String, mentorID: String, menteeID: String) -> String {
@@ -43,8 +41,10 @@ public enum SeriesIdentity {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The UID of a cohort event: the programme, `"event"`, and the title with the ISO date.
-    static func uid(programme: String, eventTitle: String, date: LocalDate) -> String {
-        uid(programme: programme, mentorID: "event", menteeID: eventTitle + "@" + date.iso)
+    /// The UID of a cohort event: the programme, `"event"`, and the title (spaces collapsed,
+    /// as calendars show it) with the ISO date.
+    public static func uid(programme: String, event: CohortEvent) -> String {
+        let title = event.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return uid(programme: programme, mentorID: "event", menteeID: title + "@" + event.start.date.iso)
     }
 }

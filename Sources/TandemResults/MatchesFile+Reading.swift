@@ -1,0 +1,222 @@
+import TandemCore
+
+extension MatchesFile {
+    /// A value the file cannot hold, named by its place in the file.
+    struct Unreadable: Error {
+        var path: String
+        var message: String
+    }
+
+    /// The result this file records.
+    func result() throws(Unreadable) -> MatchResult {
+        guard schemaVersion == Self.schemaVersion else {
+            throw Unreadable(
+                path: "schema_version", message: "is \(schemaVersion); this tandem reads version \(Self.schemaVersion)")
+        }
+        let programme = TandemCore.Programme(
+            id: self.programme.id, name: self.programme.name, coordinatorName: self.programme.coordinatorName,
+            coordinatorEmail: self.programme.coordinatorEmail, timeZone: self.programme.timeZone)
+        var pairs: [MatchResult.Pair] = []
+        for (index, pair) in self.pairs.enumerated() {
+            let path = "pairs[\(index)]"
+            let mentor = PersonName(id: pair.mentor, name: pair.mentorName)
+            let mentee = PersonName(id: pair.mentee, name: pair.menteeName)
+            var reasons: [PairReason] = []
+            for (position, reason) in pair.reasons.enumerated() {
+                reasons.append(try reason.pairReason(at: "\(path).reasons[\(position)]"))
+            }
+            pairs.append(
+                MatchResult.Pair(
+                    mentor: mentor, mentee: mentee, score: pair.score, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
+                    reasons: reasons, series: try pair.sessionSeries(at: path)))
+        }
+        var unmatched: [MatchResult.Unmatched] = []
+        for (index, person) in self.unmatched.enumerated() {
+            let path = "unmatched[\(index)]"
+            guard let side = CohortSide(rawValue: person.side) else {
+                throw Unreadable(path: path + ".side", message: "is '\(person.side)', not mentor or mentee")
+            }
+            unmatched.append(
+                MatchResult.Unmatched(
+                    person: PersonName(id: person.id, name: person.name), side: side,
+                    reason: try Self.reason(code: person.reasonCode, details: person.details ?? Details(), at: path)))
+        }
+        var schedule: MatchResult.Schedule?
+        if let sessionsPerPair {
+            var unscheduled: [MatchResult.Unscheduled] = []
+            for (index, item) in (self.unscheduled ?? []).enumerated() {
+                unscheduled.append(try item.unscheduled(at: "unscheduled[\(index)]"))
+            }
+            var events: [CohortEvent] = []
+            for (index, event) in (cohortEvents ?? []).enumerated() {
+                guard let start = LocalDateTime(isoLocal: event.start) else {
+                    throw Unreadable(path: "cohort_events[\(index)].start", message: "is not a local time like 2026-01-13T18:00")
+                }
+                events.append(
+                    CohortEvent(
+                        uid: event.uid, title: event.title, start: start, durationMinutes: event.durationMinutes,
+                        location: event.location))
+            }
+            schedule = MatchResult.Schedule(sessionsPerPair: sessionsPerPair, unscheduled: unscheduled, cohortEvents: events)
+        }
+        let tradeOff = tradeoff.map { entry in
+            TradeOff(
+                options: entry.options.map {
+                    TradeOffOption(
+                        name: $0.name, pairs: $0.pairs, blockingPairs: $0.blockingPairs, totalScore: $0.totalScore,
+                        meanScore: $0.meanScore, meanMenteeRank: $0.meanMenteeRank, meanMentorRank: $0.meanMentorRank,
+                        isChosen: $0.chosen)
+                },
+                maximumPairs: entry.maximumPairs, coverageMaximisesScore: entry.coverageMaximisesScore)
+        }
+        return MatchResult(
+            programme: programme, algorithm: algorithm, seed: seed, stable: stable, blockingPairs: blockingPairs,
+            settings: ReasonSettings(
+                sessionMinutes: settings.sessionMinutes, minimumScore: settings.minimumScore,
+                maxListLength: settings.maxListLength),
+            pairs: pairs, unmatched: unmatched,
+            summary: MatchResult.Summary(
+                pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
+                unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
+                spareMentorPlaces: summary.spareMentorPlaces, meanScore: summary.meanScore),
+            tradeOff: tradeOff, schedule: schedule)
+    }
+
+    static func reason(code: String, details: Details, at path: String) throws(Unreadable) -> UnmatchedReason {
+        func need<Value>(_ value: Value?, _ field: String) throws(Unreadable) -> Value {
+            guard let value else { throw Unreadable(path: path + ".details." + field, message: "is missing") }
+            return value
+        }
+        switch code {
+        case "not_taking_mentees": return .notTakingMentees
+        case "no_session_fits": return .noSessionFits
+        case "no_window": return .noWindow
+        case "no_possible_partner":
+            var rules: [RuleCount] = []
+            for entry in try need(details.rules, "rules") {
+                guard let rule = RuleName.rule(named: entry.rule) else {
+                    throw Unreadable(path: path + ".details.rules", message: "has an unknown rule '\(entry.rule)'")
+                }
+                rules.append(RuleCount(rule: rule, count: entry.count))
+            }
+            return .noPossiblePartner(of: try need(details.of, "of"), rules: rules)
+        case "free_place_left":
+            return .freePlaceLeft(
+                mentor: PersonName(id: try need(details.mentor, "mentor"), name: try need(details.mentorName, "mentor_name")))
+        case "reserve_list":
+            return .reserveList(
+                candidates: try need(details.candidates, "candidates"),
+                firstChoice: PersonName(
+                    id: try need(details.firstChoice, "first_choice"),
+                    name: try need(details.firstChoiceName, "first_choice_name")),
+                rankThere: try need(details.rankThere, "rank_there"), places: try need(details.places, "places"),
+                leftOff: try need(details.leftOff, "left_off"))
+        case "every_candidate_prefers_another":
+            return .everyCandidatePrefersAnother(
+                candidates: try need(details.candidates, "candidates"), freePlaces: try need(details.freePlaces, "free_places"))
+        default:
+            throw Unreadable(path: path + ".reason_code", message: "'\(code)' is not a reason this tandem knows")
+        }
+    }
+}
+
+extension MatchesFile.Reason {
+    func pairReason(at path: String) throws(MatchesFile.Unreadable) -> PairReason {
+        func need<Value>(_ value: Value?, _ field: String) throws(MatchesFile.Unreadable) -> Value {
+            guard let value else { throw MatchesFile.Unreadable(path: path + "." + field, message: "is missing") }
+            return value
+        }
+        switch code {
+        case "shared_themes": return .sharedThemes(try need(themes, "themes"))
+        case "no_shared_theme": return .noSharedTheme
+        case "themes_not_used": return .themesNotUsed
+        case "shared_languages": return .sharedLanguages(try need(languages, "languages"))
+        case "no_shared_language": return .noSharedLanguage
+        case "common_time":
+            var parsed: [AvailabilityWindow] = []
+            for window in try need(windows, "windows") {
+                guard let day = Weekday(fileName: window.day), let start = AvailabilityWindow.minute(ofClock: window.start),
+                    let end = AvailabilityWindow.minute(ofClock: window.end), start < end
+                else {
+                    throw MatchesFile.Unreadable(
+                        path: path + ".windows", message: "has a window that is not like Tue 18:00–20:00")
+                }
+                parsed.append(AvailabilityWindow(day: day, startMinute: start, endMinute: end))
+            }
+            return .commonTime(windows: parsed, more: moreWindows ?? 0)
+        case "meeting_format":
+            let name = try need(format, "format")
+            guard let format = FormatName.format(named: name) else {
+                throw MatchesFile.Unreadable(path: path + ".format", message: "'\(name)' is not online, in_person or either")
+            }
+            return .meetingFormat(format)
+        case "same_town": return .sameTown(try need(town, "town"))
+        case "mentee_choice": return .menteeChoice(rank: try need(rank, "rank"))
+        case "mentor_choice": return .mentorChoice(rank: try need(rank, "rank"))
+        default: throw MatchesFile.Unreadable(path: path + ".code", message: "'\(code)' is not a reason this tandem knows")
+        }
+    }
+}
+
+extension MatchesFile.Pair {
+    /// The pair's series, when it has one.
+    func sessionSeries(at path: String) throws(MatchesFile.Unreadable) -> SessionSeries? {
+        guard let series else { return nil }
+        func need<Value>(_ value: Value?, _ field: String) throws(MatchesFile.Unreadable) -> Value {
+            guard let value else { throw MatchesFile.Unreadable(path: path + "." + field, message: "is missing") }
+            return value
+        }
+        func local(_ text: String, _ field: String) throws(MatchesFile.Unreadable) -> LocalDateTime {
+            guard let time = LocalDateTime(isoLocal: text) else {
+                throw MatchesFile.Unreadable(path: path + "." + field, message: "'\(text)' is not a time like 2026-01-13T18:00")
+            }
+            return time
+        }
+        let slot = try need(self.slot, "slot")
+        guard let weekday = Weekday(fileName: slot.weekday), let startMinute = AvailabilityWindow.minute(ofClock: slot.start)
+        else {
+            throw MatchesFile.Unreadable(path: path + ".slot", message: "is not a weekday and a time like Tuesday 18:00")
+        }
+        let cadence: Cadence
+        switch series.cadence {
+        case "weekly": cadence = .weekly(interval: try need(series.interval, "series.interval"))
+        case "monthly": cadence = .monthly(ordinal: try need(series.ordinal, "series.ordinal"))
+        default:
+            throw MatchesFile.Unreadable(path: path + ".series.cadence", message: "'\(series.cadence)' is not weekly or monthly")
+        }
+        var sessions: [LocalDateTime] = []
+        for (index, session) in try need(self.sessions, "sessions").enumerated() {
+            sessions.append(try local(session.start, "sessions[\(index)].start"))
+        }
+        var skipped: [LocalDateTime] = []
+        for (index, text) in series.skipped.enumerated() {
+            skipped.append(try local(text, "series.skipped[\(index)]"))
+        }
+        return SessionSeries(
+            uid: try need(uid, "uid"), mentor: CalendarPerson(id: mentor, name: mentorName, email: series.mentorEmail),
+            mentee: CalendarPerson(id: mentee, name: menteeName, email: series.menteeEmail),
+            slot: WeeklySlot(weekday: weekday, startMinute: startMinute), cadence: cadence,
+            durationMinutes: series.durationMinutes, firstStart: try local(series.firstStart, "series.first_start"),
+            occurrenceCount: series.occurrenceCount, skipped: skipped, sessions: sessions,
+            location: try need(location, "location"), isOnline: try need(online, "online"))
+    }
+}
+
+extension MatchesFile.Unscheduled {
+    func unscheduled(at path: String) throws(MatchesFile.Unreadable) -> MatchResult.Unscheduled {
+        switch reasonCode {
+        case "clashes_or_no_date_left":
+            guard let mentorName, let endDate, let date = LocalDate(iso: endDate) else {
+                throw MatchesFile.Unreadable(path: path, message: "needs mentor_name and an end_date like 2026-07-31")
+            }
+            return MatchResult.Unscheduled(
+                mentor: mentor, mentee: mentee, reason: .clashesOrNoDateLeft(mentorName: mentorName, endDate: date))
+        case "no_common_slot":
+            guard let sessionMinutes else { throw MatchesFile.Unreadable(path: path + ".session_minutes", message: "is missing") }
+            return MatchResult.Unscheduled(mentor: mentor, mentee: mentee, reason: .noCommonSlot(sessionMinutes: sessionMinutes))
+        default:
+            throw MatchesFile.Unreadable(
+                path: path + ".reason_code", message: "'\(reasonCode)' is not a reason this tandem knows")
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import TandemCore
+
+extension MatchesFile {
+    /// The file of `result`; `zone` gives session times their UTC offsets.
+    init(_ result: MatchResult, zone: ZoneRules?) {
+        schemaVersion = Self.schemaVersion
+        let programme = result.programme
+        self.programme = Programme(
+            id: programme.key, name: programme.name, coordinatorName: programme.coordinatorName,
+            coordinatorEmail: programme.coordinatorEmail, timeZone: programme.timeZone)
+        algorithm = result.algorithm
+        seed = result.seed
+        stable = result.stable
+        blockingPairs = result.blockingPairs
+        settings = Settings(
+            sessionMinutes: result.settings.sessionMinutes, minimumScore: result.settings.minimumScore,
+            maxListLength: result.settings.maxListLength)
+        let summary = result.summary
+        self.summary = Summary(
+            pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
+            unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
+            spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore))
+        tradeoff = result.tradeOff.map { tradeOff in
+            TradeOffEntry(
+                options: tradeOff.options.map {
+                    TradeOffEntry.Option(
+                        name: $0.name, pairs: $0.pairs, blockingPairs: $0.blockingPairs, totalScore: Self.rounded($0.totalScore),
+                        meanScore: Self.rounded($0.meanScore), meanMenteeRank: Self.rounded($0.meanMenteeRank),
+                        meanMentorRank: Self.rounded($0.meanMentorRank), chosen: $0.isChosen)
+                },
+                maximumPairs: tradeOff.maximumPairs, coverageMaximisesScore: tradeOff.coverageMaximisesScore)
+        }
+        // Pairs share session times, and each time's offset takes a calendar conversion: convert
+        // each distinct local time once.
+        var offsetTimes: [LocalDateTime: String] = [:]
+        func offsetTime(_ local: LocalDateTime, _ zone: ZoneRules) -> String {
+            if let known = offsetTimes[local] { return known }
+            let text = zone.isoString(local)
+            offsetTimes[local] = text
+            return text
+        }
+        let sessionsPerPair = result.schedule?.sessionsPerPair
+        pairs = result.pairs.map { pair in
+            var entry = Pair(
+                mentor: pair.mentor.id, mentorName: pair.mentor.name, mentee: pair.mentee.id, menteeName: pair.mentee.name,
+                score: Self.rounded(pair.score), menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
+                reasons: pair.reasons.map { Reason($0, pair: pair) })
+            if let series = pair.series, let zone {
+                entry.uid = series.uid
+                entry.slot = Slot(weekday: series.slot.weekday.name, start: AvailabilityWindow.clock(series.slot.startMinute))
+                entry.sessions = series.sessions.map {
+                    Session(start: offsetTime($0, zone), end: offsetTime($0.adding(minutes: series.durationMinutes), zone))
+                }
+                entry.location = series.location
+                entry.online = series.isOnline
+                if let sessionsPerPair, series.sessions.count < sessionsPerPair {
+                    entry.shortBy = sessionsPerPair - series.sessions.count
+                }
+                entry.series = Series(series)
+            }
+            return entry
+        }
+        unmatched = result.unmatched.map { person in
+            let (code, details) = Self.code(of: person.reason)
+            return Unmatched(
+                id: person.person.id, name: person.person.name, side: person.side.rawValue, reason: result.text(of: person),
+                reasonCode: code, details: details)
+        }
+        self.sessionsPerPair = sessionsPerPair
+        unscheduled = result.schedule?.unscheduled.map(Unscheduled.init)
+        cohortEvents = result.schedule?.cohortEvents.map {
+            Event(
+                uid: $0.uid, title: $0.title, start: $0.start.isoLocal, durationMinutes: $0.durationMinutes, location: $0.location
+            )
+        }
+    }
+
+    /// Three decimals: enough to tell pairs apart, few enough to read.
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    static func code(of reason: UnmatchedReason) -> (String, Details?) {
+        switch reason {
+        case .notTakingMentees: return ("not_taking_mentees", nil)
+        case .noSessionFits: return ("no_session_fits", nil)
+        case .noWindow: return ("no_window", nil)
+        case .noPossiblePartner(let total, let rules):
+            var details = Details()
+            details.of = total
+            details.rules = rules.map { RuleEntry(rule: RuleName.name(of: $0.rule), count: $0.count) }
+            return ("no_possible_partner", details)
+        case .freePlaceLeft(let mentor):
+            var details = Details()
+            details.mentor = mentor.id
+            details.mentorName = mentor.name
+            return ("free_place_left", details)
+        case .reserveList(let candidates, let first, let rankThere, let places, let leftOff):
+            var details = Details()
+            details.candidates = candidates
+            details.firstChoice = first.id
+            details.firstChoiceName = first.name
+            details.rankThere = rankThere
+            details.places = places
+            details.leftOff = leftOff
+            return ("reserve_list", details)
+        case .everyCandidatePrefersAnother(let candidates, let freePlaces):
+            var details = Details()
+            details.candidates = candidates
+            details.freePlaces = freePlaces
+            return ("every_candidate_prefers_another", details)
+        }
+    }
+}
+
+extension MatchesFile.Reason {
+    init(_ reason: PairReason, pair: MatchResult.Pair) {
+        self.init(code: "", text: ReasonText.text(reason, mentor: pair.mentor.name, mentee: pair.mentee.name))
+        switch reason {
+        case .sharedThemes(let themes):
+            code = "shared_themes"
+            self.themes = themes
+        case .noSharedTheme: code = "no_shared_theme"
+        case .themesNotUsed: code = "themes_not_used"
+        case .sharedLanguages(let languages):
+            code = "shared_languages"
+            self.languages = languages
+        case .noSharedLanguage: code = "no_shared_language"
+        case .commonTime(let windows, let more):
+            code = "common_time"
+            self.windows = windows.map {
+                MatchesFile.Window(
+                    day: $0.day.shortName, start: AvailabilityWindow.clock($0.startMinute),
+                    end: AvailabilityWindow.clock($0.endMinute))
+            }
+            moreWindows = more
+        case .meetingFormat(let format):
+            code = "meeting_format"
+            self.format = FormatName.name(of: format)
+        case .sameTown(let town):
+            code = "same_town"
+            self.town = town
+        case .menteeChoice(let rank):
+            code = "mentee_choice"
+            self.rank = rank
+        case .mentorChoice(let rank):
+            code = "mentor_choice"
+            self.rank = rank
+        }
+    }
+}
+
+extension MatchesFile.Series {
+    init(_ series: SessionSeries) {
+        switch series.cadence {
+        case .weekly(let interval):
+            cadence = "weekly"
+            self.interval = interval
+        case .monthly(let ordinal):
+            cadence = "monthly"
+            self.ordinal = ordinal
+        }
+        firstStart = series.firstStart.isoLocal
+        occurrenceCount = series.occurrenceCount
+        skipped = series.skipped.map(\.isoLocal)
+        durationMinutes = series.durationMinutes
+        mentorEmail = series.mentor.email
+        menteeEmail = series.mentee.email
+    }
+}
+
+extension MatchesFile.Unscheduled {
+    init(_ item: MatchResult.Unscheduled) {
+        self.init(mentor: item.mentor, mentee: item.mentee, reason: ReasonText.text(item.reason), reasonCode: "")
+        switch item.reason {
+        case .clashesOrNoDateLeft(let mentorName, let endDate):
+            reasonCode = "clashes_or_no_date_left"
+            self.mentorName = mentorName
+            self.endDate = endDate.iso
+        case .noCommonSlot(let minutes):
+            reasonCode = "no_common_slot"
+            sessionMinutes = minutes
+        }
+    }
+}
+
+/// The file's names of the hard rules.
+enum RuleName {
+    static let names: [(PairRejection, String)] = [
+        (.mentorCapacityZero, "mentor_capacity_zero"), (.sameOrganisation, "same_organisation"), (.excluded, "excluded"),
+        (.incompatibleFormat, "incompatible_format"), (.noCommonTime, "no_common_time"),
+        (.belowMinimumScore, "below_minimum_score"), (.beyondListLength, "beyond_list_length"),
+    ]
+
+    static func name(of rule: PairRejection) -> String {
+        names.first { $0.0 == rule }?.1 ?? String(rule.rawValue)
+    }
+
+    static func rule(named name: String) -> PairRejection? {
+        names.first { $0.1 == name }?.0
+    }
+}
+
+/// The file's names of the meeting formats.
+enum FormatName {
+    static let names: [(MeetingFormat, String)] = [(.online, "online"), (.inPerson, "in_person"), (.either, "either")]
+
+    static func name(of format: MeetingFormat) -> String {
+        names.first { $0.0 == format }?.1 ?? format.rawValue
+    }
+
+    static func format(named name: String) -> MeetingFormat? {
+        names.first { $0.1 == name }?.0
+    }
+}
