@@ -93,8 +93,7 @@ struct MatchCommand: ParsableCommand {
             if !quiet {
                 print(
                     MatchSummary.text(
-                        result, capacityCaps: outcome.capacityCaps, cohort: outcome.compiled.cohort, out: out,
-                        seconds: Date().timeIntervalSince(started)))
+                        result, out: out, seconds: Date().timeIntervalSince(started)))
             }
         }
     }

@@ -3,11 +3,7 @@ import TandemCore
 
 /// The short console report after `tandem match`.
 enum MatchSummary {
-    /// - Parameters:
-    ///   - capacityCaps: mentors whose places the schedule reduced (indices into `cohort`).
-    static func text(
-        _ result: MatchResult, capacityCaps: [CapacityCap], cohort: Cohort, out: String, seconds: Double
-    ) -> String {
+    static func text(_ result: MatchResult, out: String, seconds: Double) -> String {
         let summary = result.summary
         let stable =
             result.stable
@@ -22,8 +18,8 @@ enum MatchSummary {
                 "Sessions:          \(sessions) scheduled for \(series.count) pair(s); "
                     + "\(short) short of \(schedule.sessionsPerPair), \(schedule.unscheduled.count) not scheduled")
         }
-        for cap in capacityCaps {
-            let mentor = cohort.mentors[cap.mentor]
+        for cap in result.capacityCaps {
+            let mentor = cap.mentor
             lines.append(
                 "Note: \(mentor.name) (\(mentor.id)) offered \(cap.offered) place(s); their availability holds \(cap.usable).")
         }

@@ -79,6 +79,10 @@ extension MatchesFile {
                 pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
                 unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
                 spareMentorPlaces: summary.spareMentorPlaces, meanScore: summary.meanScore),
+            capacityCaps: capacityCaps.map {
+                MatchResult.CapacityNote(
+                    mentor: PersonName(id: $0.mentor, name: $0.mentorName), offered: $0.offered, usable: $0.usable)
+            },
             tradeOff: tradeOff, schedule: schedule)
     }
 

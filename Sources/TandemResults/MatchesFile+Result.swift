@@ -20,6 +20,9 @@ extension MatchesFile {
             pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
             unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
             spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore))
+        capacityCaps = result.capacityCaps.map {
+            CapacityCap(mentor: $0.mentor.id, mentorName: $0.mentor.name, offered: $0.offered, usable: $0.usable)
+        }
         tradeoff = result.tradeOff.map { tradeOff in
             TradeOffEntry(
                 options: tradeOff.options.map {

@@ -15,6 +15,7 @@ struct MatchesFile: Codable, Sendable {
     var blockingPairs: Int
     var settings: Settings
     var summary: Summary
+    var capacityCaps: [CapacityCap]
     var tradeoff: TradeOffEntry?
     var pairs: [Pair]
     var unmatched: [Unmatched]
@@ -46,6 +47,14 @@ struct MatchesFile: Codable, Sendable {
         var unmatchedMentors: Int
         var spareMentorPlaces: Int
         var meanScore: Double
+    }
+
+    /// A mentor whose places were cut to what their availability can hold sessions for.
+    struct CapacityCap: Codable, Sendable {
+        var mentor: String
+        var mentorName: String
+        var offered: Int
+        var usable: Int
     }
 
     struct TradeOffEntry: Codable, Sendable {

@@ -2,6 +2,7 @@
 /// outcome and read by every writer (result files, calendars, the console summary), and read
 /// back from `matches.json` by `tandem calendar`.
 public struct MatchResult: Sendable, Hashable {
+    /// The programme, its ``Programme/id`` set to the key the calendar UIDs derive from.
     public var programme: Programme
     /// `stable/weighted`, `stable/mentee`, ..., or `coverage`.
     public var algorithm: String
@@ -15,6 +16,8 @@ public struct MatchResult: Sendable, Hashable {
     /// Mentees first, then mentors, each in input order.
     public var unmatched: [Unmatched]
     public var summary: Summary
+    /// Mentors whose places were cut to what their availability can hold sessions for.
+    public var capacityCaps: [CapacityNote]
     public var tradeOff: TradeOff?
     /// The schedule's outcome; `nil` when no schedule was configured.
     public var schedule: Schedule?
@@ -78,6 +81,19 @@ public struct MatchResult: Sendable, Hashable {
         }
     }
 
+    /// A mentor offering more places than their availability can hold sessions for.
+    public struct CapacityNote: Sendable, Hashable {
+        public var mentor: PersonName
+        public var offered: Int
+        public var usable: Int
+
+        public init(mentor: PersonName, offered: Int, usable: Int) {
+            self.mentor = mentor
+            self.offered = offered
+            self.usable = usable
+        }
+    }
+
     /// The schedule's outcome.
     public struct Schedule: Sendable, Hashable {
         /// Sessions each pair should get; a series with fewer is short.
@@ -118,7 +134,8 @@ public struct MatchResult: Sendable, Hashable {
 
     public init(
         programme: Programme, algorithm: String, seed: UInt64, stable: Bool, blockingPairs: Int, settings: ReasonSettings,
-        pairs: [Pair], unmatched: [Unmatched], summary: Summary, tradeOff: TradeOff?, schedule: Schedule?
+        pairs: [Pair], unmatched: [Unmatched], summary: Summary, capacityCaps: [CapacityNote], tradeOff: TradeOff?,
+        schedule: Schedule?
     ) {
         self.programme = programme
         self.algorithm = algorithm
@@ -129,6 +146,7 @@ public struct MatchResult: Sendable, Hashable {
         self.pairs = pairs
         self.unmatched = unmatched
         self.summary = summary
+        self.capacityCaps = capacityCaps
         self.tradeOff = tradeOff
         self.schedule = schedule
     }
@@ -138,7 +156,9 @@ public struct MatchResult: Sendable, Hashable {
         let cohort = outcome.compiled.cohort
         func mentor(_ index: Int) -> PersonName { PersonName(id: cohort.mentors[index].id, name: cohort.mentors[index].name) }
         func mentee(_ index: Int) -> PersonName { PersonName(id: cohort.mentees[index].id, name: cohort.mentees[index].name) }
+        // The key is fixed here, so a file read back names the key its UIDs came from.
         self.programme = programme
+        self.programme.id = programme.key
         algorithm = outcome.objective == .stable ? "stable/\(outcome.optimal.rawValue)" : "coverage"
         seed = outcome.compiled.policy.seed
         stable = outcome.isStable
@@ -159,6 +179,9 @@ public struct MatchResult: Sendable, Hashable {
             unmatchedMentees: unmatched.count(where: { $0.side == .mentee }),
             unmatchedMentors: unmatched.count(where: { $0.side == .mentor }),
             spareMentorPlaces: outcome.spareMentorPlaces, meanScore: outcome.meanScore)
+        capacityCaps = outcome.capacityCaps.map {
+            CapacityNote(mentor: mentor($0.mentor), offered: $0.offered, usable: $0.usable)
+        }
         tradeOff = outcome.tradeOff
         schedule = outcome.schedule.map { schedule in
             Schedule(
