@@ -188,11 +188,10 @@ struct MatchesFile: Codable, Sendable {
 extension MatchesFile {
     /// The file's bytes: pretty-printed, keys sorted, slashes unescaped, a final newline.
     func encoded() throws(TandemFailure) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         do {
-            return try encoder.encode(self) + Data("\n".utf8)
+            var bytes = try JSONFileEncoder.encode(self)
+            bytes.append(0x0A)
+            return Data(bytes)
         } catch {
             throw TandemFailure(.software, "cannot write matches.json: \(error)")
         }

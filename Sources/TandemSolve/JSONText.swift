@@ -1,15 +1,8 @@
-/// JSON string literals (RFC 8259): quotes, backslashes and control characters escaped,
-/// everything else as UTF-8.
+/// JSON string literals (RFC 8259), escaped as Foundation's `JSONEncoder` escapes them: quotes,
+/// backslashes and control characters (`\b`, `\t`, `\n`, `\f`, `\r` by letter, the others as
+/// `\u00xx`); `/` and everything else as UTF-8. Every JSON file Tandem writes uses it.
 package enum JSONText {
-    /// Which control characters get a two-character escape; the rest are written `\u00xx`.
-    package enum ShortEscapes {
-        /// `\t`, `\n` and `\r`, as `preferences.json` has always been written.
-        case tabAndLineBreaks
-        /// Also `\b` and `\f`, as Foundation's `JSONEncoder` writes them (`matches.json`).
-        case likeJSONEncoder
-    }
-
-    package static func append(string: String, to bytes: inout [UInt8], shortEscapes: ShortEscapes = .tabAndLineBreaks) {
+    package static func append(string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Ids and names rarely need escaping: then the UTF-8 goes in with one copy. A native
         // string's bytes are scanned in place, much faster than through its UTF-8 view's iterator.
@@ -22,7 +15,6 @@ package enum JSONText {
             bytes.append(UInt8(ascii: "\""))
             return
         }
-        let shortBackspaceAndFormFeed = shortEscapes == .likeJSONEncoder
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -30,8 +22,8 @@ package enum JSONText {
             case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
             case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08 where shortBackspaceAndFormFeed: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C where shortBackspaceAndFormFeed: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: "\\u00".utf8)

@@ -137,6 +137,45 @@ struct MatchesFileTests {
         #expect(try Self.readBack(Self.everyReason, zone: zone) == Self.everyReason)
     }
 
+    /// Foundation's encoder with the options ``JSONFileEncoder`` reproduces.
+    static func foundationBytes(_ file: MatchesFile) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(file) + Data("\n".utf8)
+    }
+
+    @Test(arguments: [true, false])
+    func theFileEncoderWritesJSONEncodersBytesForTheSample(scheduled: Bool) throws {
+        let (result, zone) = try Self.sample(scheduled: scheduled)
+        let file = MatchesFile(result, zone: zone)
+        #expect(try file.encoded() == Self.foundationBytes(file))
+    }
+
+    @Test func theFileEncoderWritesJSONEncodersBytesForEveryReasonAndAwkwardText() throws {
+        var result = Self.everyReason
+        result.programme.name = "Tab\there, form feed \u{0C}, backspace \u{08}, bell \u{07}, slash /, quote \" \\ é 👩🏽‍💻"
+        result.summary.meanScore = 1e-7
+        result.settings.minimumScore = 1e21
+        result.pairs[0].score = -0.0
+        result.tradeOff = TradeOff(
+            options: [
+                TradeOffOption(
+                    name: "weighted-optimal stable", pairs: 0, blockingPairs: 0, totalScore: 0, meanScore: 0.1 + 0.2,
+                    meanMenteeRank: 2.5, meanMentorRank: 1, isChosen: true)
+            ], maximumPairs: 3, coverageMaximisesScore: true)
+        result.capacityCaps = []
+        result.schedule?.unscheduled = []
+        let file = MatchesFile(result, zone: try #require(ZoneRules(identifier: "Europe/London")))
+        #expect(try file.encoded() == Self.foundationBytes(file))
+    }
+
+    @Test func theFileEncoderRefusesNumbersJSONCannotHold() {
+        var result = Self.everyReason
+        result.pairs[0].score = .nan
+        #expect(throws: TandemFailure.self) { try MatchesFile(result, zone: nil).encoded() }
+    }
+
     @Test func fieldsAreSnakeCaseWithASchemaVersion() throws {
         let zone = try #require(ZoneRules(identifier: "Europe/London"))
         let data = try MatchesFile(Self.everyReason, zone: zone).encoded()
