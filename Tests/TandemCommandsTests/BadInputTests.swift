@@ -23,8 +23,10 @@ struct BadInputTests {
         return (CLI.run(arguments), output)
     }
 
-    @Test func goodFilesMatch() {
-        #expect(run(mentors: Self.goodMentor).0 == 0)
+    @Test func goodFilesMatch() throws {
+        let (status, out) = run(mentors: Self.goodMentor)
+        #expect(status == 0)
+        #expect(try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv")) == [CLI.Pair(mentor: "M1", mentee: "E1")])
         #expect(run("validate", mentors: Self.goodMentor).0 == 0)
     }
 
