@@ -66,7 +66,8 @@ struct BadInputTests {
         let precious = folder.appendingPathComponent("thesis.docx")
         CLI.write("precious", to: precious)
         #expect(run(mentors: Self.goodMentor, out: folder).0 == 73)
-        #expect(FileManager.default.fileExists(atPath: precious.path))
+        // Untouched, and nothing written beside it.
+        #expect(try CLI.files(under: folder) == ["thesis.docx": Data("precious".utf8)])
     }
 
     @Test func largeFileIsHandledWithoutCrashing() throws {

@@ -66,6 +66,19 @@ enum CLI {
         try? Data(text.utf8).write(to: url)
     }
 
+    /// Every file under `folder`, by its path relative to it.
+    static func files(under folder: URL) throws -> [String: Data] {
+        let root = folder.standardizedFileURL.path + "/"
+        var files: [String: Data] = [:]
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            let path = url.standardizedFileURL.path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            files[String(path.dropFirst(root.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
     static func json(_ url: URL) -> [String: Any]? {
         (try? Data(contentsOf: url)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }
