@@ -53,5 +53,7 @@ struct SolveAndGenerateTests {
         let out = folder.deletingLastPathComponent().appendingPathComponent("out")
         #expect(CLI.run(["match", "--mentors", mentors, "--mentees", mentees, "--out", out.path, "--quiet"]) == 0)
         #expect(CLI.json(out.appendingPathComponent("matches.json"))?["stable"] as? Bool == true)
+        // 50 mentors with one to three places each: a real matching, not an empty one.
+        #expect(try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv")).count > 30)
     }
 }
