@@ -1,7 +1,8 @@
 import Foundation
 
 /// Four mentors and four mentees, one place each, with exactly five stable matchings: a
-/// different one for each stable choice (found, and checked, by enumerating every matching).
+/// different one for each stable choice (found by enumerating every matching, as
+/// ``stableMatchings()`` does).
 /// Given as a `tandem solve` instance and as sign-up files in which each person states the
 /// whole other side as preferred, in the order of their list, and everything else is equal.
 enum FiveStableMatchings {
@@ -33,6 +34,33 @@ enum FiveStableMatchings {
     static func pairs(_ choice: String) -> Set<CLI.Pair> {
         let matching = expected[choice]?.matching ?? [:]
         return Set(matching.flatMap { mentor, mentees in mentees.map { CLI.Pair(mentor: mentor, mentee: $0) } })
+    }
+
+    /// Every stable matching, as each mentee's mentor, by trying all 24 ways to pair the four
+    /// mentees with the four mentors (every list is complete, so everyone is matched).
+    static func stableMatchings() -> [[String: String]] {
+        let menteeIDs = mentees.keys.sorted()
+        func permutations(_ items: [String]) -> [[String]] {
+            items.count <= 1
+                ? [items]
+                : items.indices.flatMap { index in
+                    var rest = items
+                    let first = rest.remove(at: index)
+                    return permutations(rest).map { [first] + $0 }
+                }
+        }
+        return permutations(mentors.keys.sorted()).map { Dictionary(uniqueKeysWithValues: zip(menteeIDs, $0)) }
+            .filter { mentorOf in
+                let menteeOf = Dictionary(uniqueKeysWithValues: mentorOf.map { ($0.value, $0.key) })
+                // Blocking: a mentee and a mentor who each prefer the other to their partner.
+                return !mentorOf.contains { mentee, partner in
+                    let list = mentees[mentee] ?? []
+                    return list.prefix { $0 != partner }.contains { mentor in
+                        let ranking = mentors[mentor] ?? []
+                        return (ranking.firstIndex(of: mentee) ?? .max) < (ranking.firstIndex(of: menteeOf[mentor] ?? "") ?? .max)
+                    }
+                }
+            }
     }
 
     /// Writes the instance, with its weights, in `tandem solve`'s format.

@@ -15,6 +15,15 @@ struct SolveAndGenerateTests {
         #expect(CLI.run(["solve", folder.appendingPathComponent("missing.json").path]) == 66)
     }
 
+    @Test func theFixtureHasFiveStableMatchingsOneForEachChoice() {
+        let stable = FiveStableMatchings.stableMatchings()
+        #expect(stable.count == 5)
+        let expected = FiveStableMatchings.expected.values.map { choice in
+            Dictionary(uniqueKeysWithValues: choice.matching.map { ($0.value[0], $0.key) })
+        }
+        #expect(Set(expected) == Set(stable))
+    }
+
     @Test func solveAcceptsEveryChoiceAndRejectsOthers() throws {
         let folder = CLI.scratch()
         let file = folder.appendingPathComponent("instance.json")
