@@ -136,7 +136,7 @@ enum CalendarFiles {
 
     /// DTSTAMP for reproducible builds: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, else now.
     /// - Throws: ``TandemFailure`` 64 when the variable is set but not a whole number.
-    static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) throws(TandemFailure) -> Date {
+    static func timestamp(environment: [String: String] = CommandEnvironment.environment) throws(TandemFailure) -> Date {
         guard let text = environment["SOURCE_DATE_EPOCH"] else { return Date() }
         guard let seconds = Int64(text.trimmingWhitespace()) else {
             throw TandemFailure(.usage, "SOURCE_DATE_EPOCH must be a whole number of seconds, not '\(text)'")

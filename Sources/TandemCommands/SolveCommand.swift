@@ -59,7 +59,7 @@ struct SolveCommand: ParsableCommand {
         let (report, matchingPart) = Concurrently.run(
             { StabilityVerifier.verify(matching, in: instance) },
             { SolveOutput.MatchingPart(matching: matching, parsed: parsed, weights: weights) })
-        FileHandle.standardOutput.write(
+        CommandEnvironment.standardOutput.write(
             SolveOutput.jsonData(
                 optimal: optimal, matching: matching, report: report, parsed: parsed, weights: weights,
                 matchingPart: matchingPart))

@@ -23,8 +23,10 @@ struct BadInputTests {
         return (CLI.run(arguments), output)
     }
 
-    @Test func goodFilesMatch() {
-        #expect(run(mentors: Self.goodMentor).0 == 0)
+    @Test func goodFilesMatch() throws {
+        let (status, out) = run(mentors: Self.goodMentor)
+        #expect(status == 0)
+        #expect(try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv")) == [CLI.Pair(mentor: "M1", mentee: "E1")])
         #expect(run("validate", mentors: Self.goodMentor).0 == 0)
     }
 
@@ -64,7 +66,8 @@ struct BadInputTests {
         let precious = folder.appendingPathComponent("thesis.docx")
         CLI.write("precious", to: precious)
         #expect(run(mentors: Self.goodMentor, out: folder).0 == 73)
-        #expect(FileManager.default.fileExists(atPath: precious.path))
+        // Untouched, and nothing written beside it.
+        #expect(try CLI.files(under: folder) == ["thesis.docx": Data("precious".utf8)])
     }
 
     @Test func largeFileIsHandledWithoutCrashing() throws {

@@ -1,14 +1,14 @@
 import Foundation
 import TandemCalendar
 import TandemCore
+import TandemInput
 import Testing
 
 @Suite("Calendars written by tandem match and tandem calendar")
 struct CalendarOutputTests {
     /// Matches the sample cohort with a fixed DTSTAMP.
     func matchSample(into out: URL, extra: [String] = []) -> Int32 {
-        setenv("SOURCE_DATE_EPOCH", "1767225600", 1)
-        return CLI.run(["match", "--out", out.path, "--quiet"] + extra)
+        CLI.run(["match"] + CLI.sampleCohort + ["--out", out.path, "--quiet"] + extra, environment: CLI.fixedTimestamp)
     }
 
     func files(under folder: URL) -> [URL] {
@@ -18,12 +18,7 @@ struct CalendarOutputTests {
 
     @Test func everyCalendarPassesItsChecksAndExpandsToTheScheduledSessions() throws {
         let out = CLI.scratch().appendingPathComponent("out")
-        #expect(
-            CLI.run([
-                "match", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path,
-                "--mentees", CLI.data.appendingPathComponent("mentees.csv").path,
-                "--config", CLI.data.appendingPathComponent("tandem.yaml").path, "--out", out.path, "--quiet",
-            ]) == 0)
+        #expect(CLI.run(["match"] + CLI.sampleCohort + ["--out", out.path, "--quiet"]) == 0)
         let calendars = out.appendingPathComponent("calendars")
         let icsFiles = files(under: calendars)
         let matches = try #require(CLI.json(out.appendingPathComponent("matches.json")))
@@ -61,21 +56,49 @@ struct CalendarOutputTests {
     @Test func reExportingFromMatchesJSONGivesTheSameBytes() throws {
         let out = CLI.scratch().appendingPathComponent("out")
         #expect(matchSample(into: out) == 0)
-        let first = try files(under: out.appendingPathComponent("calendars")).map { ($0.path, try Data(contentsOf: $0)) }
+        let calendars = out.appendingPathComponent("calendars")
+        let first = try files(under: calendars).map { ($0.path.dropFirst(calendars.path.count), try Data(contentsOf: $0)) }
+        #expect(first.count > 40)
         let again = CLI.scratch().appendingPathComponent("again")
-        #expect(CLI.run(["calendar", "--matches", out.appendingPathComponent("matches.json").path, "--out", again.path]) == 0)
-        for (path, data) in first {
-            let relative = path.replacingOccurrences(of: out.path, with: "")
-            #expect(try Data(contentsOf: URL(fileURLWithPath: again.path + relative)) == data, "\(relative)")
+        #expect(
+            CLI.run(
+                ["calendar", "--matches", out.appendingPathComponent("matches.json").path, "--out", again.path],
+                environment: CLI.fixedTimestamp) == 0)
+        let rewritten = again.appendingPathComponent("calendars")
+        #expect(Set(files(under: rewritten).map { $0.path.dropFirst(rewritten.path.count) }) == Set(first.map(\.0)))
+        for (relative, data) in first {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: rewritten.path + relative)) == data, "\(relative)")
+            // Both runs stamped the events with the environment's SOURCE_DATE_EPOCH.
+            let stamps = String(decoding: data, as: UTF8.self).split(separator: "\r\n").filter { $0.hasPrefix("DTSTAMP") }
+            #expect(!stamps.isEmpty && stamps.allSatisfy { $0 == "DTSTAMP:20260101T000000Z" }, "\(relative)")
         }
     }
 
+    /// Each pair's series invites exactly its mentor and its mentee, by the addresses they
+    /// signed up with.
     @Test func requestMethodInvitesBothPeople() throws {
         let out = CLI.scratch().appendingPathComponent("out")
         #expect(matchSample(into: out, extra: ["--method", "request"]) == 0)
-        let text = try String(contentsOf: out.appendingPathComponent("calendars/programme.ics"), encoding: .utf8)
-        #expect(text.contains("METHOD:REQUEST"))
-        #expect(text.contains("ATTENDEE"))
+        let programme = try Data(contentsOf: out.appendingPathComponent("calendars/programme.ics"))
+        let contents = try #require(CalendarCheck.contents(of: programme))
+        #expect(contents.method == "REQUEST")
+        let name = try ConfigurationLoader.load(path: CLI.data.appendingPathComponent("tandem.yaml").path).programme.name
+        func emails(_ file: String) throws -> [String: String] {
+            let table = try CSVTable.read(path: CLI.data.appendingPathComponent(file).path)
+            let id = try #require(table.header.firstIndex(of: "id"))
+            let email = try #require(table.header.firstIndex(of: "email"))
+            return Dictionary(uniqueKeysWithValues: table.records.map { ($0.fields[id], $0.fields[email]) })
+        }
+        let mentorEmails = try emails("mentors.csv")
+        let menteeEmails = try emails("mentees.csv")
+        let pairs = try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv"))
+        #expect(pairs.count > 30)
+        for pair in pairs {
+            let uid = SeriesIdentity.uid(programme: name, mentorID: pair.mentor, menteeID: pair.mentee)
+            let event = try #require(contents.events.first { $0.uid == uid }, "\(pair)")
+            let expected = try [#require(mentorEmails[pair.mentor]), #require(menteeEmails[pair.mentee])].map { "mailto:" + $0 }
+            #expect(event.attendees.map(\.address) == expected, "\(pair)")
+        }
     }
 
     @Test func hostileIdsCannotEscapeTheCalendarsFolder() throws {

@@ -4,12 +4,7 @@ import Testing
 @Suite("tandem match on the sample cohort")
 struct MatchCommandTests {
     func matchSample(into out: URL, extra: [String] = []) -> Int32 {
-        CLI.run(
-            [
-                "match", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path,
-                "--mentees", CLI.data.appendingPathComponent("mentees.csv").path,
-                "--config", CLI.data.appendingPathComponent("tandem.yaml").path, "--out", out.path, "--quiet",
-            ] + extra)
+        CLI.run(["match"] + CLI.sampleCohort + ["--out", out.path, "--quiet"] + extra)
     }
 
     @Test func writesAllResultFilesWithAStableVerifiedMatching() throws {
@@ -53,15 +48,21 @@ struct MatchCommandTests {
         }
     }
 
+    /// Every file, the calendars included: with the calendars' DTSTAMP fixed through
+    /// SOURCE_DATE_EPOCH, nothing but the inputs and the seed decides a byte.
     @Test func sameInputsAndSeedGiveByteIdenticalFiles() throws {
         let first = CLI.scratch().appendingPathComponent("a")
         let second = CLI.scratch().appendingPathComponent("b")
-        #expect(matchSample(into: first) == 0)
-        #expect(matchSample(into: second) == 0)
-        for name in ["matches.csv", "unmatched.csv", "matches.json", "preferences.json"] {
-            let a = try Data(contentsOf: first.appendingPathComponent(name))
-            let b = try Data(contentsOf: second.appendingPathComponent(name))
-            #expect(a == b, "\(name) differs between runs")
+        for out in [first, second] {
+            #expect(CLI.run(["match"] + CLI.sampleCohort + ["--out", out.path, "--quiet"], environment: CLI.fixedTimestamp) == 0)
+        }
+        let a = try CLI.files(under: first)
+        let b = try CLI.files(under: second)
+        #expect(Set(["matches.csv", "unmatched.csv", "matches.json", "preferences.json"]).isSubset(of: a.keys))
+        #expect(a.keys.filter { $0.hasPrefix("calendars/") }.count > 40)
+        #expect(Set(a.keys) == Set(b.keys))
+        for (name, data) in a {
+            #expect(b[name] == data, "\(name) differs between runs")
         }
     }
 
@@ -115,11 +116,37 @@ struct MatchCommandTests {
         #expect((matches["stable"] as? Bool) == (blocking == 0))
     }
 
-    @Test func preferencesJSONSolvesToTheSameMatching() throws {
-        let out = CLI.scratch().appendingPathComponent("out")
-        #expect(matchSample(into: out) == 0)
-        let preferences = try #require(CLI.json(out.appendingPathComponent("preferences.json")))
-        #expect((preferences["mentees"] as? [String: [String]])?.count == 60)
-        #expect((preferences["capacities"] as? [String: Int])?["M40"] == 0)
+    /// `tandem solve` on the preferences.json a match wrote gives the pairs of the match's
+    /// matches.csv, for the same choice: on the sample cohort, and on a cohort in which each
+    /// of these choices has a matching of its own. Not for the weighted choice, which weighs
+    /// pairs by their scores, which preferences.json does not carry.
+    @Test(arguments: ["mentee", "mentor", "egalitarian", "min-regret"])
+    func preferencesJSONSolvesToTheSameMatching(choice: String) throws {
+        let sample = CLI.scratch().appendingPathComponent("out")
+        #expect(matchSample(into: sample, extra: ["--optimal", choice]) == 0)
+        let written = try #require(CLI.json(sample.appendingPathComponent("preferences.json")))
+        #expect((written["mentees"] as? [String: [String]])?.count == 60)
+        #expect((written["capacities"] as? [String: Int])?["M40"] == 0)
+        let samplePairs = try solvesToItsMatches(sample, choice: choice)
+        #expect(samplePairs.count > 30)
+
+        let folder = CLI.scratch()
+        let out = folder.appendingPathComponent("out")
+        let signups = FiveStableMatchings.writeSignups(to: folder)
+        #expect(CLI.run(["match"] + signups + ["--optimal", choice, "--out", out.path, "--quiet"]) == 0)
+        #expect(try solvesToItsMatches(out, choice: choice) == FiveStableMatchings.pairs(choice))
+    }
+
+    /// The pairs of the matches.csv in `out`, having checked that `tandem solve --optimal
+    /// choice` on its preferences.json prints the same.
+    func solvesToItsMatches(_ out: URL, choice: String) throws -> Set<CLI.Pair> {
+        let matched = try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv"))
+        let solved = try CLI.capturingOutput {
+            CLI.run(["solve", out.appendingPathComponent("preferences.json").path, "--optimal", choice])
+        }
+        #expect(solved.result == 0)
+        let pairs = try CLI.pairs(inSolveOutput: solved.output)
+        #expect(pairs == matched, "only solve: \(pairs.subtracting(matched)); only match: \(matched.subtracting(pairs))")
+        return matched
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import TandemCommands
+import TandemCore
 import Testing
 
 @Suite("tandem solve and tandem generate")
@@ -13,17 +15,42 @@ struct SolveAndGenerateTests {
         #expect(CLI.run(["solve", folder.appendingPathComponent("missing.json").path]) == 66)
     }
 
+    @Test func theFixtureHasFiveStableMatchingsOneForEachChoice() {
+        let stable = FiveStableMatchings.stableMatchings()
+        #expect(stable.count == 5)
+        let expected = FiveStableMatchings.expected.values.map { choice in
+            Dictionary(uniqueKeysWithValues: choice.matching.map { ($0.value[0], $0.key) })
+        }
+        #expect(Set(expected) == Set(stable))
+    }
+
     @Test func solveAcceptsEveryChoiceAndRejectsOthers() throws {
         let folder = CLI.scratch()
         let file = folder.appendingPathComponent("instance.json")
-        // Two stable matchings; the weights favour the mentor-optimal one.
-        CLI.write(
-            #"{"mentees": {"e1": ["m1", "m2"], "e2": ["m2", "m1"]}, "mentors": {"m1": ["e2", "e1"], "m2": ["e1", "e2"]},"#
-                + #" "capacities": {"m1": 1, "m2": 1}, "weights": {"e1": {"m2": 4}, "e2": {"m1": 4}}}"#, to: file)
-        for choice in ["weighted", "egalitarian", "min-regret", "mentee", "mentor"] {
-            #expect(CLI.run(["solve", file.path, "--optimal", choice]) == 0)
+        try FiveStableMatchings.writeInstance(to: file)
+        #expect(Set(FiveStableMatchings.expected.keys) == Set(StableChoice.allCases.map(\.rawValue)))
+        for (choice, expected) in FiveStableMatchings.expected {
+            let arguments = ["solve", file.path, "--optimal", choice]
+            // Through the argument parser, and through the fast path the executable takes.
+            let parsed = try CLI.capturingOutput { CLI.run(arguments) }
+            let fast = try CLI.capturingOutput { SolveFastPath.run(arguments) }
+            #expect(parsed.result == 0, "\(choice)")
+            #expect(fast.result == 0, "\(choice)")
+            #expect(fast.output == parsed.output, "\(choice)")
+            let output = try #require(try JSONSerialization.jsonObject(with: parsed.output) as? [String: Any], "\(choice)")
+            #expect(output["matching"] as? [String: [String]] == expected.matching, "\(choice)")
+            #expect(output["total_weight"] as? Double == expected.totalWeight, "\(choice)")
+            #expect(output["optimal"] as? String == choice)
+            #expect(output["stable"] as? Bool == true, "\(choice)")
         }
-        #expect(CLI.run(["solve", file.path, "--optimal", "sideways"]) == 64)
+        for invalid in ["sideways", "Mentee", "min_regret"] {
+            let rejected = CLI.runWithMessage(["solve", file.path, "--optimal", invalid])
+            #expect(rejected.status == 64, "\(invalid)")
+            #expect(rejected.message.contains("'\(invalid)'"), "\(rejected.message)")
+            for choice in StableChoice.allCases {
+                #expect(rejected.message.contains("'\(choice.rawValue)'"), "\(rejected.message)")
+            }
+        }
     }
 
     @Test func generatedCohortValidatesAndMatches() throws {
@@ -35,5 +62,7 @@ struct SolveAndGenerateTests {
         let out = folder.deletingLastPathComponent().appendingPathComponent("out")
         #expect(CLI.run(["match", "--mentors", mentors, "--mentees", mentees, "--out", out.path, "--quiet"]) == 0)
         #expect(CLI.json(out.appendingPathComponent("matches.json"))?["stable"] as? Bool == true)
+        // 50 mentors with one to three places each: a real matching, not an empty one.
+        #expect(try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv")).count > 30)
     }
 }

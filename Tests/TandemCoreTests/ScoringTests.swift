@@ -100,12 +100,22 @@ struct ScoringTests {
         #expect(compiled.criterionValues(mentee: 0, mentor: 0).value(of: .format, forMentee: true) == 0)
     }
 
-    @Test func minimumScoreAppliesToTheMeanOfBothViews() {
+    /// The mentee's view scores 1 and the mentor's 0 (each side weighs one criterion that the
+    /// pair fully meets or fully misses): a minimum of 0.4 keeps the pair, though the mentor's
+    /// view is below it, and 0.6 rejects it, though the mentee's is above it. Both in the
+    /// pair's verdict and in the preference lists built for matching.
+    @Test(arguments: [(0.4, true), (0.6, false)])
+    func minimumScoreAppliesToTheMeanOfBothViews(minimumScore: Double, isKept: Bool) {
         var policy = MatchingPolicy()
-        policy.minimumScore = 0.99
+        policy.menteeWeights = CriterionWeights([.themes: 1])
+        policy.mentorWeights = CriterionWeights([.language: 1])
+        policy.minimumScore = minimumScore
         let compiled = Fixtures.compiled(
-            [Fixtures.mentor("M1", offers: ["Disability"])], [Fixtures.mentee("E1")], policy: policy)
-        #expect(compiled.verdict(mentee: 0, mentor: 0).rejection == .belowMinimumScore)
+            [Fixtures.mentor("M1", languages: ["Tamil"])], [Fixtures.mentee("E1", languages: ["English"])], policy: policy)
+        let verdict = compiled.verdict(mentee: 0, mentor: 0)
+        #expect(verdict.pairScore == 0.5)
+        #expect(verdict.rejection == (isKept ? nil : .belowMinimumScore))
+        #expect(PreferenceBuilder.build(compiled).instance.hospitals(preferredBy: 0).count == (isKept ? 1 : 0))
     }
 
     @Test func weightsChangeEachSidesViewSeparately() {

@@ -75,11 +75,17 @@ struct ConfigurationTests {
         }
     }
 
-    @Test func syntaxErrorsNameTheLine() {
+    /// The line where the YAML parser stopped, in the middle of the file, not just any line.
+    @Test(arguments: [
+        ("programme:\n  name: Foo\n bad: indent\nmatching:\n  seed: 1\n", 3),
+        ("programme:\n  name: Foo\nmatching:\n\tseed: 1\noptimal: mentor\n", 4),
+    ])
+    func syntaxErrorsNameTheLine(text: String, line: Int) {
         #expect {
-            try ConfigurationLoader.parse("programme:\n  name: [unclosed\n", file: "tandem.yaml")
+            try ConfigurationLoader.parse(text, file: "tandem.yaml")
         } throws: { error in
-            (error as? TandemFailure)?.problems.first?.line != nil
+            guard let failure = error as? TandemFailure, let problem = failure.problems.first else { return false }
+            return failure.kind == .dataError && problem.line == line && problem.message.contains("YAML syntax")
         }
     }
 }

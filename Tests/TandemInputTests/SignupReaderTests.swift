@@ -29,13 +29,28 @@ struct SignupReaderTests {
                 + "\nE1,Jo Smith,jo@example.org,Ealing Council,Manager,Acton,English,Housing,Tue 18:00-19:00,Either,,M1,No\n")
         #expect(problems.isEmpty)
         let mentor = try #require(cohort.mentors.first)
+        #expect(
+            [mentor.id, mentor.name, mentor.email, mentor.organisation, mentor.town] == [
+                "M1", "Amrit Kaur", "a@example.org", "Southall Group", "Southall",
+            ])
         #expect(mentor.languages == ["Punjabi", "English"])
+        #expect(mentor.themesOffered == ["Mental health", "Housing"])
         #expect(mentor.themesDeclined == ["Racism in services"])
         #expect(mentor.format == .inPerson)
         #expect(mentor.capacity == 2)
+        #expect(mentor.exclusions.isEmpty)
+        #expect(mentor.preferredMentees == ["E1"])
         #expect(mentor.consentsToSensitiveUse)
         #expect(mentor.availability.minutes == 240)
         let mentee = try #require(cohort.mentees.first)
+        #expect(
+            [mentee.id, mentee.name, mentee.email, mentee.organisation, mentee.jobTitle, mentee.town] == [
+                "E1", "Jo Smith", "jo@example.org", "Ealing Council", "Manager", "Acton",
+            ])
+        #expect(mentee.languages == ["English"])
+        #expect(mentee.themesWanted == ["Housing"])
+        #expect(mentee.availability.minutes == 60)
+        #expect(mentee.format == .either)
         #expect(!mentee.consentsToSensitiveUse)
         #expect(mentee.preferredMentors == ["M1"])
     }
