@@ -18,7 +18,7 @@ struct ProgrammeRenameTests {
     @Test func calendarWithARenamedProgrammeKeepsEveryUIDAndShowsTheNewName() throws {
         let folder = CLI.scratch()
         let out = folder.appendingPathComponent("out")
-        #expect(CLI.run(["match", "--out", out.path, "--quiet"]) == 0)
+        #expect(CLI.run(["match"] + CLI.sampleCohort + ["--out", out.path, "--quiet"]) == 0)
         let matches = try #require(CLI.json(out.appendingPathComponent("matches.json")))
         let pairUIDs = Set((matches["pairs"] as? [[String: Any]] ?? []).compactMap { $0["uid"] as? String })
         #expect(!pairUIDs.isEmpty)
