@@ -85,10 +85,10 @@ struct SolveCommand: ParsableCommand {
 
 /// `tandem solve` without the argument parser, for its two plain forms.
 ///
-/// Parsing the command line with ArgumentParser costs about 12 million instructions (its
-/// reflection looks up protocol conformances across the whole, statically linked, binary): 3 to
-/// 4 ms, a tenth of solving 5,000 mentees. Any other form, including help, a misspelt option or
-/// an invalid choice, still goes through the parser and gets its messages.
+/// Parsing the command line with ArgumentParser looks up protocol conformances across the whole
+/// statically linked binary, a tenth of the time of solving 5,000 mentees. Any other form,
+/// including help, a misspelt option or an invalid choice, still goes through the parser and
+/// gets its messages.
 public enum SolveFastPath {
     /// Runs `tandem solve` if `arguments` (after the program name) are `solve FILE` or
     /// `solve FILE --optimal CHOICE`, returning the exit status; `nil` (nothing done) otherwise.

@@ -14,12 +14,10 @@ import TandemCore
 /// Writes the files of an output folder into its staging folder and makes them durable with
 /// one flush, before ``OutputFolder`` renames the folder into place.
 ///
-/// `Data.write(to:)` calls `fsync` after every file. A run with calendars writes one file per
-/// person, and waiting for thousands of flushes one after another made writing 4,000 small
-/// files take 0.7 to 13 s on a busy shared VM (medians of six rounds of three). Here files
-/// are written with plain `write` calls, and on Linux one `syncfs` flushes them all (0.3 to
-/// 2.1 s, most of it creating the files), so the folder is as durable when renamed as before
-/// (elsewhere each file is still flushed on its own).
+/// `Data.write(to:)` calls `fsync` after every file, and a run with calendars writes a file per
+/// person: thousands of flushes one after another. Here files are written with plain `write`
+/// calls and, on Linux, one `syncfs` flushes them all, so the folder is durable when renamed
+/// (elsewhere each file is flushed on its own). docs/performance.md has the measurements.
 enum StagedFiles {
     struct WriteError: LocalizedError {
         var path: String
@@ -32,11 +30,8 @@ enum StagedFiles {
 
     static func writeAll(_ files: [(name: String, data: Data)], into folder: URL) throws {
         // Folders first, in order; then the files, in two halves side by side when there are
-        // many. Creating a file is mostly the file system's own work (finding a free inode and
-        // adding the directory entry), which two threads do in parallel. The 4,366 files of a
-        // 10,000-mentee run took 0.20-0.23 s instead of 0.25 s; on this machine's unjournalled
-        // ext4, which skips recently freed inodes one by one, 0.9-1.1 s instead of 1.6-2.7 s
-        // when thousands of files had just been deleted.
+        // many: creating a file is mostly the file system's own work (finding a free inode,
+        // adding the directory entry), which two threads do in parallel.
         var folders: Set<String> = [folder.path]
         var paths: [String] = []
         paths.reserveCapacity(files.count)
