@@ -7,6 +7,12 @@ extension MatchesFile {
         var message: String
     }
 
+    /// `value`, which the file must have at `path`.
+    static func required<Value>(_ value: Value?, at path: String) throws(Unreadable) -> Value {
+        guard let value else { throw Unreadable(path: path, message: "is missing") }
+        return value
+    }
+
     /// The result this file records.
     func result() throws(Unreadable) -> MatchResult {
         guard schemaVersion == Self.schemaVersion else {
@@ -87,37 +93,37 @@ extension MatchesFile {
     }
 
     static func reason(code: String, details: Details, at path: String) throws(Unreadable) -> UnmatchedReason {
-        func need<Value>(_ value: Value?, _ field: String) throws(Unreadable) -> Value {
-            guard let value else { throw Unreadable(path: path + ".details." + field, message: "is missing") }
-            return value
-        }
         switch code {
         case "not_taking_mentees": return .notTakingMentees
         case "no_session_fits": return .noSessionFits
         case "no_window": return .noWindow
         case "no_possible_partner":
             var rules: [RuleCount] = []
-            for entry in try need(details.rules, "rules") {
+            for entry in try required(details.rules, at: path + ".details.rules") {
                 guard let rule = RuleName.rule(named: entry.rule) else {
                     throw Unreadable(path: path + ".details.rules", message: "has an unknown rule '\(entry.rule)'")
                 }
                 rules.append(RuleCount(rule: rule, count: entry.count))
             }
-            return .noPossiblePartner(of: try need(details.of, "of"), rules: rules)
+            return .noPossiblePartner(of: try required(details.of, at: path + ".details.of"), rules: rules)
         case "free_place_left":
             return .freePlaceLeft(
-                mentor: PersonName(id: try need(details.mentor, "mentor"), name: try need(details.mentorName, "mentor_name")))
+                mentor: PersonName(
+                    id: try required(details.mentor, at: path + ".details.mentor"),
+                    name: try required(details.mentorName, at: path + ".details.mentor_name")))
         case "reserve_list":
             return .reserveList(
-                candidates: try need(details.candidates, "candidates"),
+                candidates: try required(details.candidates, at: path + ".details.candidates"),
                 firstChoice: PersonName(
-                    id: try need(details.firstChoice, "first_choice"),
-                    name: try need(details.firstChoiceName, "first_choice_name")),
-                rankThere: try need(details.rankThere, "rank_there"), places: try need(details.places, "places"),
-                leftOff: try need(details.leftOff, "left_off"))
+                    id: try required(details.firstChoice, at: path + ".details.first_choice"),
+                    name: try required(details.firstChoiceName, at: path + ".details.first_choice_name")),
+                rankThere: try required(details.rankThere, at: path + ".details.rank_there"),
+                places: try required(details.places, at: path + ".details.places"),
+                leftOff: try required(details.leftOff, at: path + ".details.left_off"))
         case "every_candidate_prefers_another":
             return .everyCandidatePrefersAnother(
-                candidates: try need(details.candidates, "candidates"), freePlaces: try need(details.freePlaces, "free_places"))
+                candidates: try required(details.candidates, at: path + ".details.candidates"),
+                freePlaces: try required(details.freePlaces, at: path + ".details.free_places"))
         default:
             throw Unreadable(path: path + ".reason_code", message: "'\(code)' is not a reason this tandem knows")
         }
@@ -126,19 +132,15 @@ extension MatchesFile {
 
 extension MatchesFile.Reason {
     func pairReason(at path: String) throws(MatchesFile.Unreadable) -> PairReason {
-        func need<Value>(_ value: Value?, _ field: String) throws(MatchesFile.Unreadable) -> Value {
-            guard let value else { throw MatchesFile.Unreadable(path: path + "." + field, message: "is missing") }
-            return value
-        }
         switch code {
-        case "shared_themes": return .sharedThemes(try need(themes, "themes"))
+        case "shared_themes": return .sharedThemes(try MatchesFile.required(themes, at: path + ".themes"))
         case "no_shared_theme": return .noSharedTheme
         case "themes_not_used": return .themesNotUsed
-        case "shared_languages": return .sharedLanguages(try need(languages, "languages"))
+        case "shared_languages": return .sharedLanguages(try MatchesFile.required(languages, at: path + ".languages"))
         case "no_shared_language": return .noSharedLanguage
         case "common_time":
             var parsed: [AvailabilityWindow] = []
-            for window in try need(windows, "windows") {
+            for window in try MatchesFile.required(windows, at: path + ".windows") {
                 guard let day = Weekday(fileName: window.day), let start = AvailabilityWindow.minute(ofClock: window.start),
                     let end = AvailabilityWindow.minute(ofClock: window.end), start < end
                 else {
@@ -149,14 +151,14 @@ extension MatchesFile.Reason {
             }
             return .commonTime(windows: parsed, more: moreWindows ?? 0)
         case "meeting_format":
-            let name = try need(format, "format")
+            let name = try MatchesFile.required(format, at: path + ".format")
             guard let format = FormatName.format(named: name) else {
                 throw MatchesFile.Unreadable(path: path + ".format", message: "'\(name)' is not online, in_person or either")
             }
             return .meetingFormat(format)
-        case "same_town": return .sameTown(try need(town, "town"))
-        case "mentee_choice": return .menteeChoice(rank: try need(rank, "rank"))
-        case "mentor_choice": return .mentorChoice(rank: try need(rank, "rank"))
+        case "same_town": return .sameTown(try MatchesFile.required(town, at: path + ".town"))
+        case "mentee_choice": return .menteeChoice(rank: try MatchesFile.required(rank, at: path + ".rank"))
+        case "mentor_choice": return .mentorChoice(rank: try MatchesFile.required(rank, at: path + ".rank"))
         default: throw MatchesFile.Unreadable(path: path + ".code", message: "'\(code)' is not a reason this tandem knows")
         }
     }
@@ -166,30 +168,26 @@ extension MatchesFile.Pair {
     /// The pair's series, when it has one.
     func sessionSeries(at path: String) throws(MatchesFile.Unreadable) -> SessionSeries? {
         guard let series else { return nil }
-        func need<Value>(_ value: Value?, _ field: String) throws(MatchesFile.Unreadable) -> Value {
-            guard let value else { throw MatchesFile.Unreadable(path: path + "." + field, message: "is missing") }
-            return value
-        }
         func local(_ text: String, _ field: String) throws(MatchesFile.Unreadable) -> LocalDateTime {
             guard let time = LocalDateTime(isoLocal: text) else {
                 throw MatchesFile.Unreadable(path: path + "." + field, message: "'\(text)' is not a time like 2026-01-13T18:00")
             }
             return time
         }
-        let slot = try need(self.slot, "slot")
+        let slot = try MatchesFile.required(self.slot, at: path + ".slot")
         guard let weekday = Weekday(fileName: slot.weekday), let startMinute = AvailabilityWindow.minute(ofClock: slot.start)
         else {
             throw MatchesFile.Unreadable(path: path + ".slot", message: "is not a weekday and a time like Tuesday 18:00")
         }
         let cadence: Cadence
         switch series.cadence {
-        case "weekly": cadence = .weekly(interval: try need(series.interval, "series.interval"))
-        case "monthly": cadence = .monthly(ordinal: try need(series.ordinal, "series.ordinal"))
+        case "weekly": cadence = .weekly(interval: try MatchesFile.required(series.interval, at: path + ".series.interval"))
+        case "monthly": cadence = .monthly(ordinal: try MatchesFile.required(series.ordinal, at: path + ".series.ordinal"))
         default:
             throw MatchesFile.Unreadable(path: path + ".series.cadence", message: "'\(series.cadence)' is not weekly or monthly")
         }
         var sessions: [LocalDateTime] = []
-        for (index, session) in try need(self.sessions, "sessions").enumerated() {
+        for (index, session) in try MatchesFile.required(self.sessions, at: path + ".sessions").enumerated() {
             sessions.append(try local(session.start, "sessions[\(index)].start"))
         }
         var skipped: [LocalDateTime] = []
@@ -197,12 +195,14 @@ extension MatchesFile.Pair {
             skipped.append(try local(text, "series.skipped[\(index)]"))
         }
         return SessionSeries(
-            uid: try need(uid, "uid"), mentor: CalendarPerson(id: mentor, name: mentorName, email: series.mentorEmail),
+            uid: try MatchesFile.required(uid, at: path + ".uid"),
+            mentor: CalendarPerson(id: mentor, name: mentorName, email: series.mentorEmail),
             mentee: CalendarPerson(id: mentee, name: menteeName, email: series.menteeEmail),
             slot: WeeklySlot(weekday: weekday, startMinute: startMinute), cadence: cadence,
             durationMinutes: series.durationMinutes, firstStart: try local(series.firstStart, "series.first_start"),
             occurrenceCount: series.occurrenceCount, skipped: skipped, sessions: sessions,
-            location: try need(location, "location"), isOnline: try need(online, "online"))
+            location: try MatchesFile.required(location, at: path + ".location"),
+            isOnline: try MatchesFile.required(online, at: path + ".online"))
     }
 }
 
