@@ -65,13 +65,8 @@ extension SessionSeries {
 }
 
 extension LocalDateTime {
-    /// The wall-clock time `minutes` later, across midnight if need be.
-    func advanced(byMinutes minutes: Int) -> LocalDateTime {
-        let total = hour * 60 + minute + minutes
-        let (quotient, remainder) = total.quotientAndRemainder(dividingBy: 1440)
-        let days = remainder < 0 ? quotient - 1 : quotient
-        return date.adding(days: days).at(minuteOfDay: total - days * 1440)
-    }
+    /// ``adding(minutes:)``, by the name the calendar plan calls it.
+    func advanced(byMinutes minutes: Int) -> LocalDateTime { adding(minutes: minutes) }
 }
 
 /// The instants a wall-clock time names in a zone: one normally, none in a spring-forward gap,
@@ -101,7 +96,7 @@ struct WallClock {
         let key = Key(zone: identifier, time: local)
         if let instants = Self.known.withLock({ $0[key] }) { return instants }
         let naive = local.date.dayNumber * 86_400 + local.hour * 3600 + local.minute * 60
-        func offset(_ second: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(second))) }
+        func offset(_ second: Int) -> Int { zone.secondsFromGMT(atSecondsSince1970: second) }
         let candidates = Set([offset(naive - 86_400), offset(naive), offset(naive + 86_400)])
         let instants = candidates.map { naive - $0 }.filter { offset($0) == naive - $0 }.sorted()
         Self.known.withLock { $0[key] = instants }
