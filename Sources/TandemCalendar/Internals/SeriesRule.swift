@@ -6,7 +6,7 @@ extension SessionSeries {
     /// The occurrences the series' recurrence rule generates from `firstStart`, computed here
     /// without libical, to hold the schedule to the RRULE the file will state.
     func ruleOccurrences() -> [LocalDateTime] {
-        let minuteOfDay = firstStart.hour * 60 + firstStart.minute
+        let minuteOfDay = firstStart.minuteOfDay
         switch cadence {
         case .weekly(let interval):
             return (0..<max(occurrenceCount, 0)).map {
@@ -45,7 +45,7 @@ extension SessionSeries {
             return "a monthly cadence needs an ordinal 1...5 or -1...-5 (last), not \(ordinal)"
         default: break
         }
-        guard firstStart.date.weekday == slot.weekday, firstStart.hour * 60 + firstStart.minute == slot.startMinute else {
+        guard firstStart.date.weekday == slot.weekday, firstStart.minuteOfDay == slot.startMinute else {
             return "the first session \(firstStart.date.iso) is not on the slot's weekday and time"
         }
         let generated = ruleOccurrences()
@@ -95,7 +95,7 @@ struct WallClock {
     func instants(of local: LocalDateTime) -> [Int] {
         let key = Key(zone: identifier, time: local)
         if let instants = Self.known.withLock({ $0[key] }) { return instants }
-        let naive = local.date.dayNumber * 86_400 + local.hour * 3600 + local.minute * 60
+        let naive = local.secondsSince1970
         func offset(_ second: Int) -> Int { zone.secondsFromGMT(atSecondsSince1970: second) }
         let candidates = Set([offset(naive - 86_400), offset(naive), offset(naive + 86_400)])
         let instants = candidates.map { naive - $0 }.filter { offset($0) == naive - $0 }.sorted()

@@ -29,9 +29,13 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable {
     /// Minutes since midnight.
     package var minuteOfDay: Int { hour * 60 + minute }
 
+    /// Seconds from 1970-01-01 00:00 on the same clock; less the zone's UTC offset, the instant
+    /// this time names.
+    package var secondsSince1970: Int { date.dayNumber * 86_400 + minuteOfDay * 60 }
+
     /// The wall-clock time `minutes` later (across midnight if need be).
     public func adding(minutes: Int) -> LocalDateTime {
-        let total = hour * 60 + minute + minutes
+        let total = minuteOfDay + minutes
         let days = total.flooredDivision(by: 1440)
         return date.adding(days: days).at(minuteOfDay: total - days * 1440)
     }

@@ -126,9 +126,7 @@ public struct SessionScheduler: Sendable {
         let dates = Dictionary(grouping: lhs.sessions, by: \.date)
         for session in rhs.sessions {
             for other in dates[session.date] ?? [] {
-                let a = other.hour * 60 + other.minute
-                let b = session.hour * 60 + session.minute
-                if abs(a - b) < gap { return true }
+                if abs(other.minuteOfDay - session.minuteOfDay) < gap { return true }
             }
         }
         return false
