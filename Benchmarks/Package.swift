@@ -14,9 +14,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // What the benchmarks share: the sizes they run at.
+        .target(name: "BenchmarkSizes", path: "Sizes"),
         .executableTarget(
             name: "Matching",
             dependencies: [
+                "BenchmarkSizes",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "StableMatching", package: "Tandem"),
             ],
@@ -26,6 +29,7 @@ let package = Package(
         .executableTarget(
             name: "Pipeline",
             dependencies: [
+                "BenchmarkSizes",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "StableMatching", package: "Tandem"),
                 .product(name: "TandemCore", package: "Tandem"),

@@ -5,6 +5,7 @@
 // form, so these numbers are the engine's alone.
 
 import Benchmark
+import BenchmarkSizes
 import StableMatching
 
 let benchmarks: @Sendable () -> Void = {
@@ -26,7 +27,7 @@ let benchmarks: @Sendable () -> Void = {
         ]
     )
 
-    for size in MarketSize.allCases {
+    for size in BenchmarkSize.allCases {
         let label = size.label
         // Sub-millisecond runs need many samples for a steady p90 (what the static check reads).
         let iterations = Benchmark.Configuration(maxIterations: size == .n1k ? 500 : size == .n10k ? 100 : 20)

@@ -1,15 +1,5 @@
+import BenchmarkSizes
 import StableMatching
-
-/// The market sizes every matching benchmark runs at: mentees, with a quarter as many mentors.
-enum MarketSize: Int, CaseIterable {
-    case n1k = 1_000
-    case n10k = 10_000
-    case n100k = 100_000
-
-    var label: String { "\(self)" }
-    var mentees: Int { rawValue }
-    var mentors: Int { rawValue / 4 }
-}
 
 /// Seeded synthetic many-to-one markets in CSR form.
 ///
@@ -22,7 +12,7 @@ enum SyntheticMarket {
     static let listLength = 50
     static let seed: UInt64 = 0x7A6E_6465_6D00_0001
 
-    static func instance(_ size: MarketSize) -> MatchingInstance {
+    static func instance(_ size: BenchmarkSize) -> MatchingInstance {
         instance(mentees: size.mentees, mentors: size.mentors, seed: seed)
     }
 

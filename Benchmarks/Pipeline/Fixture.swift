@@ -1,21 +1,11 @@
+import BenchmarkSizes
 import Foundation
 import StableMatching
 import TandemCalendar
 import TandemCore
-import TandemSynthetic
 import TandemInput
 import TandemResults
-
-/// The cohort sizes of the pipeline benchmarks: mentees, with a quarter as many mentors.
-enum CohortSize: Int, CaseIterable {
-    case n1k = 1_000
-    case n10k = 10_000
-    case n100k = 100_000
-
-    var label: String { "\(self)" }
-    var mentees: Int { rawValue }
-    var mentors: Int { rawValue / 4 }
-}
+import TandemSynthetic
 
 /// One synthetic cohort carried through the pipeline, each stage's input made by the stages
 /// before it: `tandem generate` rows (seed 1, as the README's scaling runs), rendered to CSV
@@ -34,7 +24,7 @@ struct Fixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Data/tandem.yaml").path
 
-    init(_ size: CohortSize) throws {
+    init(_ size: BenchmarkSize) throws {
         let rows = SyntheticCohort.generate(mentees: size.mentees, mentors: size.mentors, seed: 1)
         mentorCSV = CSVText.render(header: SyntheticCohort.mentorHeader, rows: rows.mentorRows)
         menteeCSV = CSVText.render(header: SyntheticCohort.menteeHeader, rows: rows.menteeRows)

@@ -5,12 +5,13 @@
 // Each benchmark's setup builds its input from the stages before it, outside the measurement.
 
 import Benchmark
+import BenchmarkSizes
 import Foundation
 import TandemCalendar
 import TandemCore
-import TandemSynthetic
 import TandemInput
 import TandemResults
+import TandemSynthetic
 
 /// Whether to run the quadratic stages at 100,000 mentees too (minutes each, many GB).
 let runsQuadratic100k = ProcessInfo.processInfo.environment["TANDEM_BENCHMARK_100K"] != nil
@@ -34,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
         ]
     )
 
-    for size in CohortSize.allCases {
+    for size in BenchmarkSize.allCases {
         let label = size.label
         // Scoring is O(mentees x mentors): 1.5 s at 10k, so a 100k run would take minutes and
         // its ~2 x 10^8 list entries many GB (every stage below needs a full match in its setup).

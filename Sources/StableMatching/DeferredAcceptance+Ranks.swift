@@ -46,7 +46,7 @@ extension DeferredAcceptance {
                     otherStart.withUnsafeBufferPointer { otherStart in
                         otherLists.withUnsafeBufferPointer { otherLists in
                             nonisolated(unsafe) let lists = (ownStart, ownLists, otherStart, otherLists)
-                            forEachHalf(halves) { half in
+                            Concurrently.forEach(halves) { half in
                                 let (ownStart, ownLists, otherStart, otherLists) = lists
                                 let persons = half == 0 ? 0..<middle : middle..<ownCount
                                 let low = Int32(truncatingIfNeeded: persons.lowerBound)

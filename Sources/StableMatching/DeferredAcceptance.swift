@@ -85,7 +85,7 @@ public enum DeferredAcceptance {
                                             market.propose(from: 0..<residentCount, queued: queued, locking: NoLocks.self)
                                         } else {
                                             let middle = residentCount / 2
-                                            forEachHalf(2) { half in
+                                            Concurrently.forEach(2) { half in
                                                 market.propose(
                                                     from: half == 0 ? 0..<middle : middle..<residentCount, queued: queued,
                                                     locking: SpinLocks.self)

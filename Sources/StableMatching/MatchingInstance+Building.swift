@@ -21,7 +21,7 @@ extension MatchingInstance {
         let residentCount = residentListStart.count - 1
         let hospitalCount = hospitalListStart.count - 1
         let halves = residentLists.count + hospitalLists.count >= parallelEntryCount ? 2 : 1
-        // Each side writes only its own slot; both have run when forEachHalf returns.
+        // Each side writes only its own slot; both have run when `Concurrently.forEach` returns.
         let failures = UnsafeMutablePointer<MatchingInstanceError?>.allocate(capacity: 2)
         failures.initialize(repeating: nil, count: 2)
         defer { failures.deinitialize(count: 2).deallocate() }
@@ -38,7 +38,7 @@ extension MatchingInstance {
             }
         }
         if halves == 2 {
-            forEachHalf(2, check)
+            Concurrently.forEach(2, check)
         } else {
             check(0)
             if failures[0] == nil { check(1) }
@@ -148,7 +148,7 @@ extension MatchingInstance {
         return start.withUnsafeBufferPointer { start in
             lists.withUnsafeBufferPointer { lists in
                 nonisolated(unsafe) let (start, lists) = (start, lists)
-                forEachHalf(halves) { half in
+                Concurrently.forEach(halves) { half in
                     let counts = sharedCursors + half * (targetCount + 1)
                     for position in Int(start[half == 0 ? 0 : middle])..<Int(start[half == 0 ? middle : personCount]) {
                         counts[Int(lists[position])] &+= 1
@@ -169,7 +169,7 @@ extension MatchingInstance {
                 targetStart[targetCount] = total
                 let entries = ContiguousArray<UInt64>(unsafeUninitializedCapacity: lists.count) { entries, initialized in
                     nonisolated(unsafe) let entries = entries
-                    forEachHalf(halves) { half in
+                    Concurrently.forEach(halves) { half in
                         let cursor = sharedCursors + half * (targetCount + 1)
                         for person in half == 0 ? 0..<middle : middle..<personCount {
                             let tag = UInt64(truncatingIfNeeded: person) << 32
@@ -218,7 +218,7 @@ extension MatchingInstance {
         // memory of its own: two threads fill a half each.
         var rankAtTarget = ContiguousArray<Int32>(unsafeUninitializedCapacity: otherEntryCount) { ranks, initialized in
             nonisolated(unsafe) let ranks = ranks
-            forEachHalf(halves) { half in
+            Concurrently.forEach(halves) { half in
                 let halfway = halves == 1 ? otherEntryCount : otherEntryCount / 2
                 let range = half == 0 ? 0..<halfway : halfway..<otherEntryCount
                 UnsafeMutableBufferPointer(rebasing: ranks[range]).initialize(repeating: -1)
@@ -239,7 +239,7 @@ extension MatchingInstance {
         rankAtTarget.withUnsafeMutableBufferPointer { ranks in
             nonisolated(unsafe) let (ranks, parts) = (ranks, keptParts)
             func pass(buildingLists: Bool) {
-                forEachHalf(halves) { half in
+                Concurrently.forEach(halves) { half in
                     let persons = half == 0 ? 0..<middle : middle..<personCount
                     // Per person of the other side: the person that stamped it (high 32 bits, +1
                     // so that 0 is none) and the position of its entry naming that person (low

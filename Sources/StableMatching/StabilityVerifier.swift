@@ -63,7 +63,7 @@ public enum StabilityVerifier {
         preferredCount.withUnsafeMutableBufferPointer { preferredCount in
             isUnacceptable.withUnsafeMutableBufferPointer { isUnacceptable in
                 nonisolated(unsafe) let (preferredCount, isUnacceptable) = (preferredCount, isUnacceptable)
-                forEachHalf(halves) { [hospitalOf] half in
+                Concurrently.forEach(halves) { [hospitalOf] half in
                     for resident in half == 0 ? 0..<middleResident : middleResident..<residentCount {
                         let first = Int(residentStart[resident])
                         let end = Int(residentStart[resident + 1])
@@ -193,7 +193,7 @@ public enum StabilityVerifier {
         parts.initialize(repeating: ([], []), count: halves)
         defer { parts.deinitialize(count: halves).deallocate() }
         nonisolated(unsafe) let shared = (parts: parts, candidates: candidates, candidateStart: candidateStart)
-        forEachHalf(halves) { half in
+        Concurrently.forEach(halves) { half in
             // Per resident: the stamping hospital + 1 (high 32 bits) and the rank there.
             var stamp = ContiguousArray<UInt64>(repeating: 0, count: residentCount)
             var found: [BlockingPair] = []

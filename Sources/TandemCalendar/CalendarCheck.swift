@@ -270,7 +270,7 @@ public enum CalendarCheck {
             var time = icaltimetype.utc(secondsSince1970: second)
             var isDaylight: Int32 = 0
             let offset = icaltimezone_get_utc_offset_of_utc_time(zone.raw, &time, &isDaylight)
-            if Int(offset) != system.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(second))) {
+            if Int(offset) != system.secondsFromGMT(atSecondsSince1970: second) {
                 mismatches += 1
                 if first == nil { first = second }
             }

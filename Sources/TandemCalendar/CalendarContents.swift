@@ -131,8 +131,7 @@ extension CalendarCheck {
                 var time = icaltimetype.local(local, in: zone)
                 var isDaylight: Int32 = 0
                 let offset = Int(icaltimezone_get_utc_offset(zone.raw, &time, &isDaylight))
-                let naive = local.date.dayNumber * 86_400 + local.hour * 3600 + local.minute * 60
-                return Date(timeIntervalSince1970: TimeInterval(naive - offset))
+                return Date(timeIntervalSince1970: TimeInterval(local.secondsSince1970 - offset))
             }
         }
     }

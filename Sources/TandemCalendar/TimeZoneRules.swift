@@ -66,9 +66,8 @@ struct CompactZone: Sendable, Hashable {
 }
 
 extension CompactZone {
-    /// Reads the rules off Foundation's offsets.
+    /// Reads the rules off the system zone's clock changes.
     ///
-    /// The offsets are sampled every six hours and each change found is narrowed to the second.
     /// Six further years are read to decide between "4th" and "last" weekday when the
     /// required years fit both; they never cause an error.
     init(identifier: String, years: ClosedRange<Int>) throws(CalendarError) {
@@ -78,13 +77,13 @@ extension CompactZone {
         }
         let start = LocalDate(year: years.lowerBound, month: 1, day: 1).dayNumber * 86_400
         let end = LocalDate(year: years.upperBound + 7, month: 1, day: 1).dayNumber * 86_400
-        let changes = Self.offsetChanges(in: zone, from: start - 2 * 86_400, to: end + 2 * 86_400)
+        let changes = zone.offsetChanges(after: start - 2 * 86_400, before: end + 2 * 86_400).filter { $0.from != $0.to }
         let required = changes.filter { years.contains($0.utcYear) }
         let extra = changes.filter { $0.utcYear > years.upperBound }
 
         self.identifier = identifier
         guard let first = required.first else {
-            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(start)))
+            let offset = zone.secondsFromGMT(atSecondsSince1970: start)
             standard = Observance(
                 offsetFrom: offset, offsetTo: offset, name: Self.abbreviation(zone, daylight: false),
                 onset: LocalDateTime(year: 1970, month: 1, day: 1), rule: nil)
@@ -104,12 +103,13 @@ extension CompactZone {
             }
         }
         func observance(into offset: Int, daylight: Bool) throws(CalendarError) -> Observance {
-            let local = required.filter { $0.to == offset }.map(\.localBefore)
+            let into = required.filter { $0.to == offset }
+            guard into.allSatisfy(\.isOnWholeMinute) else { throw irregular("a clock change is not on a whole minute") }
+            let local = into.map(\.localBefore)
             let later = extra.filter { $0.to == offset }.map(\.localBefore)
-            guard local.allSatisfy({ $0.second == 0 }) else { throw irregular("a clock change is not on a whole minute") }
-            let rule = try Self.yearlyRule(required: local.map(\.time), extra: later.map(\.time), irregular: irregular)
+            let rule = try Self.yearlyRule(required: local, extra: later, irregular: irregular)
             let onsetDate = (1970...1976).lazy.compactMap { rule.date(in: $0) }.first ?? LocalDate(year: 1970, month: 1, day: 1)
-            let minuteOfDay = (local.first?.time).map { $0.hour * 60 + $0.minute } ?? 0
+            let minuteOfDay = local.first?.minuteOfDay ?? 0
             return Observance(
                 offsetFrom: offset == high ? low : high, offsetTo: offset,
                 name: Self.abbreviation(zone, daylight: daylight),
@@ -117,53 +117,6 @@ extension CompactZone {
         }
         standard = try observance(into: low, daylight: false)
         daylight = try observance(into: high, daylight: true)
-    }
-
-    struct OffsetChange {
-        /// The first second with the new offset.
-        var instant: Int
-        var from: Int
-        var to: Int
-
-        var utcYear: Int { LocalDate(dayNumber: Self.floorDivide(instant, 86_400)).year }
-
-        /// The wall clock just before the change (the time a VTIMEZONE onset states).
-        var localBefore: (time: LocalDateTime, second: Int) {
-            let local = instant + from
-            let days = Self.floorDivide(local, 86_400)
-            let secondOfDay = local - days * 86_400
-            return (LocalDate(dayNumber: days).at(minuteOfDay: secondOfDay / 60), secondOfDay % 60)
-        }
-
-        static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
-            let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
-            return remainder < 0 ? quotient - 1 : quotient
-        }
-    }
-
-    static func offsetChanges(in zone: TimeZone, from start: Int, to end: Int) -> [OffsetChange] {
-        func offset(_ second: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(second))) }
-        var changes: [OffsetChange] = []
-        var cursor = start
-        var current = offset(start)
-        while cursor < end {
-            let next = min(cursor + 6 * 3600, end)
-            guard offset(next) != current else {
-                cursor = next
-                continue
-            }
-            var before = cursor
-            var after = next
-            while after - before > 1 {
-                let middle = before + (after - before) / 2
-                if offset(middle) == current { before = middle } else { after = middle }
-            }
-            let newOffset = offset(after)
-            changes.append(OffsetChange(instant: after, from: current, to: newOffset))
-            cursor = after
-            current = newOffset
-        }
-        return changes
     }
 
     /// The single-weekday yearly rule that all `required` changes follow.
@@ -217,25 +170,18 @@ extension CompactZone {
     }
 }
 
+extension OffsetChange {
+    var utcYear: Int { LocalDateTime(secondsSince1970: instant).year }
+
+    /// The wall clock just before the change (the time a VTIMEZONE onset states).
+    var localBefore: LocalDateTime { LocalDateTime(secondsSince1970: instant + from) }
+
+    var isOnWholeMinute: Bool { (instant + from) % 60 == 0 }
+}
+
 extension CompactZone.YearlyRule {
     func date(in year: Int) -> LocalDate? {
         LocalDate.nth(weekday, ordinal: ordinal, month: month, year: year)
-    }
-}
-
-extension LocalDate {
-    /// The `ordinal`th `weekday` of a month (-1 = the last); `nil` if the month has no such day.
-    static func nth(_ weekday: Weekday, ordinal: Int, month: Int, year: Int) -> LocalDate? {
-        let length = daysIn(month: month, year: year)
-        if ordinal < 0 {
-            let last = LocalDate(year: year, month: month, day: length)
-            let back = (last.weekday.rawValue - weekday.rawValue + 7) % 7
-            let day = length - back - 7 * (-ordinal - 1)
-            return day >= 1 ? LocalDate(year: year, month: month, day: day) : nil
-        }
-        let first = LocalDate(year: year, month: month, day: 1)
-        let day = 1 + (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7 * (ordinal - 1)
-        return ordinal >= 1 && day <= length ? LocalDate(year: year, month: month, day: day) : nil
     }
 }
 

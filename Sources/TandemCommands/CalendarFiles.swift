@@ -58,7 +58,7 @@ enum CalendarFiles {
         // Set on the first failure so that no new file is started.
         let failed = Atomic<Bool>(false)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        Concurrently.forEach(workers) { _ in
             while !failed.load(ordering: .relaxed) {
                 let claimed = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard claimed < total else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import StableMatching
+import Synchronization
 import TandemCore
 
 /// A fast reader of the `tandem solve` format straight into dense indices.
@@ -566,12 +567,11 @@ public struct SolveInstanceReader {
     }
 
     /// Tells the second worker to give up (its work will not be used).
-    private final class StopFlag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stopped = false
+    private final class StopFlag: Sendable {
+        private let stopped = Mutex(false)
 
-        var isSet: Bool { lock.withLock { stopped } }
-        func set() { lock.withLock { stopped = true } }
+        var isSet: Bool { stopped.withLock { $0 } }
+        func set() { stopped.withLock { $0 = true } }
     }
 
     /// Reads the mentees section (from its first member) with two workers: this reader up to

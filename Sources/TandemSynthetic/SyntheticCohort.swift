@@ -1,4 +1,5 @@
 import StableMatching
+import TandemCore
 
 /// A deterministic, realistic synthetic cohort of community mentors and professional mentees.
 ///
@@ -23,18 +24,10 @@ import StableMatching
 /// from the standard library's `random(in:using:)`, whose algorithm may change.
 public struct SyntheticCohort: Sendable {
     /// The canonical mentor columns, in the order of each mentor row.
-    public static let mentorHeader: [String] = [
-        "id", "name", "email", "organisation", "town", "languages", "themes_offered",
-        "themes_declined", "availability", "format", "capacity", "exclusions",
-        "preferred_mentees", "consent_sensitive",
-    ]
+    public static let mentorHeader = SignupColumns.mentor
 
     /// The canonical mentee columns, in the order of each mentee row.
-    public static let menteeHeader: [String] = [
-        "id", "name", "email", "organisation", "job_title", "town", "languages",
-        "themes_wanted", "availability", "format", "exclusions", "preferred_mentors",
-        "consent_sensitive",
-    ]
+    public static let menteeHeader = SignupColumns.mentee
 
     /// One row per mentor, fields in ``mentorHeader`` order; ids `M1`, `M2`, ...
     /// zero-padded to the width of the mentor count.

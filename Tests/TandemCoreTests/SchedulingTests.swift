@@ -18,8 +18,8 @@ struct LocalDateTests {
     }
 
     @Test func nthAndLastWeekdayOfAMonth() {
-        #expect(SessionScheduler.weekday(.tuesday, ordinal: 2, month: 3, year: 2027) == LocalDate(year: 2027, month: 3, day: 9))
-        #expect(SessionScheduler.weekday(.friday, ordinal: -1, month: 4, year: 2027) == LocalDate(year: 2027, month: 4, day: 30))
+        #expect(LocalDate.nth(.tuesday, ordinal: 2, month: 3, year: 2027) == LocalDate(year: 2027, month: 3, day: 9))
+        #expect(LocalDate.nth(.friday, ordinal: -1, month: 4, year: 2027) == LocalDate(year: 2027, month: 4, day: 30))
     }
 }
 

@@ -1,5 +1,5 @@
 import CLibical
-import Foundation
+import Synchronization
 
 /// The single door into libical.
 ///
@@ -12,22 +12,25 @@ import Foundation
 ///
 /// The one exception is ``runUnshared(_:)``, for writing a calendar (see there).
 enum LibicalGate {
-    private static let lock: NSLock = {
+    private static let isSetUp: Bool = {
         // Errors must come back as values we can report, never as an abort inside the library.
         icalerror_set_errors_are_fatal(0)
         // The UTC zone, and the list of built-in zones that libical loads with it on first use,
         // are set up here, once, before any thread can reach libical (Swift runs this
         // initialiser once, with the needed memory ordering), so that later uses only read them.
         _ = icaltimezone_get_utc_timezone()
-        return NSLock()
+        return true
     }()
+
+    private static let lock = Mutex(())
 
     /// Runs `body` while holding the libical lock. Not reentrant: `body` must not call `run`.
     static func run<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        tandem_clear_error()
-        return try body()
+        _ = isSetUp
+        return try lock.withLock { _ throws(Failure) -> Result in
+            tandem_clear_error()
+            return try body()
+        }
     }
 
     /// Runs `body` without the lock, alongside other threads' libical work: only for building
@@ -37,14 +40,14 @@ enum LibicalGate {
     /// That work touches no libical state another thread can reach, given how Debian builds
     /// libical 3.0 (with pthreads): every component, property and zone it uses is made and
     /// freed inside `body` and never shared; its only zones are its own VTIMEZONE's (never a
-    /// built-in one, whose first use races) and UTC, set up once by the lock's initialiser; it
+    /// built-in one, whose first use races) and UTC, set up once by `isSetUp`; it
     /// converts no time between zones, so no zone expands its transitions; the error number
     /// and the ring buffer of the non-`_r` string functions are per thread in that build (a
     /// pthread key each); and everything else it reads, such as the property and restriction
     /// tables, is constant. Parsing, checking, expanding rules and offset lookups stay behind
     /// ``run(_:)``.
     static func runUnshared<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
-        _ = lock
+        _ = isSetUp
         tandem_clear_error()
         return try body()
     }

@@ -6,7 +6,7 @@ extension SessionSeries {
     /// The occurrences the series' recurrence rule generates from `firstStart`, computed here
     /// without libical, to hold the schedule to the RRULE the file will state.
     func ruleOccurrences() -> [LocalDateTime] {
-        let minuteOfDay = firstStart.hour * 60 + firstStart.minute
+        let minuteOfDay = firstStart.minuteOfDay
         switch cadence {
         case .weekly(let interval):
             return (0..<max(occurrenceCount, 0)).map {
@@ -45,7 +45,7 @@ extension SessionSeries {
             return "a monthly cadence needs an ordinal 1...5 or -1...-5 (last), not \(ordinal)"
         default: break
         }
-        guard firstStart.date.weekday == slot.weekday, firstStart.hour * 60 + firstStart.minute == slot.startMinute else {
+        guard firstStart.date.weekday == slot.weekday, firstStart.minuteOfDay == slot.startMinute else {
             return "the first session \(firstStart.date.iso) is not on the slot's weekday and time"
         }
         let generated = ruleOccurrences()
@@ -65,13 +65,8 @@ extension SessionSeries {
 }
 
 extension LocalDateTime {
-    /// The wall-clock time `minutes` later, across midnight if need be.
-    func advanced(byMinutes minutes: Int) -> LocalDateTime {
-        let total = hour * 60 + minute + minutes
-        let (quotient, remainder) = total.quotientAndRemainder(dividingBy: 1440)
-        let days = remainder < 0 ? quotient - 1 : quotient
-        return date.adding(days: days).at(minuteOfDay: total - days * 1440)
-    }
+    /// ``adding(minutes:)``, by the name the calendar plan calls it.
+    func advanced(byMinutes minutes: Int) -> LocalDateTime { adding(minutes: minutes) }
 }
 
 /// The instants a wall-clock time names in a zone: one normally, none in a spring-forward gap,
@@ -100,8 +95,8 @@ struct WallClock {
     func instants(of local: LocalDateTime) -> [Int] {
         let key = Key(zone: identifier, time: local)
         if let instants = Self.known.withLock({ $0[key] }) { return instants }
-        let naive = local.date.dayNumber * 86_400 + local.hour * 3600 + local.minute * 60
-        func offset(_ second: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(second))) }
+        let naive = local.secondsSince1970
+        func offset(_ second: Int) -> Int { zone.secondsFromGMT(atSecondsSince1970: second) }
         let candidates = Set([offset(naive - 86_400), offset(naive), offset(naive + 86_400)])
         let instants = candidates.map { naive - $0 }.filter { offset($0) == naive - $0 }.sorted()
         Self.known.withLock { $0[key] = instants }

@@ -17,12 +17,26 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable {
         self.minute = minute
     }
 
+    /// The wall-clock minute that holds `seconds` counted from 1970-01-01 00:00 on the same
+    /// clock (the seconds past that minute are dropped).
+    package init(secondsSince1970 seconds: Int) {
+        let days = seconds.flooredDivision(by: 86_400)
+        self = LocalDate(dayNumber: days).at(minuteOfDay: (seconds - days * 86_400) / 60)
+    }
+
     public var date: LocalDate { LocalDate(year: year, month: month, day: day) }
+
+    /// Minutes since midnight.
+    package var minuteOfDay: Int { hour * 60 + minute }
+
+    /// Seconds from 1970-01-01 00:00 on the same clock; less the zone's UTC offset, the instant
+    /// this time names.
+    package var secondsSince1970: Int { date.dayNumber * 86_400 + minuteOfDay * 60 }
 
     /// The wall-clock time `minutes` later (across midnight if need be).
     public func adding(minutes: Int) -> LocalDateTime {
-        let total = hour * 60 + minute + minutes
-        let days = Int((Double(total) / 1440).rounded(.down))
+        let total = minuteOfDay + minutes
+        let days = total.flooredDivision(by: 1440)
         return date.adding(days: days).at(minuteOfDay: total - days * 1440)
     }
 
@@ -105,5 +119,28 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable {
 
     public func at(minuteOfDay: Int) -> LocalDateTime {
         LocalDateTime(year: year, month: month, day: day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+    }
+
+    /// The `ordinal`th `weekday` of a month, counted from its end when `ordinal` is negative
+    /// (-1 = the last); `nil` if the month has no such day.
+    package static func nth(_ weekday: Weekday, ordinal: Int, month: Int, year: Int) -> LocalDate? {
+        let length = daysIn(month: month, year: year)
+        if ordinal < 0 {
+            let last = LocalDate(year: year, month: month, day: length)
+            let back = (last.weekday.rawValue - weekday.rawValue + 7) % 7
+            let day = length - back - 7 * (-ordinal - 1)
+            return day >= 1 ? LocalDate(year: year, month: month, day: day) : nil
+        }
+        let first = LocalDate(year: year, month: month, day: 1)
+        let day = 1 + (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7 * (ordinal - 1)
+        return ordinal >= 1 && day <= length ? LocalDate(year: year, month: month, day: day) : nil
+    }
+}
+
+extension Int {
+    /// The quotient rounded down (towards minus infinity, where `/` rounds towards zero).
+    fileprivate func flooredDivision(by divisor: Int) -> Int {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? quotient - 1 : quotient
     }
 }

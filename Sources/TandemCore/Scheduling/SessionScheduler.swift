@@ -126,9 +126,7 @@ public struct SessionScheduler: Sendable {
         let dates = Dictionary(grouping: lhs.sessions, by: \.date)
         for session in rhs.sessions {
             for other in dates[session.date] ?? [] {
-                let a = other.hour * 60 + other.minute
-                let b = session.hour * 60 + session.minute
-                if abs(a - b) < gap { return true }
+                if abs(other.minuteOfDay - session.minuteOfDay) < gap { return true }
             }
         }
         return false
@@ -150,23 +148,15 @@ public struct SessionScheduler: Sendable {
         case .monthly:
             let ordinalFromStart = (date.day - 1) / 7 + 1
             let ordinal = ordinalFromStart > 4 ? -1 : ordinalFromStart
+            // Ordinals 1...4 and -1 name a day in every month, so the loop ends only at the end date.
             while date <= settings.endDate {
                 dates.append(date)
                 let next = date.month == 12 ? (1, date.year + 1) : (date.month + 1, date.year)
-                date = Self.weekday(slot.weekday, ordinal: ordinal, month: next.0, year: next.1)
+                guard let nextDate = LocalDate.nth(slot.weekday, ordinal: ordinal, month: next.0, year: next.1) else { break }
+                date = nextDate
             }
             return (.monthly(ordinal: ordinal), dates)
         }
-    }
-
-    /// The `ordinal`th (or last, for -1) `weekday` of a month.
-    static func weekday(_ weekday: Weekday, ordinal: Int, month: Int, year: Int) -> LocalDate {
-        if ordinal < 0 {
-            let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))
-            return last.adding(days: -((last.weekday.rawValue - weekday.rawValue + 7) % 7))
-        }
-        let first = LocalDate(year: year, month: month, day: 1)
-        return first.adding(days: (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7 * (ordinal - 1))
     }
 
     private func makeSeries(slot: WeeklySlot, phase: Int, mentor: Mentor, mentee: Mentee) -> SessionSeries? {

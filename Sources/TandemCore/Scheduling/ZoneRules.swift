@@ -43,26 +43,15 @@ public struct ZoneRules: Sendable {
     /// dates: for Europe/London, the Sundays' 01:00–02:00. Sessions starting or running there
     /// are ambiguous or missing, so the scheduler avoids them.
     public func clockChanges(from start: LocalDate, through end: LocalDate) -> [(date: LocalDate, minutes: Range<Int>)] {
-        var result: [(LocalDate, Range<Int>)] = []
-        var cursor = instant(of: start.at(minuteOfDay: 0)).addingTimeInterval(-86_400)
-        let limit = instant(of: end.adding(days: 1).at(minuteOfDay: 0)).addingTimeInterval(86_400)
-        while let transition = zone.nextDaylightSavingTimeTransition(after: cursor), transition < limit {
-            let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
-            let after = zone.secondsFromGMT(for: transition)
+        let first = Int(instant(of: start.at(minuteOfDay: 0)).timeIntervalSince1970) - 86_400
+        let limit = Int(instant(of: end.adding(days: 1).at(minuteOfDay: 0)).timeIntervalSince1970) + 86_400
+        return zone.offsetChanges(after: first, before: limit).map { change in
             // Local wall clock just before and at the change, in minutes of that day.
-            let localBefore = local(transition, offset: before)
-            let localAfter = local(transition, offset: after)
-            let low = min(localBefore.minute, localAfter.minute)
-            let high = max(localBefore.minute, localAfter.minute)
-            result.append((localAfter.date, low..<max(high, low + 1)))
-            cursor = transition
+            let before = LocalDateTime(secondsSince1970: change.instant + change.from).minuteOfDay
+            let after = LocalDateTime(secondsSince1970: change.instant + change.to)
+            let low = min(before, after.minuteOfDay)
+            let high = max(before, after.minuteOfDay)
+            return (after.date, low..<max(high, low + 1))
         }
-        return result
-    }
-
-    private func local(_ instant: Date, offset: Int) -> (date: LocalDate, minute: Int) {
-        let seconds = Int(instant.timeIntervalSince1970.rounded()) + offset
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        return (LocalDate(dayNumber: days), (seconds - days * 86_400) / 60)
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import StableMatching
 
 /// Scores every mentor–mentee pair and turns the scores into ranked preference lists.
@@ -44,7 +43,7 @@ public enum PreferenceBuilder {
         defer { chunks.deinitialize().deallocate() }
         nonisolated(unsafe) let sharedChunks = chunks
         progress.phase("Scoring pairs", total: menteeCount * mentorCount, unit: "pairs") {
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            Concurrently.forEach(chunkCount, threads: Concurrently.processorCount) { chunk in
                 let mentees = (chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount)
                 sharedChunks[chunk] = ChunkScorer(compiled: compiled, screen: screen).score(mentees, progress: progress)
             }
@@ -200,7 +199,7 @@ extension PreferenceBuilder {
         }()
         let keys = ContiguousArray<MentorRankKey>(unsafeUninitializedCapacity: entryCount) { keys, initialized in
             nonisolated(unsafe) let keys = keys
-            forEachHalf(halves) { half in
+            Concurrently.forEach(halves) { half in
                 var cursor = cursors[half]
                 for mentee in half == 0 ? 0..<menteeSplit : menteeSplit..<menteeCount {
                     let menteeHash = compiled.menteeIdHash[mentee]
@@ -216,7 +215,7 @@ extension PreferenceBuilder {
                     }
                 }
             }
-            forEachHalf(halves) { half in
+            Concurrently.forEach(halves) { half in
                 for mentor in half == 0 ? 0..<mentorSplit : mentorSplit..<mentorCount {
                     let bucket = Int(start[mentor])..<Int(start[mentor + 1])
                     var bucketKeys = UnsafeMutableBufferPointer(rebasing: keys[bucket])

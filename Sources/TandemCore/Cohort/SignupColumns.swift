@@ -1,6 +1,5 @@
-import TandemCore
-
-/// The canonical column names of the two sign-up files.
+/// The canonical column names of the two sign-up files, `mentors.csv` and `mentees.csv`, in the
+/// order Tandem writes them.
 public enum SignupColumns {
     public static let mentor = [
         "id", "name", "email", "organisation", "town", "languages", "themes_offered", "themes_declined",
@@ -13,17 +12,4 @@ public enum SignupColumns {
     /// Without these a file cannot be matched (`id` may instead come from `input.id_column`).
     public static let requiredMentor = ["id", "name", "email", "availability", "themes_offered"]
     public static let requiredMentee = ["id", "name", "email", "availability", "themes_wanted"]
-
-    /// Header text as typed in a form → the canonical name it most likely means, before any
-    /// configured mapping: case, spaces, dashes and underscores are ignored.
-    static func canonicalKey(_ header: String) -> String {
-        TextKey.normalise(header.map { $0 == "_" || $0 == "-" ? " " : $0 }.reduce(into: "") { $0.append($1) })
-            .replacingSpaces()
-    }
-}
-
-extension String {
-    fileprivate func replacingSpaces() -> String {
-        String(map { $0 == " " ? "_" : $0 })
-    }
 }
