@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Modules, bottom to top (each does one job):
-//   CLibical, CAtomic, CPrefetch, CSystem  C headers and inline shims
+//   CLibical, CAtomic, CPrefetch, CFileSync  C headers and inline shims
 //   StableMatching   generic many-to-one stable matching over dense integer indices
 //   TandemCore       the domain: cohort, criteria, scoring, constraints, scheduling, the result
 //                    model and its explanations (no file I/O)
@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(name: "CPrefetch"),
         .target(name: "CAtomic"),
-        .target(name: "CSystem"),
+        .target(name: "CFileSync"),
         .target(name: "StableMatching", dependencies: ["CAtomic", "CPrefetch"]),
         .target(name: "TandemCore", dependencies: ["StableMatching"]),
         .target(
@@ -60,10 +60,10 @@ let package = Package(
         ),
         .target(
             name: "TandemInput",
-            dependencies: ["TandemCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["StableMatching", "TandemCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
-        .target(name: "TandemResults", dependencies: ["CSystem", "StableMatching", "TandemCore", "TandemSolve"]),
+        .target(name: "TandemResults", dependencies: ["CFileSync", "StableMatching", "TandemCore", "TandemSolve"]),
         .target(name: "TandemSynthetic", dependencies: ["TandemCore"]),
         .target(
             name: "TandemCommands",

@@ -1,6 +1,5 @@
 import CAtomic
 import CPrefetch
-import Dispatch
 
 /// Many-to-one Gale–Shapley deferred acceptance over a ``MatchingInstance``.
 ///

@@ -1,8 +1,6 @@
 // Validation and mutual-acceptability filtering used by the initialisers. Every helper runs in
 // time linear in its input and allocates a fixed number of flat arrays.
 
-import Dispatch
-
 extension MatchingInstance {
     /// Inputs with at least this many entries (both sides) are checked on two threads. At
     /// 5,000 × 1,000 (500,000 entries) building and verifying on two threads made `tandem

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StableMatching
 import Synchronization
 import TandemCalendar
 import TandemCore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StableMatching
 import TandemCalendar
 import TandemCore
 import TandemInput

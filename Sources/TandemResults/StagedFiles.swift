@@ -1,8 +1,9 @@
 import Foundation
+import StableMatching
 import TandemCore
 
 #if os(Linux)
-    import CSystem
+    import CFileSync
 #endif
 
 #if canImport(Glibc)

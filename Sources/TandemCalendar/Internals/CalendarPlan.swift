@@ -117,7 +117,7 @@ struct EventBuilder {
         let occurrences = series.ruleOccurrences()
         for start in occurrences {
             try requireSingleInstant(start, owner: Self.owner(series))
-            try requireSingleInstant(start.advanced(byMinutes: series.durationMinutes), owner: Self.owner(series))
+            try requireSingleInstant(start.adding(minutes: series.durationMinutes), owner: Self.owner(series))
         }
         let mentor = contact(series.mentor)
         let mentee = contact(series.mentee)
@@ -137,12 +137,12 @@ struct EventBuilder {
         lines.append(line("Coordinator", organizer))
         return CalendarPlan.Event(
             uid: series.uid,
-            start: series.firstStart, end: series.firstStart.advanced(byMinutes: series.durationMinutes),
+            start: series.firstStart, end: series.firstStart.adding(minutes: series.durationMinutes),
             recurrence: recurrence, exceptions: series.skipped.sorted(),
             summary: "Reverse mentoring: \(mentor.name) & \(mentee.name)",
             location: CalendarText.clean(series.location), description: lines.joined(separator: "\n"),
             attendees: try attendees([(series.mentor.id, mentor), (series.mentee.id, mentee)]),
-            lastEnd: (occurrences.last ?? series.firstStart).advanced(byMinutes: series.durationMinutes))
+            lastEnd: (occurrences.last ?? series.firstStart).adding(minutes: series.durationMinutes))
     }
 
     func event(for event: CohortEvent, invitees: [(id: String, contact: CalendarPlan.Contact)]) throws(CalendarError)
@@ -154,7 +154,7 @@ struct EventBuilder {
         guard event.durationMinutes > 0, event.durationMinutes <= 24 * 60 else {
             throw .invalidEvent(title: title, reason: "it must last between 1 minute and 24 hours")
         }
-        let end = event.start.advanced(byMinutes: event.durationMinutes)
+        let end = event.start.adding(minutes: event.durationMinutes)
         try requireSingleInstant(event.start, owner: Self.owner(event))
         try requireSingleInstant(end, owner: Self.owner(event))
         let description = [CalendarText.clean(programme.name), line("Coordinator", organizer)].filter { !$0.isEmpty }

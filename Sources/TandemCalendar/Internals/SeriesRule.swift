@@ -64,11 +64,6 @@ extension SessionSeries {
     }
 }
 
-extension LocalDateTime {
-    /// ``adding(minutes:)``, by the name the calendar plan calls it.
-    func advanced(byMinutes minutes: Int) -> LocalDateTime { adding(minutes: minutes) }
-}
-
 /// The instants a wall-clock time names in a zone: one normally, none in a spring-forward gap,
 /// two in an autumn overlap.
 struct WallClock {

@@ -1,3 +1,4 @@
+import StableMatching
 import TandemCore
 
 /// Loads a configuration and both sign-up files into a cohort, reporting every problem at once.

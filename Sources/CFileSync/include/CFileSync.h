@@ -1,5 +1,5 @@
-#ifndef TANDEM_CSYSTEM_H
-#define TANDEM_CSYSTEM_H
+#ifndef TANDEM_CFILESYNC_H
+#define TANDEM_CFILESYNC_H
 
 #if defined(__linux__)
 #ifndef _GNU_SOURCE
