@@ -298,15 +298,14 @@ public enum DeferredAcceptance {
 
     /// From this many entries residents-propose keeps residents in a queue: below it the
     /// market's arrays mostly fit in cache and the queue's extra turns cost more than they hide
-    /// (benchmarks at 10,000 mentees with 50-entry lists: 3.0 ms in turn, 11 ms queued; at
-    /// 10^6 mentees with 10 entries the queue is a quarter faster).
+    /// (docs/performance.md).
     static let queuedEntryCount = 1 << 20
 
     /// From this many entries residents-propose (and ``crossRanks(ownStart:ownLists:otherStart:otherLists:halves:)``)
     /// run on two threads. Later than building the instance
     /// (``MatchingInstance/parallelEntryCount``): when the market fits in cache, the two threads
-    /// contend for the same hospitals' locks and held bits, and at 5,000 × 1,000 (250,000
-    /// entries) two threads took 5 ms more processor time and longer overall.
+    /// contend for the same hospitals' locks and held bits, and take longer overall
+    /// (docs/performance.md).
     static let parallelEntryCount = 1 << 20
 
     /// How many residents one thread of residents-propose keeps in hand at once (a power of

@@ -2,10 +2,9 @@
 // time linear in its input and allocates a fixed number of flat arrays.
 
 extension MatchingInstance {
-    /// Inputs with at least this many entries (both sides) are checked on two threads. At
-    /// 5,000 × 1,000 (500,000 entries) building and verifying on two threads made `tandem
-    /// solve` about 2 ms faster (8 %) for about 5 ms more processor time; verification has
-    /// since gone back to one thread at that size (``StabilityVerifier/parallelEntryCount``).
+    /// Inputs with at least this many entries (both sides) are checked on two threads: at
+    /// 5,000 × 1,000 that makes `tandem solve` faster for a little more processor time
+    /// (docs/performance.md).
     static let parallelEntryCount = 1 << 16
 
     /// Checks both sides' entries (``checkEntries(start:lists:bound:side:)``, residents' errors

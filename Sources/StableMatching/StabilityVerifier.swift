@@ -13,9 +13,8 @@
 /// residents missing from the matching count as unmatched.
 public enum StabilityVerifier {
     /// From this many entries the verifier runs on two threads. Later than building the
-    /// instance (``MatchingInstance/parallelEntryCount``): at 10,000 mentees (500,000 entries)
-    /// the benchmark's verification took a median of 6.2 ms on two threads, against a p90 of
-    /// 4.9 ms on one.
+    /// instance (``MatchingInstance/parallelEntryCount``): below it one thread is faster, the
+    /// market fitting in cache (docs/performance.md).
     static let parallelEntryCount = 1 << 20
 
     /// Verifies `matching` against `instance`.

@@ -137,9 +137,8 @@ public enum PreferenceBuilder {
 }
 
 extension PreferenceBuilder {
-    /// Lists of at least this many entries are ranked for the mentors on two threads. At
-    /// 10,000 mentees (2.3 million entries) building the mentors' lists took 127-156 ms
-    /// instead of 256-338 ms (`Entry`s sorted on one thread).
+    /// Lists of at least this many entries are ranked for the mentors on two threads, which
+    /// halves building the mentors' lists at 10,000 mentees (docs/performance.md).
     static let parallelEntryCount = 1 << 16
 
     /// How a mentor ranks one mentee who kept them, as one 128-bit key: ascending key order is
