@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
         .target(name: "TandemResults", dependencies: ["CFileSync", "StableMatching", "TandemCore", "TandemSolve"]),
-        .target(name: "TandemSynthetic", dependencies: ["TandemCore"]),
+        .target(name: "TandemSynthetic", dependencies: ["StableMatching", "TandemCore"]),
         .target(
             name: "TandemCommands",
             dependencies: [
