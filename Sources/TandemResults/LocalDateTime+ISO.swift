@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 extension LocalDateTime {
@@ -36,5 +37,23 @@ extension AvailabilityWindow {
             (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 1440
         else { return nil }
         return hours * 60 + minutes
+    }
+}
+
+/// An instant as the files write it: `2026-01-01T09:30:05Z` (UTC, whole seconds).
+enum UTCText {
+    static func text(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let minutes = seconds - ((seconds % 60) + 60) % 60
+        let second = seconds - minutes
+        let local = LocalDateTime(secondsSince1970: minutes)
+        return local.isoLocal + ":" + (second < 10 ? "0" : "") + String(second) + "Z"
+    }
+
+    static func date(_ text: String) -> Date? {
+        guard text.utf8.count == 20, text.hasSuffix("Z"), let local = LocalDateTime(isoLocal: text),
+            let second = Int(text.dropFirst(17).prefix(2)), (0..<60).contains(second)
+        else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(local.secondsSince1970 + second))
     }
 }

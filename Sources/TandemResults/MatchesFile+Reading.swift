@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 extension MatchesFile {
@@ -5,6 +6,15 @@ extension MatchesFile {
     struct Unreadable: Error {
         var path: String
         var message: String
+    }
+
+    /// The instant `text` names, if any.
+    static func instant(_ text: String?, at path: String) throws(Unreadable) -> Date? {
+        guard let text else { return nil }
+        guard let date = UTCText.date(text) else {
+            throw Unreadable(path: path, message: "'\(text)' is not a UTC time like 2026-01-01T09:30:05Z")
+        }
+        return date
     }
 
     /// `value`, which the file must have at `path`.
@@ -58,10 +68,11 @@ extension MatchesFile {
                 guard let start = LocalDateTime(isoLocal: event.start) else {
                     throw Unreadable(path: "cohort_events[\(index)].start", message: "is not a local time like 2026-01-13T18:00")
                 }
-                events.append(
-                    CohortEvent(
-                        uid: event.uid, title: event.title, start: start, durationMinutes: event.durationMinutes,
-                        location: event.location))
+                var cohortEvent = CohortEvent(
+                    uid: event.uid, title: event.title, start: start, durationMinutes: event.durationMinutes,
+                    location: event.location)
+                cohortEvent.issued = try MatchesFile.instant(event.issued, at: "cohort_events[\(index)].issued")
+                events.append(cohortEvent)
             }
             schedule = MatchResult.Schedule(sessionsPerPair: sessionsPerPair, unscheduled: unscheduled, cohortEvents: events)
         }
@@ -194,7 +205,7 @@ extension MatchesFile.Pair {
         for (index, text) in series.skipped.enumerated() {
             skipped.append(try local(text, "series.skipped[\(index)]"))
         }
-        return SessionSeries(
+        var result = SessionSeries(
             uid: try MatchesFile.required(uid, at: path + ".uid"),
             mentor: CalendarPerson(id: mentor, name: mentorName, email: series.mentorEmail),
             mentee: CalendarPerson(id: mentee, name: menteeName, email: series.menteeEmail),
@@ -203,6 +214,9 @@ extension MatchesFile.Pair {
             occurrenceCount: series.occurrenceCount, skipped: skipped, sessions: sessions,
             location: try MatchesFile.required(location, at: path + ".location"),
             isOnline: try MatchesFile.required(online, at: path + ".online"))
+        result.sequence = series.sequence
+        result.issued = try MatchesFile.instant(series.issued, at: path + ".series.issued")
+        return result
     }
 }
 

@@ -73,8 +73,8 @@ extension MatchesFile {
         unscheduled = result.schedule?.unscheduled.map(Unscheduled.init)
         cohortEvents = result.schedule?.cohortEvents.map {
             Event(
-                uid: $0.uid, title: $0.title, start: $0.start.isoLocal, durationMinutes: $0.durationMinutes, location: $0.location
-            )
+                uid: $0.uid, issued: $0.issued.map(UTCText.text), title: $0.title, start: $0.start.isoLocal,
+                durationMinutes: $0.durationMinutes, location: $0.location)
         }
     }
 
@@ -153,6 +153,8 @@ extension MatchesFile.Reason {
 
 extension MatchesFile.Series {
     init(_ series: SessionSeries) {
+        sequence = series.sequence
+        issued = series.issued.map(UTCText.text)
         switch series.cadence {
         case .weekly(let interval):
             cadence = "weekly"

@@ -125,6 +125,9 @@ struct MatchesFile: Codable, Sendable {
 
     /// What the calendars need beyond the sessions: the recurrence rule and the two addresses.
     struct Series: Codable, Sendable {
+        /// The calendar revision (`SEQUENCE`) and, when known, when it was issued (UTC).
+        var sequence: Int
+        var issued: String?
         var cadence: String
         var interval: Int?
         var ordinal: Int?
@@ -178,6 +181,7 @@ struct MatchesFile: Codable, Sendable {
 
     struct Event: Codable, Sendable {
         var uid: String
+        var issued: String?
         var title: String
         var start: String
         var durationMinutes: Int

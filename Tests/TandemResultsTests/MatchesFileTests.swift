@@ -85,13 +85,17 @@ struct MatchesFileTests {
             .meetingFormat(.either), .sameTown("Southall"), .menteeChoice(rank: 1), .mentorChoice(rank: 12),
         ]
         let start = LocalDateTime(year: 2027, month: 3, day: 9, hour: 18)
-        let series = SessionSeries(
+        var series = SessionSeries(
             uid: "uid-1", mentor: CalendarPerson(id: amrit.id, name: amrit.name, email: "a@example.org"),
             mentee: CalendarPerson(id: jo.id, name: jo.name, email: ""),
             slot: WeeklySlot(weekday: .tuesday, startMinute: 18 * 60),
             cadence: .monthly(ordinal: -1), durationMinutes: 45, firstStart: start, occurrenceCount: 3,
             skipped: [LocalDateTime(year: 2027, month: 4, day: 27, hour: 18)],
             sessions: [start, LocalDateTime(year: 2027, month: 5, day: 25, hour: 18)], location: "Online", isOnline: true)
+        series.sequence = 3
+        series.issued = Date(timeIntervalSince1970: 1_767_225_659)
+        var kickOff = CohortEvent(uid: "event-1", title: "Kick-off", start: start, durationMinutes: 90, location: "Town Hall")
+        kickOff.issued = Date(timeIntervalSince1970: 1_767_225_600)
         let unmatched: [MatchResult.Unmatched] = [
             .init(person: jo, side: .mentee, reason: .noWindow),
             .init(
@@ -114,9 +118,7 @@ struct MatchesFileTests {
                     mentor: "M3", mentee: "E3",
                     reason: .clashesOrNoDateLeft(mentorName: "Chris", endDate: LocalDate(year: 2027, month: 12, day: 31))),
             ],
-            cohortEvents: [
-                CohortEvent(uid: "event-1", title: "Kick-off", start: start, durationMinutes: 90, location: "Town Hall")
-            ])
+            cohortEvents: [kickOff])
         return MatchResult(
             programme: Programme(id: "ealing-2027", name: "Ealing", coordinatorName: "Ruth", coordinatorEmail: "r@example.org"),
             algorithm: "stable/min-regret", seed: 42, stable: true, blockingPairs: 0,
@@ -187,6 +189,8 @@ struct MatchesFileTests {
         #expect(text.contains("\"start\" : \"2027-03-09T18:00:00+00:00\""))
         #expect(text.contains("\"end\" : \"2027-05-25T18:45:00+01:00\""))
         #expect(text.contains("\"reason_code\" : \"reserve_list\""))
+        #expect(text.contains("\"sequence\" : 3"))
+        #expect(text.contains("\"issued\" : \"2026-01-01T00:00:59Z\""))
         // Every key in the file is snake_case.
         let keys = try text.matches(of: Regex(#""([^"\\]+)" :"#)).map { String($0.output[1].substring ?? "") }
         #expect(!keys.isEmpty)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a pair's sessions repeat.
 public enum Cadence: Sendable, Hashable, Codable {
     /// Every `interval` weeks on the slot's weekday (1 = weekly, 2 = fortnightly).
@@ -54,6 +56,11 @@ public struct SessionSeries: Sendable, Hashable {
     /// Where they meet: a venue's name and address, or the online meeting text.
     public var location: String
     public var isOnline: Bool
+    /// The revision calendars know this series by (iCalendar `SEQUENCE`): 0 when first sent, one
+    /// more for each change its two people must be told about.
+    public var sequence = 0
+    /// When this revision was issued (its events' `DTSTAMP`); `nil` for the file's own timestamp.
+    public var issued: Date?
 
     public init(
         uid: String, mentor: CalendarPerson, mentee: CalendarPerson, slot: WeeklySlot, cadence: Cadence, durationMinutes: Int,
@@ -83,6 +90,8 @@ public struct CohortEvent: Sendable, Hashable {
     public var start: LocalDateTime
     public var durationMinutes: Int
     public var location: String
+    /// When the event was first issued (its `DTSTAMP`); `nil` for the file's own timestamp.
+    public var issued: Date?
 
     public init(uid: String = "", title: String, start: LocalDateTime, durationMinutes: Int, location: String) {
         self.uid = uid
