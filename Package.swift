@@ -10,6 +10,7 @@ import PackageDescription
 //   TandemInput      reading sign-up files and the configuration
 //   TandemSolve      the `tandem solve` JSON format (also preferences.json)
 //   TandemResults    writing result files into atomic output folders, reading matches.json back
+//   TandemRecord     the programme record: runs, people, pairs, series and sessions in SQLite
 //   TandemSynthetic  realistic synthetic cohorts for tests and benchmarks
 //   TandemCommands   the command-line commands, as a library so tests run them in-process
 //   tandem           the thin executable
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Headers only: the library is linked by TandemCalendar (below), not by the module map
@@ -65,11 +67,13 @@ let package = Package(
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
         .target(name: "TandemResults", dependencies: ["CFileSync", "StableMatching", "TandemCore", "TandemSolve"]),
         .target(name: "TandemSynthetic", dependencies: ["StableMatching", "TandemCore"]),
+        // The programme record is SQLite through GRDB (the system's libsqlite3).
+        .target(name: "TandemRecord", dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TandemCommands",
             dependencies: [
-                "StableMatching", "TandemCore", "TandemCalendar", "TandemInput", "TandemResults", "TandemSolve",
-                "TandemSynthetic",
+                "StableMatching", "TandemCore", "TandemCalendar", "TandemInput", "TandemRecord", "TandemResults",
+                "TandemSolve", "TandemSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,10 +98,11 @@ let package = Package(
         .testTarget(
             name: "TandemCommandsTests",
             dependencies: [
-                "TandemCommands", "TandemCalendar", "TandemInput", "TandemResults", "TandemSolve", "TandemSynthetic",
-                "TandemCore", "StableMatching",
+                "TandemCommands", "TandemCalendar", "TandemInput", "TandemRecord", "TandemResults", "TandemSolve",
+                "TandemSynthetic", "TandemCore", "StableMatching",
             ]
         ),
+        .testTarget(name: "TandemRecordTests", dependencies: ["TandemRecord", "TandemCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -146,12 +146,15 @@ enum CalendarFiles {
     }
 }
 
+/// `--method`: how a whole programme's calendars are written. Cancellations are only ever
+/// written for the series that end, into `changes/`.
 extension CalendarMethod: ExpressibleByArgument {
     public init?(argument: String) {
-        self.init(rawValue: argument.uppercased())
+        guard let method = CalendarMethod(rawValue: argument.uppercased()), method != .cancel else { return nil }
+        self = method
     }
 
     public var defaultValueDescription: String { rawValue.lowercased() }
 
-    public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
+    public static var allValueStrings: [String] { [CalendarMethod.publish, .request].map { $0.rawValue.lowercased() } }
 }

@@ -16,6 +16,7 @@ extension FailureKind {
         case .noInput: 66  // EX_NOINPUT
         case .software: 70  // EX_SOFTWARE
         case .cannotCreate: 73  // EX_CANTCREAT
+        case .busy: 75  // EX_TEMPFAIL
         case .configuration: 78  // EX_CONFIG
         }
     }

@@ -16,6 +16,9 @@ struct CalendarPlan: Sendable {
 
     struct Event: Sendable {
         var uid: String
+        /// The revision (SEQUENCE) and when it was issued (DTSTAMP).
+        var sequence: Int
+        var stamp: Date
         var start: LocalDateTime
         var end: LocalDateTime
         var recurrence: Recurrence?
@@ -50,7 +53,7 @@ extension CalendarPlan {
 
         let builder = EventBuilder(
             programme: programme, organizer: organizer, method: export.method, audience: audience,
-            clock: WallClock(zone: systemZone))
+            clock: WallClock(zone: systemZone), timestamp: export.timestamp)
         // Sorted first so that the input order cannot change the bytes (cohort invitations list
         // people in the order of their series).
         let chosen = export.series.filter(audience.includes).sorted {
@@ -98,6 +101,8 @@ struct EventBuilder {
     var method: CalendarMethod
     var audience: CalendarAudience
     var clock: WallClock
+    /// The DTSTAMP of events that do not carry when they were issued.
+    var timestamp: Date
 
     static func owner(_ series: SessionSeries) -> String {
         "The series of mentor '\(series.mentor.id)' with mentee '\(series.mentee.id)'"
@@ -136,7 +141,7 @@ struct EventBuilder {
         }
         lines.append(line("Coordinator", organizer))
         return CalendarPlan.Event(
-            uid: series.uid,
+            uid: series.uid, sequence: series.sequence, stamp: series.issued ?? timestamp,
             start: series.firstStart, end: series.firstStart.adding(minutes: series.durationMinutes),
             recurrence: recurrence, exceptions: series.skipped.sorted(),
             summary: "Reverse mentoring: \(mentor.name) & \(mentee.name)",
@@ -160,7 +165,7 @@ struct EventBuilder {
         let description = [CalendarText.clean(programme.name), line("Coordinator", organizer)].filter { !$0.isEmpty }
             .joined(separator: "\n")
         return CalendarPlan.Event(
-            uid: event.uid,
+            uid: event.uid, sequence: 0, stamp: event.issued ?? timestamp,
             start: event.start, end: end, recurrence: nil, exceptions: [], summary: title,
             location: CalendarText.clean(event.location), description: description,
             attendees: try attendees(invitees.isEmpty ? [("coordinator", organizer)] : invitees), lastEnd: end)
@@ -200,7 +205,7 @@ struct EventBuilder {
     private func attendees(_ people: [(id: String, contact: CalendarPlan.Contact)]) throws(CalendarError)
         -> [CalendarPlan.Contact]
     {
-        guard method == .request else { return [] }
+        guard method != .publish else { return [] }
         for person in people where person.contact.email.isEmpty {
             throw .missingEmail(personID: person.id)
         }

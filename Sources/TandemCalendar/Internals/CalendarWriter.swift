@@ -16,27 +16,31 @@ extension CalendarPlan {
         calendar.append(try Property(icalproperty_new_prodid(Self.productID), call: "icalproperty_new_prodid"))
         calendar.append(try Property(icalproperty_new_version("2.0"), call: "icalproperty_new_version"))
         calendar.append(try Property(icalproperty_new_calscale("GREGORIAN"), call: "icalproperty_new_calscale"))
-        let method = method == .publish ? ICAL_METHOD_PUBLISH : ICAL_METHOD_REQUEST
-        calendar.append(try Property(icalproperty_new_method(method), call: "icalproperty_new_method"))
+        let libicalMethod =
+            switch method {
+            case .publish: ICAL_METHOD_PUBLISH
+            case .request: ICAL_METHOD_REQUEST
+            case .cancel: ICAL_METHOD_CANCEL
+            }
+        calendar.append(try Property(icalproperty_new_method(libicalMethod), call: "icalproperty_new_method"))
         if !calendarName.isEmpty {
             let name = try Property(icalproperty_new_x(calendarName), call: "icalproperty_new_x")
             icalproperty_set_x_name(name.raw, "X-WR-CALNAME")
             calendar.append(name)
         }
         calendar.append(vtimezone)
-        let stamp = icaltimetype.utc(timestamp)
         for event in events {
-            calendar.append(try event.component(zone: eventZone, stamp: stamp, organizer: organizer))
+            calendar.append(try event.component(zone: eventZone, organizer: organizer, isCancelled: method == .cancel))
         }
         return try calendar.serialised()
     }
 }
 
 extension CalendarPlan.Event {
-    func component(zone: Zone, stamp: icaltimetype, organizer: CalendarPlan.Contact) throws(CalendarError) -> Component {
+    func component(zone: Zone, organizer: CalendarPlan.Contact, isCancelled: Bool) throws(CalendarError) -> Component {
         let event = try Component(ICAL_VEVENT_COMPONENT)
         event.append(try Property(icalproperty_new_uid(uid), call: "icalproperty_new_uid"))
-        event.append(try Property(icalproperty_new_dtstamp(stamp), call: "icalproperty_new_dtstamp"))
+        event.append(try Property(icalproperty_new_dtstamp(.utc(stamp)), call: "icalproperty_new_dtstamp"))
         // The component setters write TZID from the time's zone; icalproperty_new_dtstart would
         // silently write a floating time.
         icalcomponent_set_dtstart(event.raw, .local(start, in: zone))
@@ -70,8 +74,9 @@ extension CalendarPlan.Event {
             try property.add(parameter: icalparameter_new_rsvp(ICAL_RSVP_TRUE), call: "icalparameter_new_rsvp")
             event.append(property)
         }
-        event.append(try Property(icalproperty_new_sequence(0), call: "icalproperty_new_sequence"))
-        event.append(try Property(icalproperty_new_status(ICAL_STATUS_CONFIRMED), call: "icalproperty_new_status"))
+        event.append(try Property(icalproperty_new_sequence(Int32(sequence)), call: "icalproperty_new_sequence"))
+        let status = isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
+        event.append(try Property(icalproperty_new_status(status), call: "icalproperty_new_status"))
         return event
     }
 

@@ -12,6 +12,8 @@ public enum FailureKind: Sendable, Hashable {
     case cannotCreate
     /// The configuration asks for more than this machine can do.
     case configuration
+    /// Something else holds what is needed (another command writing the programme record): try again later.
+    case busy
 }
 
 /// A failure to report to the user, carrying every problem found (not just the first).

@@ -1,0 +1,307 @@
+import Foundation
+import GRDB
+import TandemCore
+
+/// What a command reads from and writes to the record, inside one transaction.
+package struct RecordTransaction {
+    let db: Database
+
+    // MARK: Reading
+
+    /// The active pairs, oldest first, each with its series as last issued.
+    package func activePairs() throws(TandemFailure) -> [ActivePair] {
+        try records { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT pair.id, pair.mentor_id, pair.mentee_id, pair.score, pair.mentee_rank, pair.mentor_rank
+                    FROM pair WHERE pair.status = 'active' ORDER BY pair.id
+                    """
+            ).map { row in
+                let id: Int64 = row["id"]
+                return ActivePair(
+                    mentorID: row["mentor_id"], menteeID: row["mentee_id"], score: row["score"], menteeRank: row["mentee_rank"],
+                    mentorRank: row["mentor_rank"], series: try series(ofPair: id, in: db))
+            }
+        }
+    }
+
+    /// People who withdrew from the programme.
+    package func withdrawnPeople() throws(TandemFailure) -> Set<String> {
+        try records { db in Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE status = 'withdrawn'")) }
+    }
+
+    /// Whether anyone was ever recorded (a first run finds an empty record).
+    package func isEmpty() throws(TandemFailure) -> Bool {
+        try records { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") == 0 }
+    }
+
+    /// Series revisions not yet sent to their two people: new series, and ended or cancelled
+    /// ones (which a matching run then sends as updates or cancellations).
+    package func unsentSeries() throws(TandemFailure) -> [UnsentSeries] {
+        try records { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT series.pair_id, series.status, series.sent_sequence, pair.status AS pair_status
+                    FROM series JOIN pair ON pair.id = series.pair_id
+                    WHERE series.sent_sequence IS NULL OR series.sent_sequence < series.sequence
+                    ORDER BY series.pair_id
+                    """
+            ).compactMap { row in
+                let id: Int64 = row["pair_id"]
+                guard let series = try series(ofPair: id, in: db) else { return nil }
+                let status: String = row["status"]
+                return UnsentSeries(
+                    series: series, isCancelled: status == "cancelled", wasSent: (row["sent_sequence"] as Int?) != nil,
+                    pairIsActive: (row["pair_status"] as String) == "active")
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// Starts a run of `command` on `runDate`, returning its number.
+    package func beginRun(command: String, runDate: LocalDate, startedAt: Date) throws(TandemFailure) -> Int64 {
+        try records { db in
+            try db.execute(
+                sql: "INSERT INTO run (command, run_date, started_at) VALUES (?, ?, ?)",
+                arguments: [command, runDate.iso, UTCText.text(startedAt)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Adds the people of `cohort` not yet recorded and refreshes the names and e-mail
+    /// addresses of those who are.
+    package func recordPeople(of cohort: Cohort, run: Int64) throws(TandemFailure) {
+        try records { db in
+            let upsert = try db.makeStatement(
+                sql: """
+                    INSERT INTO person (id, side, name, email, status, first_run, last_run) VALUES (?, ?, ?, ?, 'active', ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, last_run = excluded.last_run
+                    """)
+            for mentor in cohort.mentors {
+                try upsert.execute(arguments: [mentor.id, "mentor", mentor.name, mentor.email, run, run])
+            }
+            for mentee in cohort.mentees {
+                try upsert.execute(arguments: [mentee.id, "mentee", mentee.name, mentee.email, run, run])
+            }
+        }
+    }
+
+    /// Records a new pair made on `runDate`, with its series and planned sessions.
+    package func addPair(_ pair: MatchResult.Pair, run: Int64, runDate: LocalDate) throws(TandemFailure) {
+        try records { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO pair (mentor_id, mentee_id, status, made_run, made_on, score, mentee_rank, mentor_rank)
+                    VALUES (?, ?, 'active', ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    pair.mentor.id, pair.mentee.id, run, runDate.iso, pair.score, pair.menteeRank, pair.mentorRank,
+                ])
+            let pairID = db.lastInsertedRowID
+            try log(
+                db, run: run, kind: "pair made", person: nil, pair: pairID, detail: "\(pair.mentor.id) with \(pair.mentee.id)")
+            guard let series = pair.series else { return }
+            try insert(series, pair: pairID, status: "confirmed", in: db)
+        }
+    }
+
+    /// Ends the active pairs `which` selects from `date` (sessions before it held, the rest
+    /// cancelled) as a new revision of each series issued at `issued`; returns the pairs ended.
+    package func endPairs(
+        _ which: PairSelection, from date: LocalDate, reason: String, run: Int64, issued: Date
+    ) throws(TandemFailure) -> [ActivePair] {
+        try records { db in
+            let (condition, arguments): (String, StatementArguments) =
+                switch which {
+                case .person(let id): ("(mentor_id = ? OR mentee_id = ?)", [id, id])
+                case .pair(let mentor, let mentee): ("mentor_id = ? AND mentee_id = ?", [mentor, mentee])
+                }
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT id FROM pair WHERE status = 'active' AND \(condition) ORDER BY id", arguments: arguments)
+            var ended: [ActivePair] = []
+            for id in ids {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pair WHERE id = ?", arguments: [id]) else { continue }
+                let series = try series(ofPair: id, in: db)
+                try db.execute(
+                    sql: "UPDATE pair SET status = 'ended', ended_on = ?, ended_reason = ? WHERE id = ?",
+                    arguments: [date.iso, reason, id])
+                if let series {
+                    try db.execute(
+                        sql: "UPDATE session SET status = 'held' WHERE pair_id = ? AND status = 'planned' AND start < ?",
+                        arguments: [id, date.iso])
+                    try db.execute(
+                        sql: "UPDATE session SET status = 'cancelled' WHERE pair_id = ? AND status = 'planned' AND start >= ?",
+                        arguments: [id, date.iso])
+                    if let shortened = series.ended(from: date, issued: issued) {
+                        try db.execute(
+                            sql: """
+                                UPDATE series SET status = 'ended', sequence = ?, issued_at = ?, occurrence_count = ? WHERE pair_id = ?
+                                """,
+                            arguments: [shortened.sequence, UTCText.text(issued), shortened.occurrenceCount, id])
+                        try db.execute(
+                            sql: "DELETE FROM session WHERE pair_id = ? AND status = 'skipped' AND start > ?",
+                            arguments: [id, shortened.sessions.last?.isoLocal ?? ""])
+                    } else {
+                        try db.execute(
+                            sql:
+                                "UPDATE series SET status = 'cancelled', sequence = sequence + 1, issued_at = ? WHERE pair_id = ?",
+                            arguments: [UTCText.text(issued), id])
+                    }
+                }
+                let label = "\(row["mentor_id"] as String):\(row["mentee_id"] as String)"
+                try log(db, run: run, kind: "pair ended", person: nil, pair: id, detail: "\(label) from \(date.iso): \(reason)")
+                ended.append(
+                    ActivePair(
+                        mentorID: row["mentor_id"], menteeID: row["mentee_id"], score: row["score"],
+                        menteeRank: row["mentee_rank"],
+                        mentorRank: row["mentor_rank"], series: series))
+            }
+            return ended
+        }
+    }
+
+    /// Marks `id` as withdrawn from `date`.
+    /// - Returns: whether the record knows the person.
+    package func withdraw(person id: String, from date: LocalDate, reason: String, run: Int64) throws(TandemFailure) -> Bool {
+        try records { db in
+            try db.execute(
+                sql: "UPDATE person SET status = 'withdrawn', withdrawn_from = ?, withdrawn_reason = ? WHERE id = ?",
+                arguments: [date.iso, reason, id])
+            guard db.changesCount > 0 else { return false }
+            try log(db, run: run, kind: "withdrawn", person: id, pair: nil, detail: "from \(date.iso): \(reason)")
+            return true
+        }
+    }
+
+    /// Notes that the current revision of the series `uid` was sent.
+    package func markSent(uid: String) throws(TandemFailure) {
+        try records { db in
+            try db.execute(sql: "UPDATE series SET sent_sequence = sequence WHERE uid = ?", arguments: [uid])
+        }
+    }
+
+    /// Adds a line to the log of changes.
+    package func log(run: Int64, kind: String, person: String?, detail: String) throws(TandemFailure) {
+        try records { db in try log(db, run: run, kind: kind, person: person, pair: nil, detail: detail) }
+    }
+
+    // MARK: Rows
+
+    private func log(_ db: Database, run: Int64, kind: String, person: String?, pair: Int64?, detail: String) throws {
+        try db.execute(
+            sql: "INSERT INTO change (run_id, kind, person_id, pair_id, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [run, kind, person, pair, detail])
+    }
+
+    private func insert(_ series: SessionSeries, pair: Int64, status: String, in db: Database) throws {
+        let (cadence, step): (String, Int) =
+            switch series.cadence {
+            case .weekly(let interval): ("weekly", interval)
+            case .monthly(let ordinal): ("monthly", ordinal)
+            }
+        try db.execute(
+            sql: """
+                INSERT INTO series (pair_id, uid, sequence, sent_sequence, issued_at, status, weekday, start_time, cadence,
+                    cadence_step, duration_minutes, first_start, occurrence_count, location, online)
+                VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                pair, series.uid, series.sequence, UTCText.text(series.issued ?? Date(timeIntervalSince1970: 0)), status,
+                series.slot.weekday.name, AvailabilityWindow.clock(series.slot.startMinute), cadence, step,
+                series.durationMinutes, series.firstStart.isoLocal, series.occurrenceCount, series.location, series.isOnline,
+            ])
+        let session = try db.makeStatement(sql: "INSERT INTO session (pair_id, start, status) VALUES (?, ?, ?)")
+        for start in series.sessions { try session.execute(arguments: [pair, start.isoLocal, "planned"]) }
+        for start in series.skipped { try session.execute(arguments: [pair, start.isoLocal, "skipped"]) }
+    }
+
+    /// The series of pair `id` as last issued, from its rows.
+    private func series(ofPair id: Int64, in db: Database) throws -> SessionSeries? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT series.*, mentor.name AS mentor_name, mentor.email AS mentor_email, pair.mentor_id,
+                        mentee.name AS mentee_name, mentee.email AS mentee_email, pair.mentee_id
+                    FROM series JOIN pair ON pair.id = series.pair_id
+                        JOIN person AS mentor ON mentor.id = pair.mentor_id JOIN person AS mentee ON mentee.id = pair.mentee_id
+                    WHERE series.pair_id = ?
+                    """, arguments: [id])
+        else { return nil }
+        let sessions = try Row.fetchAll(
+            db, sql: "SELECT start, status FROM session WHERE pair_id = ? ORDER BY start", arguments: [id])
+        func time(_ text: String) throws -> LocalDateTime {
+            guard let time = LocalDateTime(isoLocal: text) else {
+                throw RecordError(pair: id, message: "'\(text)' is not a local time like 2027-01-14T18:00")
+            }
+            return time
+        }
+        let weekdayName: String = row["weekday"]
+        let startText: String = row["start_time"]
+        guard let weekday = Weekday(fileName: weekdayName), let startMinute = AvailabilityWindow.minute(ofClock: startText) else {
+            throw RecordError(pair: id, message: "'\(weekdayName) \(startText)' is not a slot like Tuesday 18:00")
+        }
+        let step: Int = row["cadence_step"]
+        let cadence: Cadence = (row["cadence"] as String) == "monthly" ? .monthly(ordinal: step) : .weekly(interval: step)
+        var held: [LocalDateTime] = []
+        var skipped: [LocalDateTime] = []
+        let status: String = row["status"]
+        for session in sessions {
+            // A cancelled series keeps its plan (the cancellation names what is called off).
+            switch (session["status"] as String, status) {
+            case ("skipped", _): skipped.append(try time(session["start"]))
+            case ("planned", _), ("held", _), ("cancelled", "cancelled"): held.append(try time(session["start"]))
+            default: break
+            }
+        }
+        var series = SessionSeries(
+            uid: row["uid"], mentor: CalendarPerson(id: row["mentor_id"], name: row["mentor_name"], email: row["mentor_email"]),
+            mentee: CalendarPerson(id: row["mentee_id"], name: row["mentee_name"], email: row["mentee_email"]),
+            slot: WeeklySlot(weekday: weekday, startMinute: startMinute), cadence: cadence,
+            durationMinutes: row["duration_minutes"], firstStart: try time(row["first_start"]),
+            occurrenceCount: row["occurrence_count"], skipped: skipped,
+            sessions: held, location: row["location"], isOnline: row["online"])
+        series.sequence = row["sequence"]
+        series.issued = UTCText.date(row["issued_at"])
+        return series
+    }
+
+    /// Runs `body` on the transaction's connection, turning SQLite's errors into Tandem's.
+    private func records<Result>(_ body: (Database) throws -> Result) throws(TandemFailure) -> Result {
+        do {
+            return try body(db)
+        } catch let failure as TandemFailure {
+            throw failure
+        } catch {
+            throw TandemFailure(.software, "the programme record could not be read or written: \(error)")
+        }
+    }
+}
+
+/// A row the record cannot hold (written by hand, or by a different program).
+struct RecordError: Error, CustomStringConvertible {
+    var pair: Int64
+    var message: String
+    var description: String { "pair \(pair): \(message)" }
+}
+
+/// Which active pairs to end.
+package enum PairSelection: Sendable, Hashable {
+    /// Every active pair of this person.
+    case person(String)
+    /// The one pair of this mentor and mentee.
+    case pair(mentor: String, mentee: String)
+}
+
+/// A series revision the two people have not been sent yet.
+package struct UnsentSeries: Sendable, Hashable {
+    package var series: SessionSeries
+    /// The whole series is called off (no session was held).
+    package var isCancelled: Bool
+    /// An earlier revision was sent (so this one is an update, not an invitation).
+    package var wasSent: Bool
+    package var pairIsActive: Bool
+}
