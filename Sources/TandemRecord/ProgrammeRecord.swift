@@ -13,21 +13,24 @@ package final class ProgrammeRecord {
     package static let waitSeconds: TimeInterval = 5
 
     package let path: String
+    private let wait: TimeInterval
     private let queue: DatabaseQueue
 
-    /// Opens (or creates) the record at `path` and brings its tables up to date.
+    /// Opens (or creates) the record at `path` and brings its tables up to date; a command that
+    /// finds it being changed waits up to `wait` seconds.
     /// - Throws: ``TandemFailure`` `.cannotCreate` when the file cannot be opened or is not a
     ///   Tandem record, `.busy` when another command holds it for too long.
-    package init(path: String) throws(TandemFailure) {
+    package init(path: String, wait: TimeInterval = waitSeconds) throws(TandemFailure) {
         self.path = path
+        self.wait = wait
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.waitSeconds)
+        configuration.busyMode = .timeout(wait)
         configuration.foreignKeysEnabled = true
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try RecordSchema.migrator.migrate(queue)
         } catch {
-            throw Self.failure(error, path: path)
+            throw Self.failure(error, path: path, wait: wait)
         }
     }
 
@@ -47,18 +50,18 @@ package final class ProgrammeRecord {
         } catch let failure as TandemFailure {
             throw failure
         } catch {
-            throw Self.failure(error, path: path)
+            throw Self.failure(error, path: path, wait: wait)
         }
     }
 
-    private static func failure(_ error: any Error, path: String) -> TandemFailure {
+    private static func failure(_ error: any Error, path: String, wait: TimeInterval) -> TandemFailure {
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return TandemFailure(
                 .busy,
                 problem: InputProblem(
                     file: path,
                     message:
-                        "another tandem command has been changing this programme record for over \(Int(waitSeconds)) s;"
+                        "another tandem command has been changing this programme record for over \(Int(wait.rounded(.up))) s;"
                         + " wait for it to finish, then run this again"))
         }
         return TandemFailure(
