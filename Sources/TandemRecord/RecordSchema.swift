@@ -12,6 +12,7 @@ enum RecordSchema {
                 table.autoIncrementedPrimaryKey("id")
                 table.column("command", .text).notNull()
                 table.column("run_date", .text).notNull()
+                table.column("time_zone", .text).notNull()
                 table.column("started_at", .text).notNull()
                 table.column("note", .text).notNull().defaults(to: "")
             }

@@ -61,14 +61,24 @@ package struct RecordTransaction {
 
     // MARK: Writing
 
-    /// Starts a run of `command` on `runDate`, returning its number.
-    package func beginRun(command: String, runDate: LocalDate, startedAt: Date) throws(TandemFailure) -> Int64 {
+    /// Starts a run of `command` on `runDate` (a date in `timeZone`), returning its number.
+    package func beginRun(command: String, runDate: LocalDate, timeZone: String, startedAt: Date) throws(TandemFailure) -> Int64 {
         try records { db in
             try db.execute(
-                sql: "INSERT INTO run (command, run_date, started_at) VALUES (?, ?, ?)",
-                arguments: [command, runDate.iso, UTCText.text(startedAt)])
+                sql: "INSERT INTO run (command, run_date, time_zone, started_at) VALUES (?, ?, ?, ?)",
+                arguments: [command, runDate.iso, timeZone, UTCText.text(startedAt)])
             return db.lastInsertedRowID
         }
+    }
+
+    /// The programme's time zone as the last run knew it; `nil` before the first run.
+    package func lastTimeZone() throws(TandemFailure) -> String? {
+        try records { db in try String.fetchOne(db, sql: "SELECT time_zone FROM run ORDER BY id DESC LIMIT 1") }
+    }
+
+    /// Whether the record knows `id`, active or withdrawn.
+    package func knows(person id: String) throws(TandemFailure) -> Bool {
+        try records { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE id = ?", arguments: [id]) != 0 }
     }
 
     /// Adds the people of `cohort` not yet recorded and refreshes the names and e-mail

@@ -45,7 +45,7 @@ struct ProgrammeRecordTests {
     static func recordWithTwoPairs(_ path: String) throws -> ProgrammeRecord {
         let record = try ProgrammeRecord(path: path)
         try record.change { transaction throws(TandemFailure) in
-            let run = try transaction.beginRun(command: "match", runDate: runDate, startedAt: issued)
+            let run = try transaction.beginRun(command: "match", runDate: runDate, timeZone: "Europe/London", startedAt: issued)
             try transaction.recordPeople(of: cohort, run: run)
             try transaction.addPair(pair(mentee: "E1"), run: run, runDate: runDate)
             try transaction.addPair(pair(mentee: "E2"), run: run, runDate: runDate)
@@ -72,7 +72,8 @@ struct ProgrammeRecordTests {
         try record.change { transaction throws(TandemFailure) in
             for series in try transaction.unsentSeries() { try transaction.markSent(uid: series.series.uid) }
             let run = try transaction.beginRun(
-                command: "withdraw", runDate: LocalDate(year: 2027, month: 4, day: 1), startedAt: later)
+                command: "withdraw", runDate: LocalDate(year: 2027, month: 4, day: 1), timeZone: "Europe/London", startedAt: later
+            )
             // E1's pair ends in April: February and March held. E2's ends before it began.
             let first = try transaction.endPairs(
                 .pair(mentor: "M1", mentee: "E1"), from: LocalDate(year: 2027, month: 4, day: 1), reason: "moved away", run: run,
@@ -107,7 +108,8 @@ struct ProgrammeRecordTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: TandemFailure.self) {
             try record.change { transaction throws(TandemFailure) in
-                let run = try transaction.beginRun(command: "withdraw", runDate: Self.runDate, startedAt: Self.issued)
+                let run = try transaction.beginRun(
+                    command: "withdraw", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
                 _ = try transaction.endPairs(.person("M1"), from: Self.runDate, reason: "ill", run: run, issued: Self.issued)
                 throw TandemFailure(.dataError, "the output could not be written")
             }
@@ -125,7 +127,8 @@ struct ProgrammeRecordTests {
         let outcome = try first.change { _ throws(TandemFailure) in
             Result { () throws(TandemFailure) in
                 try second.change { transaction throws(TandemFailure) in
-                    _ = try transaction.beginRun(command: "match", runDate: Self.runDate, startedAt: Self.issued)
+                    _ = try transaction.beginRun(
+                        command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
                 }
             }
         }
@@ -141,7 +144,8 @@ struct ProgrammeRecordTests {
     @Test func withdrawingMarksThePersonAndSaysWhetherTheyWereKnown() throws {
         let record = try Self.recordWithTwoPairs(Self.scratchPath())
         let (known, unknown, withdrawn) = try record.change { transaction throws(TandemFailure) in
-            let run = try transaction.beginRun(command: "withdraw", runDate: Self.runDate, startedAt: Self.issued)
+            let run = try transaction.beginRun(
+                command: "withdraw", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
             return (
                 try transaction.withdraw(person: "E2", from: Self.runDate, reason: "new job", run: run),
                 try transaction.withdraw(person: "E9", from: Self.runDate, reason: "?", run: run),
