@@ -47,7 +47,7 @@ extension MatchingInstance {
 
     /// The first person whose list starts at or after entry `entry` (`start.count - 1` if none):
     /// where work split in two halves of the entries changes hands.
-    public static func firstPerson(from start: ContiguousArray<Int32>, atEntry entry: Int) -> Int {
+    package static func firstPerson(from start: ContiguousArray<Int32>, atEntry entry: Int) -> Int {
         var low = 0
         var high = start.count - 1
         while low < high {

@@ -30,7 +30,7 @@ public struct MatchingInstance: Sendable, Equatable {
     /// building found them on the way (no resident entry was dropped); deferred acceptance
     /// then need not compute them again, and `tandem solve` orders each mentor's mentees by
     /// them. Derived from the lists, so not part of equality.
-    public let rankAtHospital: ContiguousArray<Int32>?
+    package let rankAtHospital: ContiguousArray<Int32>?
 
     /// The number of mutually acceptable pairs (the total list length on either side).
     ///

@@ -1,3 +1,4 @@
+// Public, not package: the Benchmarks package (which sees only public API) seeds its markets with it.
 /// A small, fast, seedable random number generator (SplitMix64).
 ///
 /// Tie-breaks, synthetic cohorts and property tests must give the same values for the same

@@ -11,7 +11,7 @@ import TandemCore
 /// each with a yearly rule on a single weekday (`BYMONTH=3;BYDAY=-1SU`), and the TZID exactly
 /// the IANA name. The rules are read off Foundation's offsets in the years the calendar covers
 /// and are exact there; outside those years they state the present rule.
-public enum TimeZoneRules {
+package enum TimeZoneRules {
     /// The VTIMEZONE for `identifier` that agrees with the system zone throughout `years`, as
     /// libical serialises it (CRLF line ends).
     /// - Parameters:
@@ -20,7 +20,7 @@ public enum TimeZoneRules {
     /// - Throws: ``CalendarError/unknownTimeZone(_:)`` for an unknown name;
     ///   ``CalendarError/irregularTimeZone(identifier:years:reason:)`` when the rules change
     ///   within `years` or a change does not fall on an nth (or last) weekday of a month.
-    public static func vtimezone(identifier: String, years: ClosedRange<Int>) throws(CalendarError) -> String {
+    package static func vtimezone(identifier: String, years: ClosedRange<Int>) throws(CalendarError) -> String {
         let zone = try CompactZone(identifier: identifier, years: years)
         return try LibicalGate.run { () throws(CalendarError) -> String in
             try zone.component().serialised()

@@ -6,11 +6,11 @@ import Foundation
 ///
 /// Task-local values do not reach threads started with Dispatch: read them on the thread
 /// that runs the command, before handing work out.
-public enum CommandEnvironment {
+package enum CommandEnvironment {
     /// The environment variables, for `SOURCE_DATE_EPOCH`. Default: the process's, as they
     /// were when first read.
-    @TaskLocal public static var environment: [String: String] = ProcessInfo.processInfo.environment
+    @TaskLocal package static var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Where `tandem solve` prints the matching. Default: standard output.
-    @TaskLocal public static var standardOutput: FileHandle = .standardOutput
+    @TaskLocal package static var standardOutput: FileHandle = .standardOutput
 }

@@ -1,8 +1,8 @@
 /// Normalisation of free text typed into forms, so that `Mental health`, ` mental  Health ` and
 /// `MENTAL HEALTH` compare equal while the first spelling seen is kept for display.
-public enum TextKey {
+package enum TextKey {
     /// Lower-cased, trimmed, inner runs of whitespace collapsed to one space.
-    public static func normalise(_ text: some StringProtocol) -> String {
+    package static func normalise(_ text: some StringProtocol) -> String {
         var string = String(text)
         if let ascii = string.withUTF8(normalisedPrintableASCII) { return ascii }
         return string.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -44,7 +44,7 @@ public enum TextKey {
 
 extension StringProtocol {
     /// The text without leading and trailing whitespace (Foundation-free).
-    public func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         let string = String(self)
         // Most values start and end with a printable ASCII character other than a space, which
         // no whitespace character can contain: nothing to trim, and no characters to walk.

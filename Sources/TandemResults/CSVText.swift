@@ -1,5 +1,6 @@
 import Foundation
 
+// Public, not package: the Benchmarks package writes its synthetic sign-up files with it.
 /// Renders rows as CSV text for spreadsheets: UTF-8 with a byte order mark (so Excel shows
 /// Gurmukhi, Arabic and Tamil names correctly), CRLF line ends, RFC 4180 quoting.
 ///

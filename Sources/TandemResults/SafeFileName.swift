@@ -1,16 +1,16 @@
 /// File names made from ids typed into a form: never a path, never hidden, never a name
 /// Windows reserves, and unique even on case-insensitive file systems.
-public struct SafeFileNames {
+package struct SafeFileNames {
     private var used: Set<String> = []
 
-    public init() {}
+    package init() {}
 
     /// A safe, unique base name for `id` (add the extension yourself).
     ///
     /// Letters, marks, digits, `-` and `_` are kept (in any script); everything
     /// else, including `/`, `\` and `.`, becomes `_`. A hostile id like `../../etc/passwd`
     /// becomes `______etc_passwd`.
-    public mutating func name(for id: String) -> String {
+    package mutating func name(for id: String) -> String {
         var base = String(
             id.unicodeScalars.prefix(64).map { scalar -> Character in
                 Self.isKept(scalar) ? Character(scalar) : "_"

@@ -18,7 +18,7 @@ extension SolveOutput {
     /// As ``jsonData(optimal:matching:report:parsed:weights:)``, with the part that does not
     /// depend on the report already written (so it can be written while the matching is
     /// verified).
-    public static func jsonData(
+    package static func jsonData(
         optimal: StableChoice, matching: Matching, report: StabilityReport, parsed: SolveInstanceReader.Parsed,
         weights: PairWeights?, matchingPart: MatchingPart
     ) -> Data {
@@ -71,7 +71,7 @@ extension SolveOutput {
 
     /// The members of "matching" and of "unmatched_mentees" as written by ``jsonData(optimal:matching:report:parsed:weights:)``:
     /// everything that does not depend on the stability report.
-    public struct MatchingPart: Sendable {
+    package struct MatchingPart: Sendable {
         /// `nil` when the output goes through `SolveOutput` (with weights or a non-ASCII id).
         let bytes: (matching: [UInt8], unmatched: [UInt8])?
 
@@ -82,7 +82,7 @@ extension SolveOutput {
         /// bytes, which is `String` order when every id is ASCII; with a non-ASCII id (where
         /// Unicode-equivalent ids could collide as `String` keys) or with weights the output
         /// falls back to that route, so it never depends on which route was taken.
-        public init(matching: Matching, parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
+        package init(matching: Matching, parsed: SolveInstanceReader.Parsed, weights: PairWeights?) {
             let mentees = parsed.menteeIDBytes
             let mentors = parsed.mentorIDBytes
             let instance = parsed.instance

@@ -25,7 +25,7 @@ public struct AvailabilityParser: Sendable {
     }
 
     /// Splits a cell on `separator`, trims items and drops blanks (Forms exports end lists with `;`).
-    public static func items(in cell: String, separator: String) -> [String] {
+    package static func items(in cell: String, separator: String) -> [String] {
         if let items = printableASCIIItems(in: cell, separator: separator) { return items }
         return cell.split(separator: separator, omittingEmptySubsequences: true)
             .map { $0.trimmingWhitespace() }

@@ -47,12 +47,12 @@ public struct WeeklyAvailability: Sendable, Hashable {
     }
 
     /// Quarter hours needed to hold `minutes` (rounded up).
-    public static func slots(forMinutes minutes: Int) -> Int {
+    static func slots(forMinutes minutes: Int) -> Int {
         max(1, (minutes + slotMinutes - 1) / slotMinutes)
     }
 
     /// The quarter hours at which a run of `slots` may start without crossing midnight.
-    public static func runStartMask(slots: Int) -> [UInt64] {
+    static func runStartMask(slots: Int) -> [UInt64] {
         var mask = WeeklyAvailability()
         if slots <= slotsPerDay {
             for day in Weekday.allCases {
@@ -70,7 +70,7 @@ public struct WeeklyAvailability: Sendable, Hashable {
     /// s...s+k" is "each free for s...s+k": so pairs are screened with one `AND` per word
     /// instead of a run search per pair.
     /// - Complexity: O(`slots` × ``wordCount``).
-    public static func runStarts(of words: [UInt64], slots: Int, startMask: [UInt64]) -> [UInt64] {
+    static func runStarts(of words: [UInt64], slots: Int, startMask: [UInt64]) -> [UInt64] {
         var run = words
         for _ in 1..<max(slots, 1) {
             for index in 0..<wordCount {

@@ -1,14 +1,14 @@
 /// Why a pair fits: one reason per criterion that speaks for it, as data (``ReasonText`` words them).
-public struct PairExplainer: Sendable {
-    public let compiled: CompiledCohort
+struct PairExplainer: Sendable {
+    let compiled: CompiledCohort
 
-    public init(compiled: CompiledCohort) {
+    init(compiled: CompiledCohort) {
         self.compiled = compiled
     }
 
     /// Reasons such as shared themes, shared languages, common free time. Only what the
     /// coordinator needs; no scores.
-    public func reasons(mentee: Int, mentor: Int) -> [PairReason] {
+    func reasons(mentee: Int, mentor: Int) -> [PairReason] {
         let cohort = compiled.cohort
         let menteePerson = cohort.mentees[mentee]
         let mentorPerson = cohort.mentors[mentor]

@@ -2,7 +2,7 @@ import StableMatching
 
 /// Finds why someone has no partner: which rule removed each candidate, or that every
 /// acceptable partner is full with people they rank higher.
-public struct UnmatchedExplainer {
+struct UnmatchedExplainer {
     let compiled: CompiledCohort
     let scored: ScoredInstance
     let matching: Matching
@@ -10,7 +10,7 @@ public struct UnmatchedExplainer {
     /// Mentors whose capacity the schedule cut to 0: no session fits their availability.
     let withoutSessions: Set<Int>
 
-    public init(compiled: CompiledCohort, scored: ScoredInstance, matching: Matching, withoutSessions: Set<Int> = []) {
+    init(compiled: CompiledCohort, scored: ScoredInstance, matching: Matching, withoutSessions: Set<Int> = []) {
         self.compiled = compiled
         self.scored = scored
         self.matching = matching
@@ -19,7 +19,7 @@ public struct UnmatchedExplainer {
     }
 
     /// Why mentee `mentee` has no mentor.
-    public func reason(mentee: Int) -> UnmatchedReason {
+    func reason(mentee: Int) -> UnmatchedReason {
         let instance = scored.instance
         let candidates = instance.hospitals(preferredBy: mentee)
         if candidates.isEmpty {
@@ -40,7 +40,7 @@ public struct UnmatchedExplainer {
     }
 
     /// Why mentor `mentor` has no mentee.
-    public func reason(mentor: Int) -> UnmatchedReason {
+    func reason(mentor: Int) -> UnmatchedReason {
         if withoutSessions.contains(mentor) { return .noSessionFits }
         if compiled.capacities[mentor] == 0 { return .notTakingMentees }
         let candidates = scored.instance.residents(preferredBy: mentor)

@@ -78,7 +78,7 @@ public enum CohortMatcher {
 
     /// Verifies and explains any matching of the scored instance (also one made elsewhere).
     /// - Parameter withoutSessions: mentors whose capacity the schedule cut to 0.
-    public static func explain(
+    static func explain(
         _ matching: Matching, optimal: StableChoice, compiled: CompiledCohort, scored: ScoredInstance,
         withoutSessions: Set<Int> = []
     ) -> MatchOutcome {

@@ -34,8 +34,8 @@ public struct CapacityCap: Sendable, Hashable {
 
 /// Everything one matching run produced.
 public struct MatchOutcome: Sendable {
-    public let compiled: CompiledCohort
-    public let scored: ScoredInstance
+    package let compiled: CompiledCohort
+    package let scored: ScoredInstance
     public let optimal: StableChoice
     public let matching: Matching
     /// The independent verifier's findings on `matching` against the full instance.

@@ -46,7 +46,7 @@ public struct TradeOff: Sendable, Hashable {
 
     /// Above this many acceptable pairs the most-pairs matching is not also score-optimised:
     /// the weighted assignment grows roughly quadratically, while the count stays near-linear.
-    public static let weightedCoverageLimit = 2_000_000
+    static let weightedCoverageLimit = 2_000_000
 
     /// Summarises `chosen` against every stable alternative and the most-pairs matching.
     /// - Complexity: one rotation poset (O(L)), five stable solutions, one assignment, and a

@@ -14,7 +14,7 @@ public enum Criterion: String, Sendable, Hashable, Codable, CaseIterable {
     case preference
 
     /// Position in ``allCases``, for flat per-criterion arrays.
-    public var index: Int {
+    var index: Int {
         switch self {
         case .themes: 0
         case .availability: 1

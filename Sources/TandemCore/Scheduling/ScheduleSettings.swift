@@ -75,7 +75,7 @@ public enum CadenceKind: Sendable, Hashable {
 
     /// Distinct phases two series of one mentor can use so they never fall on the same date:
     /// alternate weeks for a cadence of two weeks or more, the 1st–4th weekday for monthly.
-    public var phaseCount: Int {
+    var phaseCount: Int {
         switch self {
         case .everyWeeks(let weeks): max(1, weeks)
         case .monthly: 4

@@ -1,13 +1,13 @@
 /// The verdict on one pair: a rejection, or both sides' scores.
-public struct PairVerdict: Sendable, Hashable {
-    public var rejection: PairRejection?
+package struct PairVerdict: Sendable, Hashable {
+    package var rejection: PairRejection?
     /// The mentee's view of the mentor, in millionths (0...1_000_000), used for ranking.
-    public var menteeScore: Int32
+    package var menteeScore: Int32
     /// The mentor's view of the mentee, in millionths.
-    public var mentorScore: Int32
+    package var mentorScore: Int32
 
     /// The pair's score: the mean of both views, 0...1.
-    public var pairScore: Double { (Double(menteeScore) + Double(mentorScore)) / 2_000_000 }
+    package var pairScore: Double { (Double(menteeScore) + Double(mentorScore)) / 2_000_000 }
 }
 
 extension CompiledCohort {
@@ -16,7 +16,7 @@ extension CompiledCohort {
     /// Scores are rounded to millionths so rankings do not depend on floating-point summation
     /// order, which keeps results identical across machines.
     /// - Complexity: O(theme, language and availability words); no allocation on rejection.
-    public func verdict(mentee: Int, mentor: Int) -> PairVerdict {
+    package func verdict(mentee: Int, mentor: Int) -> PairVerdict {
         if let rejection = hardRejection(mentee: mentee, mentor: mentor) {
             return PairVerdict(rejection: rejection, menteeScore: 0, mentorScore: 0)
         }
@@ -39,7 +39,7 @@ extension CompiledCohort {
     }
 
     /// The first hard rule the pair breaks, in ``PairRejection`` order, or `nil`.
-    public func hardRejection(mentee: Int, mentor: Int) -> PairRejection? {
+    package func hardRejection(mentee: Int, mentor: Int) -> PairRejection? {
         if let rejection = ruleRejection(mentee: mentee, mentor: mentor) { return rejection }
         return hasCommonSession(mentee: mentee, mentor: mentor) ? nil : .noCommonTime
     }
@@ -93,7 +93,7 @@ extension CompiledCohort {
     }
 
     /// Every criterion's value for the pair (hard rules are not checked here).
-    public func criterionValues(mentee: Int, mentor: Int) -> CriterionValues {
+    package func criterionValues(mentee: Int, mentor: Int) -> CriterionValues {
         var values = CriterionValues()
 
         // Themes: the share of wanted themes the mentor offers and has not declined.

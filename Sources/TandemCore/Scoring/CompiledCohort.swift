@@ -1,14 +1,15 @@
 import StableMatching
 
+// Public (the type and `init` only): the Benchmarks package times scoring on its own.
 /// A cohort flattened into dense arrays for scoring: bit sets for themes, languages and
 /// availability, integer codes for format, town and organisation, sorted keys for exclusions.
 ///
 /// Built once in O(people × answers); scoring a pair then touches only these arrays.
 public struct CompiledCohort: Sendable {
-    public let cohort: Cohort
-    public let policy: MatchingPolicy
-    public var mentorCount: Int { cohort.mentors.count }
-    public var menteeCount: Int { cohort.mentees.count }
+    package let cohort: Cohort
+    package let policy: MatchingPolicy
+    package var mentorCount: Int { cohort.mentors.count }
+    package var menteeCount: Int { cohort.mentees.count }
 
     let themeWords: Int
     /// Offered minus declined, `themeWords` per mentor.

@@ -3,25 +3,25 @@
 /// is left out of the weighted mean rather than counted as zero.
 ///
 /// Fixed-size storage: scoring millions of pairs must not allocate per pair.
-public struct CriterionValues: Sendable, Hashable {
+package struct CriterionValues: Sendable, Hashable {
     /// Indexed by ``Criterion/index``; the preference lane is unused (it differs by side).
-    public var shared = SIMD8<Double>()
+    package var shared = SIMD8<Double>()
     /// Bit ``Criterion/index`` set when that shared criterion applies.
-    public var appliesMask: UInt8 = 0b1_1111
+    package var appliesMask: UInt8 = 0b1_1111
     /// The mentee's own ranked choice of this mentor; `nil` when the mentee stated none.
-    public var menteePreference: Double?
+    package var menteePreference: Double?
     /// The mentor's own ranked choice of this mentee; `nil` when the mentor stated none.
-    public var mentorPreference: Double?
+    package var mentorPreference: Double?
 
-    public init() {}
+    package init() {}
 
-    public mutating func setApplies(_ criterion: Criterion, _ applies: Bool) {
+    package mutating func setApplies(_ criterion: Criterion, _ applies: Bool) {
         let bit: UInt8 = 1 << UInt8(criterion.index)
         appliesMask = applies ? appliesMask | bit : appliesMask & ~bit
     }
 
     /// The value of `criterion` from one side's view; `nil` when it does not apply.
-    public func value(of criterion: Criterion, forMentee: Bool) -> Double? {
+    package func value(of criterion: Criterion, forMentee: Bool) -> Double? {
         if criterion == .preference { return forMentee ? menteePreference : mentorPreference }
         return appliesMask & (1 << UInt8(criterion.index)) != 0 ? shared[criterion.index] : nil
     }
@@ -31,7 +31,7 @@ public struct CriterionValues: Sendable, Hashable {
     /// Sums in ``Criterion/allCases`` order (the shared criteria, then the side's own choice)
     /// so the result does not depend on how it is called. Runs for every acceptable pair of a
     /// cohort, so it reads the weights by index rather than through optionals.
-    public func score(weights: CriterionWeights, forMentee: Bool) -> Double {
+    package func score(weights: CriterionWeights, forMentee: Bool) -> Double {
         var total = 0.0
         var weightSum = 0.0
         weights.values.withUnsafeBufferPointer { weight in

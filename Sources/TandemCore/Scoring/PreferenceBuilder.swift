@@ -1,5 +1,6 @@
 import StableMatching
 
+// Public (the type and `build` only): the Benchmarks package times scoring on its own.
 /// Scores every mentor–mentee pair and turns the scores into ranked preference lists.
 ///
 /// Each mentee ranks their acceptable mentors by the mentee's score (best first) and keeps at
@@ -232,7 +233,7 @@ extension PreferenceBuilder {
     /// sample of `sampleSize` mentees against everyone: lets a caller warn before a cohort
     /// with unlimited lists needs more memory than the machine has.
     /// - Complexity: O(`sampleSize` × mentors).
-    public static func estimatedEntryCount(_ compiled: CompiledCohort, sampleSize: Int = 256) -> Int {
+    package static func estimatedEntryCount(_ compiled: CompiledCohort, sampleSize: Int = 256) -> Int {
         let menteeCount = compiled.menteeCount
         guard menteeCount > 0, sampleSize > 0 else { return 0 }
         let screen = MentorScreen(compiled)

@@ -4,7 +4,7 @@ import TandemCore
 /// Reads bank holidays in the UK government's `bank-holidays.json` format, so a coordinator can
 /// drop in next year's file: `{"england-and-wales": {"division": ..., "events": [{"title",
 /// "date", "notes", "bunting"}]}, "scotland": ..., "northern-ireland": ...}`.
-public enum BankHolidays {
+enum BankHolidays {
     struct Division: Decodable {
         struct Event: Decodable {
             var title: String
@@ -16,7 +16,7 @@ public enum BankHolidays {
 
     /// The holidays of one division, date → title.
     /// - Throws: ``TandemFailure``: 66 if the file is missing, 65 if it is malformed or lacks the division.
-    public static func load(path: String, division: String) throws(TandemFailure) -> [LocalDate: String] {
+    static func load(path: String, division: String) throws(TandemFailure) -> [LocalDate: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TandemFailure(
                 .noInput, problem: InputProblem(file: path, message: "bank-holiday file not found; check schedule.bank_holidays"))
