@@ -6,7 +6,10 @@ public struct TandemCommand: ParsableCommand {
         commandName: "tandem",
         abstract: "Pair community mentors with professional mentees by a verified stable matching.",
         discussion: "Run 'tandem match' in the project folder to match the sample cohort in Data/.",
-        subcommands: [MatchCommand.self, ValidateCommand.self, CalendarCommand.self, SolveCommand.self, GenerateCommand.self]
+        subcommands: [
+            MatchCommand.self, ValidateCommand.self, WithdrawCommand.self, CalendarCommand.self, SolveCommand.self,
+            GenerateCommand.self,
+        ]
     )
 
     public init() {}

@@ -41,10 +41,11 @@ extension MatchesFile {
             for (position, reason) in pair.reasons.enumerated() {
                 reasons.append(try reason.pairReason(at: "\(path).reasons[\(position)]"))
             }
-            pairs.append(
-                MatchResult.Pair(
-                    mentor: mentor, mentee: mentee, score: pair.score, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
-                    reasons: reasons, series: try pair.sessionSeries(at: path)))
+            var entry = MatchResult.Pair(
+                mentor: mentor, mentee: mentee, score: pair.score, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
+                reasons: reasons, series: try pair.sessionSeries(at: path))
+            entry.isKept = pair.kept ?? false
+            pairs.append(entry)
         }
         var unmatched: [MatchResult.Unmatched] = []
         for (index, person) in self.unmatched.enumerated() {
@@ -86,16 +87,18 @@ extension MatchesFile {
                 },
                 maximumPairs: entry.maximumPairs, coverageMaximisesScore: entry.coverageMaximisesScore)
         }
+        var summary = MatchResult.Summary(
+            pairs: self.summary.pairs, mentors: self.summary.mentors, mentees: self.summary.mentees,
+            unmatchedMentees: self.summary.unmatchedMentees, unmatchedMentors: self.summary.unmatchedMentors,
+            spareMentorPlaces: self.summary.spareMentorPlaces, meanScore: self.summary.meanScore)
+        summary.keptPairs = self.summary.keptPairs
         return MatchResult(
             programme: programme, algorithm: algorithm, seed: seed, stable: stable, blockingPairs: blockingPairs,
             settings: ReasonSettings(
                 sessionMinutes: settings.sessionMinutes, minimumScore: settings.minimumScore,
                 maxListLength: settings.maxListLength),
             pairs: pairs, unmatched: unmatched,
-            summary: MatchResult.Summary(
-                pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
-                unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
-                spareMentorPlaces: summary.spareMentorPlaces, meanScore: summary.meanScore),
+            summary: summary,
             capacityCaps: capacityCaps.map {
                 MatchResult.CapacityNote(
                     mentor: PersonName(id: $0.mentor, name: $0.mentorName), offered: $0.offered, usable: $0.usable)

@@ -19,7 +19,8 @@ extension MatchesFile {
         self.summary = Summary(
             pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
             unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
-            spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore))
+            spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore),
+            keptPairs: summary.keptPairs)
         capacityCaps = result.capacityCaps.map {
             CapacityCap(mentor: $0.mentor.id, mentorName: $0.mentor.name, offered: $0.offered, usable: $0.usable)
         }
@@ -47,7 +48,7 @@ extension MatchesFile {
             var entry = Pair(
                 mentor: pair.mentor.id, mentorName: pair.mentor.name, mentee: pair.mentee.id, menteeName: pair.mentee.name,
                 score: Self.rounded(pair.score), menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
-                reasons: pair.reasons.map { Reason($0, pair: pair) })
+                reasons: pair.reasons.map { Reason($0, pair: pair) }, kept: pair.isKept ? true : nil)
             if let series = pair.series, let zone {
                 entry.uid = series.uid
                 entry.slot = Slot(weekday: series.slot.weekday.name, start: AvailabilityWindow.clock(series.slot.startMinute))

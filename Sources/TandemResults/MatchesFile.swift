@@ -47,6 +47,7 @@ struct MatchesFile: Codable, Sendable {
         var unmatchedMentors: Int
         var spareMentorPlaces: Int
         var meanScore: Double
+        var keptPairs: Int
     }
 
     /// A mentor whose places were cut to what their availability can hold sessions for.
@@ -83,6 +84,8 @@ struct MatchesFile: Codable, Sendable {
         var menteeRank: Int
         var mentorRank: Int
         var reasons: [Reason]
+        /// Present (true) for a pair kept from an earlier run.
+        var kept: Bool?
         // With a series only:
         var uid: String?
         var slot: Slot?

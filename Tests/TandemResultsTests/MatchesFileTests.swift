@@ -119,7 +119,7 @@ struct MatchesFileTests {
                     reason: .clashesOrNoDateLeft(mentorName: "Chris", endDate: LocalDate(year: 2027, month: 12, day: 31))),
             ],
             cohortEvents: [kickOff])
-        return MatchResult(
+        var result = MatchResult(
             programme: Programme(id: "ealing-2027", name: "Ealing", coordinatorName: "Ruth", coordinatorEmail: "r@example.org"),
             algorithm: "stable/min-regret", seed: 42, stable: true, blockingPairs: 0,
             settings: ReasonSettings(sessionMinutes: 45, minimumScore: 0.25, maxListLength: 50),
@@ -132,6 +132,9 @@ struct MatchesFileTests {
                 pairs: 1, mentors: 1, mentees: 2, unmatchedMentees: 4, unmatchedMentors: 3, spareMentorPlaces: 0, meanScore: 0.5),
             capacityCaps: [MatchResult.CapacityNote(mentor: amrit, offered: 3, usable: 1)],
             tradeOff: nil, schedule: schedule)
+        result.pairs[0].isKept = true
+        result.summary.keptPairs = 1
+        return result
     }()
 
     @Test func everyKindOfReasonReadsBackUnchanged() throws {

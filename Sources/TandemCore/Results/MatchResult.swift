@@ -35,6 +35,8 @@ public struct MatchResult: Sendable, Hashable {
         public var reasons: [PairReason]
         /// The pair's sessions, with the calendar UID; `nil` when unscheduled or without a schedule.
         public var series: SessionSeries?
+        /// A pair from an earlier run that this run kept as it was.
+        public var isKept = false
 
         public init(
             mentor: PersonName, mentee: PersonName, score: Double, menteeRank: Int, mentorRank: Int, reasons: [PairReason],
@@ -117,6 +119,8 @@ public struct MatchResult: Sendable, Hashable {
         public var unmatchedMentors: Int
         public var spareMentorPlaces: Int
         public var meanScore: Double
+        /// Of ``pairs``, those kept from earlier runs; the rest were made by this one.
+        public var keptPairs = 0
 
         public init(
             pairs: Int, mentors: Int, mentees: Int, unmatchedMentees: Int, unmatchedMentors: Int, spareMentorPlaces: Int,

@@ -24,6 +24,12 @@ public struct ZoneRules: Sendable {
         return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// The local date at `instant`.
+    package func localDate(of instant: Date) -> LocalDate {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
+        return LocalDateTime(secondsSince1970: seconds - ((seconds % 60) + 60) % 60).date
+    }
+
     /// Seconds east of UTC at a local time.
     public func utcOffsetSeconds(at local: LocalDateTime) -> Int {
         zone.secondsFromGMT(for: instant(of: local))
