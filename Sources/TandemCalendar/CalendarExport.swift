@@ -16,8 +16,11 @@ public struct CalendarExport: Sendable {
     public var series: [SessionSeries]
     public var cohortEvents: [CohortEvent]
     public var method: CalendarMethod
-    /// Written as every event's DTSTAMP (in UTC): inject a fixed value for reproducible files.
+    /// Written as every event's DTSTAMP (in UTC) unless it carries when it was issued: inject a
+    /// fixed value for reproducible files.
     public var timestamp: Date
+    /// Who the cohort events invite (REQUEST); `nil` for the people of the file's series.
+    public var eventInvitees: [CalendarPerson]?
 
     public init(
         programme: Programme, series: [SessionSeries], cohortEvents: [CohortEvent], method: CalendarMethod = .publish,

@@ -15,7 +15,7 @@ enum CalendarFiles {
 
     /// One file to render: its name, whose it is, the export that holds (at least) that
     /// person's series, and whether to check it with libical.
-    private struct Job: Sendable {
+    struct Job: Sendable {
         var name: String
         var audience: CalendarAudience
         var export: CalendarExport
@@ -44,7 +44,16 @@ enum CalendarFiles {
         programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date,
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
-        let jobs = plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp)
+        try render(
+            plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp),
+            progress: progress)
+    }
+
+    /// `jobs`' files, rendered as ``render(programme:series:events:method:timestamp:progress:)``
+    /// describes; the first job is started first.
+    static func render(
+        _ jobs: [Job], progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(TandemFailure) -> [(name: String, data: Data)] {
         let total = jobs.count
         // The order files are started in. Checks run one at a time behind libical's lock, and
         // checking programme.ics takes long (0.4 s at 10,000 mentees): a thread that meets a
@@ -103,22 +112,33 @@ enum CalendarFiles {
         }
         let byMentor = Dictionary(grouping: series, by: \.mentor.id)
         let byMentee = Dictionary(grouping: series, by: \.mentee.id)
-        var names = SafeFileNames()
         var jobs = [Job(name: "programme.ics", audience: .coordinator, export: export(series), check: true)]
-        var seenMentors = Set<String>()
-        for mentor in series.map(\.mentor) where seenMentors.insert(mentor.id).inserted {
+        var checked: [CohortSide: Int] = [:]
+        for file in personFiles(series) {
+            checked[file.side, default: 0] += 1
+            let isMentor = file.side == .mentor
             jobs.append(
                 Job(
-                    name: "mentors/" + names.name(for: mentor.id) + ".ics", audience: .mentor(id: mentor.id),
-                    export: export(byMentor[mentor.id] ?? []), check: seenMentors.count <= checkedPersonalFiles))
-        }
-        for (index, mentee) in series.map(\.mentee).enumerated() {
-            jobs.append(
-                Job(
-                    name: "mentees/" + names.name(for: mentee.id) + ".ics", audience: .mentee(id: mentee.id),
-                    export: export(byMentee[mentee.id] ?? []), check: index < checkedPersonalFiles))
+                    name: file.name, audience: isMentor ? .mentor(id: file.person.id) : .mentee(id: file.person.id),
+                    export: export((isMentor ? byMentor : byMentee)[file.person.id] ?? []),
+                    check: (checked[file.side] ?? 0) <= checkedPersonalFiles))
         }
         return jobs
+    }
+
+    /// Each person's file, relative to the calendars folder: `mentors/<id>.ics` for each mentor
+    /// (in order of their first series), then `mentees/<id>.ics` for each mentee.
+    static func personFiles(_ series: [SessionSeries]) -> [(person: CalendarPerson, side: CohortSide, name: String)] {
+        var names = SafeFileNames()
+        var files: [(person: CalendarPerson, side: CohortSide, name: String)] = []
+        var seenMentors = Set<String>()
+        for mentor in series.map(\.mentor) where seenMentors.insert(mentor.id).inserted {
+            files.append((mentor, .mentor, "mentors/" + names.name(for: mentor.id) + ".ics"))
+        }
+        for mentee in series.map(\.mentee) {
+            files.append((mentee, .mentee, "mentees/" + names.name(for: mentee.id) + ".ics"))
+        }
+        return files
     }
 
     private static func render(_ job: Job) throws(TandemFailure) -> Data {

@@ -63,7 +63,9 @@ extension CalendarPlan {
         for series in chosen {
             events.append(try builder.event(for: series))
         }
-        let invitees = builder.invitees(of: chosen)
+        let invitees =
+            export.eventInvitees.map { people in people.map { (id: $0.id, contact: builder.contact($0)) } }
+            ?? builder.invitees(of: chosen)
         for cohortEvent in export.cohortEvents {
             events.append(try builder.event(for: cohortEvent, invitees: invitees))
         }
@@ -190,7 +192,7 @@ struct EventBuilder {
         return result
     }
 
-    private func contact(_ person: CalendarPerson) -> CalendarPlan.Contact {
+    func contact(_ person: CalendarPerson) -> CalendarPlan.Contact {
         CalendarPlan.Contact(name: CalendarText.clean(person.name), email: CalendarText.address(person.email))
     }
 

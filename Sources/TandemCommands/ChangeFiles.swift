@@ -1,0 +1,75 @@
+import Foundation
+import TandemCalendar
+import TandemCore
+import TandemResults
+
+/// What a run must send, beside the full calendars: `changes/`, one e-mailed invitation,
+/// update or cancellation per file (each file carries one UID, as Outlook expects), and
+/// `invitations.csv`, a mail-merge list saying who gets which file.
+enum ChangeFiles {
+    /// What happened to a series since its people were last told.
+    enum Change: String, Sendable {
+        case new, updated, cancelled, unchanged
+    }
+
+    /// A series revision to send.
+    struct Revision: Sendable {
+        var series: SessionSeries
+        var change: Change
+    }
+
+    /// The files, named relative to the results folder: `changes/…` and `invitations.csv`.
+    /// - Parameters:
+    ///   - revisions: the series whose current revision was not sent yet.
+    ///   - active: every active series (for the people whose calendars did not change).
+    ///   - events: the cohort events, sent to the people of new series.
+    static func render(
+        programme: Programme, revisions: [Revision], active: [SessionSeries], events: [CohortEvent], timestamp: Date
+    ) throws(TandemFailure) -> [(name: String, data: Data)] {
+        var names = SafeFileNames()
+        var jobs: [CalendarFiles.Job] = []
+        var rows: [[String]] = []
+        func invitations(for series: SessionSeries, file: String, change: Change) -> [[String]] {
+            [
+                [series.mentor.id, series.mentor.name, series.mentor.email, "mentor", file, change.rawValue],
+                [series.mentee.id, series.mentee.name, series.mentee.email, "mentee", file, change.rawValue],
+            ]
+        }
+        for (index, revision) in revisions.enumerated() {
+            let name = "changes/" + names.name(for: revision.series.mentor.id + "+" + revision.series.mentee.id) + ".ics"
+            let export = CalendarExport(
+                programme: programme, series: [revision.series], cohortEvents: [],
+                method: revision.change == .cancelled ? .cancel : .request, timestamp: timestamp)
+            jobs.append(
+                CalendarFiles.Job(
+                    name: name, audience: .coordinator, export: export, check: index < CalendarFiles.checkedPersonalFiles))
+            rows += invitations(for: revision.series, file: name, change: revision.change)
+        }
+        // The cohort events go to the people who join this time, each event in its own file.
+        let joining = revisions.filter { $0.change == .new }.map(\.series)
+        if !joining.isEmpty {
+            for event in events {
+                let name = "changes/event-" + names.name(for: event.start.date.iso + "-" + event.title) + ".ics"
+                var export = CalendarExport(
+                    programme: programme, series: [], cohortEvents: [event], method: .request, timestamp: timestamp)
+                export.eventInvitees = joining.flatMap { [$0.mentor, $0.mentee] }
+                jobs.append(CalendarFiles.Job(name: name, audience: .coordinator, export: export, check: true))
+                for series in joining {
+                    rows += invitations(for: series, file: name, change: .new)
+                }
+            }
+        }
+        let files = try CalendarFiles.render(jobs)
+        // Everyone else with sessions keeps their calendar file as it was.
+        let told = Set(rows.map { $0[0] })
+        for file in CalendarFiles.personFiles(active) where !told.contains(file.person.id) {
+            rows.append(
+                [
+                    file.person.id, file.person.name, file.person.email, file.side.rawValue, "calendars/" + file.name,
+                    Change.unchanged.rawValue,
+                ])
+        }
+        let header = ["id", "name", "email", "role", "file", "change"]
+        return files + [("invitations.csv", CSVText.render(header: header, rows: rows))]
+    }
+}
