@@ -4,6 +4,7 @@ import StableMatching
 import TandemCalendar
 import TandemCore
 import TandemInput
+import TandemRecord
 import TandemResults
 import TandemSolve
 
@@ -39,8 +40,22 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Calendar files: publish (to import) or request (invitations with attendees, to e-mail).")
     var method: CalendarMethod = .publish
 
+    @OptionGroup var recordOptions: RecordOptions
+
+    @Flag(help: "Match without the programme record: keep no pair and record nothing (to try settings out).")
+    var noRecord = false
+
+    @Flag(help: "End every active pair from today (later sessions cancelled) and match everyone afresh.")
+    var rematch = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
+
+    func validate() throws {
+        if noRecord, rematch || recordOptions.record != nil {
+            throw ValidationError("--no-record cannot go with --rematch or --record")
+        }
+    }
 
     func run() throws {
         try reportingFailures {
@@ -56,47 +71,124 @@ struct MatchCommand: ParsableCommand {
             if let seed { policy.seed = seed }
 
             let started = Date()
-            let scheduler = try loaded.schedule.map { settings throws(TandemFailure) in
+            let programme = loaded.configuration.programme
+            let clock = try RunClock(timeZone: programme.timeZone)
+            var scheduler = try loaded.schedule.map { settings throws(TandemFailure) in
                 guard let zone = ZoneRules(identifier: settings.timeZone) else {
                     throw TandemFailure(.dataError, "unknown time zone \(settings.timeZone)")
                 }
                 return SessionScheduler(settings: settings, zone: zone)
             }
             try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
-            let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
-            let result = MatchResult(outcome, programme: loaded.configuration.programme)
-            let timestamp = try CalendarFiles.timestamp()
-            let zone = scheduler?.zone
-            // Result files and calendars do not depend on each other: render them side by side.
-            let (results, calendars) = progress.phase("Writing results and calendars", unit: "files") {
-                Concurrently.run(
-                    {
-                        Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
-                            let preferences = PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort)
-                            return try ResultFiles.render(result, zone: zone, preferencesJSON: preferences)
-                        }
-                    },
-                    {
-                        Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
-                            guard let schedule = result.schedule else { return [] }
-                            return try CalendarFiles.render(
-                                programme: result.programme, series: result.series, events: schedule.cohortEvents,
-                                method: method, timestamp: timestamp,
-                                progress: { _, total in progress.advance(by: 1, of: total) }
-                            ).map { ("calendars/" + $0.name, $0.data) }
-                        }
-                    })
+            if noRecord {
+                let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
+                let result = MatchResult(outcome, programme: programme)
+                let files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
+                try save(files, progress: progress)
+                if !quiet { print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started))) }
+                return
             }
-            let files = try results.get() + calendars.get()
-            try progress.phase("Saving to \(out)", total: files.count, unit: "files") {
-                try OutputFolder.write(files, to: out)
+
+            let recordPath = recordOptions.path(forResults: out)
+            let record = try ProgrammeRecord(path: recordPath)
+            let (result, notes) = try record.change { transaction throws(TandemFailure) in
+                let run = try transaction.beginRun(
+                    command: rematch ? "match --rematch" : "match", runDate: clock.today, timeZone: programme.timeZone,
+                    startedAt: clock.now)
+                var notes = ProgrammeNotes(record: recordPath)
+                if rematch {
+                    for pair in try transaction.activePairs() {
+                        notes.ended += try transaction.endPairs(
+                            .pair(mentor: pair.mentorID, mentee: pair.menteeID), from: clock.today,
+                            reason: "matched afresh (--rematch)", run: run, issued: clock.now
+                        ).count
+                    }
+                }
+                let continuation = try Continuation(
+                    cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople())
+                for id in continuation.absent {
+                    _ = try transaction.withdraw(person: id, from: clock.today, reason: "no longer in the sign-ups", run: run)
+                    notes.warnings.append(
+                        "\(id) is no longer in the sign-ups: withdrawn from \(clock.today.iso), and their pairs end then")
+                }
+                for pair in continuation.endedByAbsence {
+                    notes.ended += try transaction.endPairs(
+                        .pair(mentor: pair.mentorID, mentee: pair.menteeID), from: clock.today,
+                        reason: "no longer in the sign-ups", run: run, issued: clock.now
+                    ).count
+                }
+                scheduler?.bookedSeries = continuation.keptSeriesByMentor
+                scheduler?.notBefore = clock.today
+                let outcome = CohortMatcher.match(continuation.residual, policy: policy, scheduler: scheduler, progress: progress)
+                var fresh = MatchResult(outcome, programme: programme)
+                for index in fresh.pairs.indices {
+                    guard var series = fresh.pairs[index].series else { continue }
+                    series.uid = try transaction.unusedUID(for: series, programme: programme.key)
+                    series.issued = clock.now
+                    fresh.pairs[index].series = series
+                }
+                let result = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
+                try transaction.recordPeople(of: loaded.cohort, run: run)
+                for pair in fresh.pairs {
+                    try transaction.addPair(pair, run: run, runDate: clock.today)
+                }
+                let unsent = try transaction.unsentSeries()
+                let revisions = unsent.map { item in
+                    ChangeFiles.Revision(
+                        series: item.series, change: item.isCancelled ? .cancelled : item.wasSent ? .updated : .new)
+                }
+                var files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
+                if let schedule = result.schedule {
+                    files += try ChangeFiles.render(
+                        programme: result.programme, revisions: revisions, active: result.series, events: schedule.cohortEvents,
+                        timestamp: clock.now)
+                }
+                try save(files, progress: progress)
+                for item in unsent { try transaction.markSent(uid: item.series.uid) }
+                notes.kept = continuation.kept.count
+                notes.made = fresh.pairs.count
+                notes.changes = revisions.count
+                return (result, notes)
             }
             if !quiet {
-                print(
-                    MatchSummary.text(
-                        result, out: out, seconds: Date().timeIntervalSince(started)))
+                for warning in notes.warnings { printError("warning: " + warning) }
+                print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started), programme: notes))
             }
         }
+    }
+
+    /// The result files and, with a schedule, the calendars, rendered side by side.
+    private func render(
+        _ result: MatchResult, outcome: MatchOutcome, zone: ZoneRules?, timestamp: Date, progress: TerminalProgress
+    ) throws(TandemFailure) -> [(name: String, data: Data)] {
+        let method = method
+        let (results, calendars) = progress.phase("Writing results and calendars", unit: "files") {
+            Concurrently.run(
+                {
+                    Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
+                        let preferences = PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort)
+                        return try ResultFiles.render(result, zone: zone, preferencesJSON: preferences)
+                    }
+                },
+                {
+                    Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
+                        guard let schedule = result.schedule else { return [] }
+                        return try CalendarFiles.render(
+                            programme: result.programme, series: result.series, events: schedule.cohortEvents,
+                            method: method, timestamp: timestamp,
+                            progress: { _, total in progress.advance(by: 1, of: total) }
+                        ).map { ("calendars/" + $0.name, $0.data) }
+                    }
+                })
+        }
+        return try results.get() + calendars.get()
+    }
+
+    private func save(_ files: [(name: String, data: Data)], progress: TerminalProgress) throws(TandemFailure) {
+        let saved = progress.phase("Saving to \(out)", total: files.count, unit: "files") {
+            Result { () throws(TandemFailure) in try OutputFolder.write(files, to: out) }
+        }
+        try saved.get()
     }
 }
 

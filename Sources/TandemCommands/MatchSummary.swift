@@ -3,12 +3,16 @@ import TandemCore
 
 /// The short console report after `tandem match`.
 enum MatchSummary {
-    static func text(_ result: MatchResult, out: String, seconds: Double) -> String {
+    /// - Parameter programme: what the run did to the programme record; `nil` without one.
+    static func text(_ result: MatchResult, out: String, seconds: Double, programme: ProgrammeNotes? = nil) -> String {
         let summary = result.summary
-        let stable =
+        var stable =
             result.stable
             ? "yes (checked: no blocking pair)"
             : "NO: \(result.blockingPairs) blocking pair(s)"
+        if let programme, programme.kept > 0 {
+            stable += result.stable ? "; the new pairs are stable within the free part (the kept pairs stay as they are)" : ""
+        }
         var lines: [String] = []
         if let schedule = result.schedule {
             let series = result.series
@@ -33,6 +37,11 @@ enum MatchSummary {
                         + "\(String(format: "%.1f", option.meanMenteeRank)) / \(String(format: "%.1f", option.meanMentorRank))")
             }
         }
+        if let programme {
+            lines.append(
+                "Programme record:  \(programme.record) (\(programme.kept) pair(s) kept, \(programme.made) made, "
+                    + "\(programme.ended) ended; \(programme.changes) calendar change(s) in \(out)/changes/)")
+        }
         let scheduling = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         return """
             \(result.programme.name): \(summary.mentors) mentors, \(summary.mentees) mentees
@@ -43,5 +52,19 @@ enum MatchSummary {
             Stable:            \(stable)
             \(scheduling)Results in \(out)/: matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
             """
+    }
+}
+
+/// What a run did to the programme record, for its summary.
+struct ProgrammeNotes {
+    var record: String
+    var kept = 0
+    var made = 0
+    var ended = 0
+    var changes = 0
+    var warnings: [String] = []
+
+    init(record: String) {
+        self.record = record
     }
 }

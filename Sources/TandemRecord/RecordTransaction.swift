@@ -186,6 +186,22 @@ package struct RecordTransaction {
         }
     }
 
+    /// `series`' UID, or, when an earlier series of the same two people already has it (they
+    /// were matched again after their pair ended), a new one: a calendar must never take a
+    /// new series for a revision of the old.
+    package func unusedUID(for series: SessionSeries, programme: String) throws(TandemFailure) -> String {
+        try records { db in
+            var uid = series.uid
+            var incarnation = 1
+            while try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM series WHERE uid = ?", arguments: [uid]) != 0 {
+                incarnation += 1
+                uid = SeriesIdentity.uid(
+                    programme: programme, mentorID: series.mentor.id, menteeID: series.mentee.id + "#" + String(incarnation))
+            }
+            return uid
+        }
+    }
+
     /// Notes that the current revision of the series `uid` was sent.
     package func markSent(uid: String) throws(TandemFailure) {
         try records { db in
