@@ -45,6 +45,7 @@ extension MatchesFile {
                 mentor: mentor, mentee: mentee, score: pair.score, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
                 reasons: reasons, series: try pair.sessionSeries(at: path))
             entry.isKept = pair.kept ?? false
+            entry.longestGapWeeks = pair.longestGapWeeks
             pairs.append(entry)
         }
         var unmatched: [MatchResult.Unmatched] = []
@@ -75,7 +76,13 @@ extension MatchesFile {
                 cohortEvent.issued = try MatchesFile.instant(event.issued, at: "cohort_events[\(index)].issued")
                 events.append(cohortEvent)
             }
+            var withoutSlot: [MatchResult.Unscheduled] = []
+            for (index, item) in (self.withoutSlot ?? []).enumerated() {
+                withoutSlot.append(try item.unscheduled(at: "without_slot[\(index)]"))
+            }
             schedule = MatchResult.Schedule(sessionsPerPair: sessionsPerPair, unscheduled: unscheduled, cohortEvents: events)
+            schedule?.withoutSlot = withoutSlot
+            schedule?.maxGapWeeks = maxGapWeeks
         }
         let tradeOff = tradeoff.map { entry in
             TradeOff(
@@ -92,6 +99,7 @@ extension MatchesFile {
             unmatchedMentees: self.summary.unmatchedMentees, unmatchedMentors: self.summary.unmatchedMentors,
             spareMentorPlaces: self.summary.spareMentorPlaces, meanScore: self.summary.meanScore)
         summary.keptPairs = self.summary.keptPairs
+        summary.pairsWithoutSlot = self.summary.pairsWithoutSlot
         return MatchResult(
             programme: programme, algorithm: algorithm, seed: seed, stable: stable, blockingPairs: blockingPairs,
             settings: ReasonSettings(
@@ -138,6 +146,16 @@ extension MatchesFile {
             return .everyCandidatePrefersAnother(
                 candidates: try required(details.candidates, at: path + ".details.candidates"),
                 freePlaces: try required(details.freePlaces, at: path + ".details.free_places"))
+        case "no_slot":
+            let slot = Unscheduled(
+                mentor: "", mentee: "", reason: "",
+                reasonCode: try required(details.slotReason, at: path + ".details.slot_reason"),
+                mentorName: details.mentorName, endDate: details.endDate, sessionMinutes: details.sessionMinutes)
+            return .noSlot(
+                partner: PersonName(
+                    id: try required(details.partner, at: path + ".details.partner"),
+                    name: try required(details.partnerName, at: path + ".details.partner_name")),
+                reason: try slot.unscheduled(at: path + ".details").reason)
         default:
             throw Unreadable(path: path + ".reason_code", message: "'\(code)' is not a reason this tandem knows")
         }

@@ -127,8 +127,12 @@ struct CalendarOutputTests {
                 "--quiet",
             ]) == 0)
         let written = files(under: folder).map { $0.standardizedFileURL.path }
-        #expect(written.count == 3)
-        #expect(written.allSatisfy { $0.hasPrefix(out.appendingPathComponent("calendars").standardizedFileURL.path) })
+        let calendars = out.appendingPathComponent("calendars").standardizedFileURL.path
+        let changes = out.appendingPathComponent("changes").standardizedFileURL.path
+        // programme.ics and the two people's files; the pair's invitation in changes/.
+        #expect(written.filter { $0.hasPrefix(calendars + "/") }.count == 3)
+        #expect(written.filter { $0.hasPrefix(changes + "/") }.count == 1)
+        #expect(written.count == 4)
         #expect(
             !FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("evil.ics").path))
     }
