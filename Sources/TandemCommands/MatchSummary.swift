@@ -14,9 +14,18 @@ enum MatchSummary {
             let series = result.series
             let sessions = series.reduce(0) { $0 + $1.sessions.count }
             let short = series.count(where: { $0.sessions.count < schedule.sessionsPerPair })
-            lines.append(
+            var line =
                 "Sessions:          \(sessions) scheduled for \(series.count) pair(s); "
-                    + "\(short) short of \(schedule.sessionsPerPair), \(schedule.unscheduled.count) not scheduled")
+                + "\(short) short of \(schedule.sessionsPerPair), \(schedule.unscheduled.count) not scheduled"
+            if let maxGap = schedule.maxGapWeeks {
+                line += ", \(result.pairs.count(where: { $0.longestGapWeeks != nil })) with a gap over \(maxGap) weeks"
+            }
+            lines.append(line)
+            if !schedule.withoutSlot.isEmpty {
+                lines.append(
+                    "Without a slot:    \(schedule.withoutSlot.count) pair(s) not made (no slot could be found);"
+                        + " the matching was solved again without them")
+            }
         }
         for cap in result.capacityCaps {
             let mentor = cap.mentor

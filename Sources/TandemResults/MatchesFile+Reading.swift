@@ -41,10 +41,11 @@ extension MatchesFile {
             for (position, reason) in pair.reasons.enumerated() {
                 reasons.append(try reason.pairReason(at: "\(path).reasons[\(position)]"))
             }
-            pairs.append(
-                MatchResult.Pair(
-                    mentor: mentor, mentee: mentee, score: pair.score, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
-                    reasons: reasons, series: try pair.sessionSeries(at: path)))
+            var result = MatchResult.Pair(
+                mentor: mentor, mentee: mentee, score: pair.score, menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
+                reasons: reasons, series: try pair.sessionSeries(at: path))
+            result.longestGapWeeks = pair.longestGapWeeks
+            pairs.append(result)
         }
         var unmatched: [MatchResult.Unmatched] = []
         for (index, person) in self.unmatched.enumerated() {
@@ -74,7 +75,13 @@ extension MatchesFile {
                 cohortEvent.issued = try MatchesFile.instant(event.issued, at: "cohort_events[\(index)].issued")
                 events.append(cohortEvent)
             }
+            var withoutSlot: [MatchResult.Unscheduled] = []
+            for (index, item) in (self.withoutSlot ?? []).enumerated() {
+                withoutSlot.append(try item.unscheduled(at: "without_slot[\(index)]"))
+            }
             schedule = MatchResult.Schedule(sessionsPerPair: sessionsPerPair, unscheduled: unscheduled, cohortEvents: events)
+            schedule?.withoutSlot = withoutSlot
+            schedule?.maxGapWeeks = maxGapWeeks
         }
         let tradeOff = tradeoff.map { entry in
             TradeOff(
@@ -86,16 +93,18 @@ extension MatchesFile {
                 },
                 maximumPairs: entry.maximumPairs, coverageMaximisesScore: entry.coverageMaximisesScore)
         }
+        var summary = MatchResult.Summary(
+            pairs: self.summary.pairs, mentors: self.summary.mentors, mentees: self.summary.mentees,
+            unmatchedMentees: self.summary.unmatchedMentees, unmatchedMentors: self.summary.unmatchedMentors,
+            spareMentorPlaces: self.summary.spareMentorPlaces, meanScore: self.summary.meanScore)
+        summary.pairsWithoutSlot = self.summary.pairsWithoutSlot ?? 0
         return MatchResult(
             programme: programme, algorithm: algorithm, seed: seed, stable: stable, blockingPairs: blockingPairs,
             settings: ReasonSettings(
                 sessionMinutes: settings.sessionMinutes, minimumScore: settings.minimumScore,
                 maxListLength: settings.maxListLength),
             pairs: pairs, unmatched: unmatched,
-            summary: MatchResult.Summary(
-                pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
-                unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
-                spareMentorPlaces: summary.spareMentorPlaces, meanScore: summary.meanScore),
+            summary: summary,
             capacityCaps: capacityCaps.map {
                 MatchResult.CapacityNote(
                     mentor: PersonName(id: $0.mentor, name: $0.mentorName), offered: $0.offered, usable: $0.usable)
@@ -135,6 +144,16 @@ extension MatchesFile {
             return .everyCandidatePrefersAnother(
                 candidates: try required(details.candidates, at: path + ".details.candidates"),
                 freePlaces: try required(details.freePlaces, at: path + ".details.free_places"))
+        case "no_slot":
+            let slot = Unscheduled(
+                mentor: "", mentee: "", reason: "",
+                reasonCode: try required(details.slotReason, at: path + ".details.slot_reason"),
+                mentorName: details.mentorName, endDate: details.endDate, sessionMinutes: details.sessionMinutes)
+            return .noSlot(
+                partner: PersonName(
+                    id: try required(details.partner, at: path + ".details.partner"),
+                    name: try required(details.partnerName, at: path + ".details.partner_name")),
+                reason: try slot.unscheduled(at: path + ".details").reason)
         default:
             throw Unreadable(path: path + ".reason_code", message: "'\(code)' is not a reason this tandem knows")
         }

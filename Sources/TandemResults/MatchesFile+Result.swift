@@ -19,7 +19,8 @@ extension MatchesFile {
         self.summary = Summary(
             pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
             unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
-            spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore))
+            spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore),
+            pairsWithoutSlot: summary.pairsWithoutSlot)
         capacityCaps = result.capacityCaps.map {
             CapacityCap(mentor: $0.mentor.id, mentorName: $0.mentor.name, offered: $0.offered, usable: $0.usable)
         }
@@ -61,6 +62,10 @@ extension MatchesFile {
                 }
                 entry.series = Series(series)
             }
+            if let gap = pair.longestGapWeeks {
+                entry.longestGapWeeks = gap
+                entry.warnings = ["long_gap"]
+            }
             return entry
         }
         unmatched = result.unmatched.map { person in
@@ -71,6 +76,8 @@ extension MatchesFile {
         }
         self.sessionsPerPair = sessionsPerPair
         unscheduled = result.schedule?.unscheduled.map(Unscheduled.init)
+        withoutSlot = result.schedule?.withoutSlot.map(Unscheduled.init)
+        maxGapWeeks = result.schedule?.maxGapWeeks
         cohortEvents = result.schedule?.cohortEvents.map {
             Event(
                 uid: $0.uid, issued: $0.issued.map(UTCText.text), title: $0.title, start: $0.start.isoLocal,
@@ -110,6 +117,16 @@ extension MatchesFile {
             details.candidates = candidates
             details.freePlaces = freePlaces
             return ("every_candidate_prefers_another", details)
+        case .noSlot(let partner, let reason):
+            let slot = Unscheduled(MatchResult.Unscheduled(mentor: "", mentee: "", reason: reason))
+            var details = Details()
+            details.partner = partner.id
+            details.partnerName = partner.name
+            details.slotReason = slot.reasonCode
+            details.mentorName = slot.mentorName
+            details.endDate = slot.endDate
+            details.sessionMinutes = slot.sessionMinutes
+            return ("no_slot", details)
         }
     }
 }

@@ -21,8 +21,12 @@ struct MatchesFile: Codable, Sendable {
     var unmatched: [Unmatched]
     /// Only with a schedule.
     var sessionsPerPair: Int?
+    /// Always empty from this version's `tandem match` (see ``withoutSlot``).
     var unscheduled: [Unscheduled]?
     var cohortEvents: [Event]?
+    /// Pairs a matching made that could get no slot, so were not made.
+    var withoutSlot: [Unscheduled]?
+    var maxGapWeeks: Int?
 
     struct Programme: Codable, Sendable {
         /// The key every calendar UID derives from.
@@ -47,6 +51,8 @@ struct MatchesFile: Codable, Sendable {
         var unmatchedMentors: Int
         var spareMentorPlaces: Int
         var meanScore: Double
+        /// Absent in files of earlier versions.
+        var pairsWithoutSlot: Int?
     }
 
     /// A mentor whose places were cut to what their availability can hold sessions for.
@@ -92,6 +98,10 @@ struct MatchesFile: Codable, Sendable {
         /// Sessions missing because the programme ends first.
         var shortBy: Int?
         var series: Series?
+        /// The longest gap between two sessions (weeks), when longer than `max_gap_weeks`.
+        var longestGapWeeks: Int?
+        /// Codes of what a coordinator should look at: `long_gap`.
+        var warnings: [String]?
     }
 
     /// A reason a pair fits: its code, its text, and the values it quotes.
@@ -161,6 +171,12 @@ struct MatchesFile: Codable, Sendable {
         var places: Int?
         var leftOff: Int?
         var freePlaces: Int?
+        // `no_slot`: the partner, and the schedule's reason with the values it quotes.
+        var partner: String?
+        var partnerName: String?
+        var slotReason: String?
+        var endDate: String?
+        var sessionMinutes: Int?
     }
 
     /// How many candidates one hard rule removed.

@@ -75,6 +75,49 @@ struct ConfigurationTests {
         }
     }
 
+    @Test func readsMaxGapWeeksWithTwiceTheCadenceAsDefault() throws {
+        let base = "schedule:\n  start_date: 2027-01-11\n  end_date: 2027-09-30\n  cadence: fortnightly\n"
+        let unset = try #require(try ConfigurationLoader.parse(base, file: "tandem.yaml").schedule?.settings)
+        #expect(unset.maxGapWeeks == nil)
+        #expect(unset.gapLimitWeeks == 4)
+        let set = try #require(
+            try ConfigurationLoader.parse(base + "  max_gap_weeks: 6\n", file: "tandem.yaml").schedule?.settings)
+        #expect(set.maxGapWeeks == 6)
+        #expect(set.gapLimitWeeks == 6)
+    }
+
+    @Test(arguments: [
+        (
+            "  cadence: monthly\n  max_gap_weeks: 0\n", 5,
+            "tandem.yaml:5: error: field 'schedule.max_gap_weeks': expected a whole number from 1 to 52, found '0'"
+        ),
+        (
+            "  max_gap_weeks: eight\n", 4,
+            "tandem.yaml:4: error: field 'schedule.max_gap_weeks': expected a whole number from 1 to 52, found 'eight'"
+        ),
+        (
+            "  max_gap_weeks: 4\n  cadence: monthly\n", 4,
+            "tandem.yaml:4: error: field 'schedule.max_gap_weeks': is 4 weeks, shorter than the cadence; use at least 5"
+                + " (monthly sessions are 4 or 5 weeks apart), or leave it out for twice the cadence"
+        ),
+        (
+            "  cadence: every 3 weeks\n  max_gap_weeks: 2\n", 5,
+            "tandem.yaml:5: error: field 'schedule.max_gap_weeks': is 2 weeks, shorter than the cadence; use at least 3"
+                + " (the cadence), or leave it out for twice the cadence"
+        ),
+    ])
+    func reportsABadMaxGapWeeks(lines: String, line: Int, message: String) {
+        let text = "schedule:\n  start_date: 2027-01-11\n  end_date: 2027-09-30\n" + lines
+        do {
+            _ = try ConfigurationLoader.parse(text, file: "tandem.yaml")
+            Issue.record("expected failure")
+        } catch let failure {
+            #expect(failure.kind == .dataError)
+            #expect(failure.problems.map(\.line) == [line])
+            #expect(failure.problems.map(\.description) == [message])
+        }
+    }
+
     /// The line where the YAML parser stopped, in the middle of the file, not just any line.
     @Test(arguments: [
         ("programme:\n  name: Foo\n bad: indent\nmatching:\n  seed: 1\n", 3),

@@ -109,8 +109,14 @@ struct MatchesFileTests {
             .init(person: amrit, side: .mentor, reason: .notTakingMentees),
             .init(person: amrit, side: .mentor, reason: .noSessionFits),
             .init(person: amrit, side: .mentor, reason: .everyCandidatePrefersAnother(candidates: 4, freePlaces: 1)),
+            .init(person: jo, side: .mentee, reason: .noSlot(partner: amrit, reason: .noCommonSlot(sessionMinutes: 45))),
+            .init(
+                person: amrit, side: .mentor,
+                reason: .noSlot(
+                    partner: jo,
+                    reason: .clashesOrNoDateLeft(mentorName: amrit.name, endDate: LocalDate(year: 2027, month: 12, day: 31)))),
         ]
-        let schedule = MatchResult.Schedule(
+        var schedule = MatchResult.Schedule(
             sessionsPerPair: 6,
             unscheduled: [
                 .init(mentor: "M2", mentee: "E2", reason: .noCommonSlot(sessionMinutes: 45)),
@@ -119,17 +125,24 @@ struct MatchesFileTests {
                     reason: .clashesOrNoDateLeft(mentorName: "Chris", endDate: LocalDate(year: 2027, month: 12, day: 31))),
             ],
             cohortEvents: [kickOff])
+        schedule.withoutSlot = [
+            .init(mentor: "M4", mentee: "E4", reason: .noCommonSlot(sessionMinutes: 45)),
+            .init(
+                mentor: "M5", mentee: "E5",
+                reason: .clashesOrNoDateLeft(mentorName: "Dev", endDate: LocalDate(year: 2027, month: 12, day: 31))),
+        ]
+        schedule.maxGapWeeks = 8
+        var pair = MatchResult.Pair(
+            mentor: amrit, mentee: jo, score: 0.5, menteeRank: 1, mentorRank: 2, reasons: reasons, series: series)
+        pair.longestGapWeeks = 13
+        var summary = MatchResult.Summary(
+            pairs: 1, mentors: 1, mentees: 2, unmatchedMentees: 4, unmatchedMentors: 3, spareMentorPlaces: 0, meanScore: 0.5)
+        summary.pairsWithoutSlot = 2
         return MatchResult(
             programme: Programme(id: "ealing-2027", name: "Ealing", coordinatorName: "Ruth", coordinatorEmail: "r@example.org"),
             algorithm: "stable/min-regret", seed: 42, stable: true, blockingPairs: 0,
             settings: ReasonSettings(sessionMinutes: 45, minimumScore: 0.25, maxListLength: 50),
-            pairs: [
-                MatchResult.Pair(
-                    mentor: amrit, mentee: jo, score: 0.5, menteeRank: 1, mentorRank: 2, reasons: reasons, series: series)
-            ],
-            unmatched: unmatched,
-            summary: MatchResult.Summary(
-                pairs: 1, mentors: 1, mentees: 2, unmatchedMentees: 4, unmatchedMentors: 3, spareMentorPlaces: 0, meanScore: 0.5),
+            pairs: [pair], unmatched: unmatched, summary: summary,
             capacityCaps: [MatchResult.CapacityNote(mentor: amrit, offered: 3, usable: 1)],
             tradeOff: nil, schedule: schedule)
     }()
@@ -191,6 +204,16 @@ struct MatchesFileTests {
         #expect(text.contains("\"reason_code\" : \"reserve_list\""))
         #expect(text.contains("\"sequence\" : 3"))
         #expect(text.contains("\"issued\" : \"2026-01-01T00:00:59Z\""))
+        #expect(text.contains("\"pairs_without_slot\" : 2"))
+        #expect(text.contains("\"max_gap_weeks\" : 8"))
+        #expect(text.contains("\"longest_gap_weeks\" : 13,"))
+        #expect(text.contains("\"warnings\" : [\n        \"long_gap\"\n      ]"))
+        #expect(text.contains("\"without_slot\" : [\n    {\n      \"mentee\" : \"E4\",\n      \"mentor\" : \"M4\",\n"))
+        #expect(
+            text.contains(
+                "\"details\" : {\n        \"partner\" : \"M/1\",\n        \"partner_name\" : \"Amrit \\\"AK\\\" Kaur\",\n"
+                    + "        \"session_minutes\" : 45,\n        \"slot_reason\" : \"no_common_slot\"\n      },"))
+        #expect(text.contains("\"reason_code\" : \"no_slot\""))
         // Every key in the file is snake_case.
         let keys = try text.matches(of: Regex(#""([^"\\]+)" :"#)).map { String($0.output[1].substring ?? "") }
         #expect(!keys.isEmpty)

@@ -35,6 +35,10 @@ public enum UnmatchedReason: Sendable, Hashable {
     case reserveList(candidates: Int, firstChoice: PersonName, rankThere: Int, places: Int, leftOff: Int)
     /// A mentor whom every candidate mentee ranks below the mentor they got.
     case everyCandidatePrefersAnother(candidates: Int, freePlaces: Int)
+    /// The matching paired them with `partner`, but the pair could get no slot, for `reason`,
+    /// so it was not made and the matching was solved again without it; it left this person
+    /// without a partner. `partner` is the mentor for a mentee, the mentee for a mentor.
+    case noSlot(partner: PersonName, reason: UnscheduledReason)
 }
 
 /// How many candidates one hard rule removed.
@@ -59,7 +63,7 @@ public struct PersonName: Sendable, Hashable {
     }
 }
 
-/// Why a matched pair got no sessions.
+/// Why a matched pair could get no sessions (and so was not made).
 public enum UnscheduledReason: Sendable, Hashable {
     /// Every common slot clashes with the mentor's other sessions, or no date is left before
     /// the programme's end.

@@ -47,10 +47,13 @@ public enum ReasonText {
         case .everyCandidatePrefersAnother(let candidates, let freePlaces):
             return "Every one of the \(English.count(candidates, "mentee")) who could be paired with \(name)"
                 + " has a mentor they rank higher; \(English.count(freePlaces, "place")) still free."
+        case .noSlot(let partner, let reason):
+            return "No session could be scheduled with \(partner.name) (\(partner.id)), so the pair was not made: "
+                + text(reason) + "."
         }
     }
 
-    /// Why a matched pair got no sessions.
+    /// Why a matched pair could get no sessions.
     public static func text(_ reason: UnscheduledReason) -> String {
         switch reason {
         case .clashesOrNoDateLeft(let mentorName, let endDate):

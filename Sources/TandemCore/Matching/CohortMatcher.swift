@@ -17,7 +17,7 @@ public enum CohortMatcher {
         var capacityCaps: [CapacityCap] = []
         if let scheduler {
             for index in cohort.mentors.indices {
-                let usable = scheduler.slotCapacity(of: cohort.mentors[index].availability)
+                let usable = scheduler.slotCapacity(of: cohort.mentors[index])
                 if usable < cohort.mentors[index].capacity {
                     capacityCaps.append(CapacityCap(mentor: index, offered: cohort.mentors[index].capacity, usable: usable))
                     cohort.mentors[index].capacity = usable
@@ -25,55 +25,125 @@ public enum CohortMatcher {
             }
         }
         let compiled = progress.phase("Preparing the answers") { CompiledCohort(cohort: cohort, policy: policy) }
-        let scored = PreferenceBuilder.build(compiled, progress: progress)
+        var scored = PreferenceBuilder.build(compiled, progress: progress)
+        let chosenChoice = policy.objective == .stable ? policy.optimal : nil
+        let cappedCohort = cohort
+        let withoutSessions = Set(capacityCaps.filter { $0.usable == 0 }.map(\.mentor))
+        // Every pair made gets a slot. A pair the schedule cannot place is made unacceptable and
+        // the matching solved again, under the same objective and choice, until every pair has
+        // one; the final matching is then stable (or most-pairs) for the instance without the
+        // removed pairs, which is what the verifier checks. Each round removes at least one of
+        // the L acceptable pairs, so there are at most L rounds. Almost every run has one:
+        // capacities are already capped by what each mentor's time can hold. The first round
+        // compares the alternatives while it schedules, betting that every pair gets a slot;
+        // later rounds cost only a rotation poset, one solution (O(L) each) and a schedule, and
+        // the report and explanations are made once, for the matching that is kept. A run whose
+        // start times leave most acceptable pairs without a common slot can take hundreds of
+        // rounds (generated 2,000 x 500 with a half-hour window of start times: about 800).
+        var withoutSlot: [SessionScheduler.Unscheduled] = []
+        while true {
+            let round = matchRound(
+                scored: scored, policy: policy, chosenChoice: chosenChoice, compiled: compiled, scheduler: scheduler,
+                cohort: cappedCohort, withoutSessions: withoutSessions, removedSoFar: withoutSlot.count,
+                isFirst: withoutSlot.isEmpty, progress: progress)
+            guard let matched = round.matched else {
+                withoutSlot += round.unplaced
+                scored = scored.removing(round.unplaced.map { (mentee: $0.mentee, mentor: $0.mentor) })
+                continue
+            }
+            var outcome = matched.outcome
+            outcome.objective = policy.objective
+            outcome.tradeOff = matched.tradeOff
+            outcome.capacityCaps = capacityCaps
+            outcome.withoutSlot = withoutSlot
+            outcome.unmatched = outcome.unmatched.map { person in
+                // Whoever a removed pair left without a partner is told so, naming the partner
+                // of the last such pair (the one the latest matching gave them).
+                guard
+                    let removed = withoutSlot.last(where: {
+                        person.side == .mentee ? $0.mentee == person.index : $0.mentor == person.index
+                    })
+                else { return person }
+                let partner =
+                    person.side == .mentee
+                    ? PersonName(id: cohort.mentors[removed.mentor].id, name: cohort.mentors[removed.mentor].name)
+                    : PersonName(id: cohort.mentees[removed.mentee].id, name: cohort.mentees[removed.mentee].name)
+                var person = person
+                person.reason = .noSlot(partner: partner, reason: removed.reason)
+                return person
+            }
+            return outcome
+        }
+    }
+
+    /// One matching of `scored`, with its report, explanation and schedule; or, when some of
+    /// its pairs get no slot, those pairs (`unplaced`) and no outcome.
+    private static func matchRound(
+        scored: ScoredInstance, policy: MatchingPolicy, chosenChoice: StableChoice?, compiled: CompiledCohort,
+        scheduler: SessionScheduler?, cohort: Cohort, withoutSessions: Set<Int>, removedSoFar: Int, isFirst: Bool,
+        progress: any ProgressObserver
+    ) -> (matched: (outcome: MatchOutcome, tradeOff: TradeOff)?, unplaced: [SessionScheduler.Unscheduled]) {
         let entries = scored.instance.entryCount
+        let finding =
+            removedSoFar == 0
+            ? "Finding the stable matching"
+            : "Finding the stable matching again, without \(removedSoFar) pair(s) that got no slot"
         // One rotation poset serves the chosen matching and every alternative in the report.
-        let (poset, weights, stable) = progress.phase("Finding the stable matching", total: entries, unit: "list entries") {
+        let (poset, weights, stable) = progress.phase(finding, total: entries, unit: "list entries") {
             let poset = RotationPoset(scored.instance)
             let weights = scored.pairWeights
             return (poset, weights, TradeOff.solve(policy.optimal, poset: poset, weights: weights))
         }
-        let chosenChoice = policy.objective == .stable ? policy.optimal : nil
         let compare = { @Sendable in
             TradeOff.compute(scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
         }
-        let cappedCohort = cohort
-        let withoutSessions = Set(capacityCaps.filter { $0.usable == 0 }.map(\.mentor))
-        let schedule = { @Sendable (pairs: [MatchedPair]) in
-            scheduler.map { $0.schedule(pairs.map { ($0.mentor, $0.mentee) }, in: cappedCohort) }
+        let schedule = { @Sendable (matching: Matching) in
+            scheduler.map { scheduler in
+                var pairs: [(mentor: Int, mentee: Int)] = []
+                for mentor in 0..<compiled.mentorCount {
+                    for mentee in matching.residents(of: mentor, in: scored.instance) {
+                        pairs.append((mentor, Int(mentee)))
+                    }
+                }
+                return scheduler.schedule(pairs, in: cohort)
+            }
         }
-        var outcome: MatchOutcome
-        let tradeOff: TradeOff
         if policy.objective == .stable {
-            // The report on the alternatives, and the explanation and schedule of the chosen
+            // After a round that removed pairs, schedule first: the report waits for a matching
+            // whose pairs all get a slot.
+            var known: SessionScheduler.Outcome?
+            if !isFirst {
+                known = progress.phase("Scheduling sessions", total: stable.pairCount, unit: "pairs") { schedule(stable) }
+                if let unplaced = known?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
+            }
+            let scheduled = known
+            // The report on the alternatives, and the schedule and explanation of the chosen
             // matching, are independent and mostly single-threaded: run them side by side.
             let phase = scheduler == nil ? "Comparing and explaining" : "Comparing, explaining and scheduling"
-            (tradeOff, outcome) = progress.phase(phase, total: entries, unit: "list entries") {
-                let (compared, explained) = Concurrently.run(compare) {
+            let (compared, explained) = progress.phase(phase, total: entries, unit: "list entries") {
+                Concurrently.run(compare) { () -> (MatchOutcome?, [SessionScheduler.Unscheduled]) in
+                    let sessions = scheduled ?? schedule(stable)
+                    if let unplaced = sessions?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
                     var explained = explain(
                         stable, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
-                    explained.schedule = schedule(explained.pairs)
-                    return explained
-                }
-                return (compared.tradeOff, explained)
-            }
-        } else {
-            let coverage: Matching
-            (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries", compare)
-            outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
-                explain(
-                    coverage, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
-            }
-            if scheduler != nil {
-                outcome.schedule = progress.phase("Scheduling sessions", total: outcome.pairs.count, unit: "pairs") {
-                    schedule(outcome.pairs)
+                    explained.schedule = sessions
+                    return (explained, [])
                 }
             }
+            guard let outcome = explained.0 else { return (nil, explained.1) }
+            return ((outcome, compared.tradeOff), [])
         }
-        outcome.objective = policy.objective
-        outcome.tradeOff = tradeOff
-        outcome.capacityCaps = capacityCaps
-        return outcome
+        let (tradeOff, coverage) = progress.phase("Comparing the alternatives", total: entries, unit: "list entries", compare)
+        var sessions: SessionScheduler.Outcome?
+        if scheduler != nil {
+            sessions = progress.phase("Scheduling sessions", total: coverage.pairCount, unit: "pairs") { schedule(coverage) }
+            if let unplaced = sessions?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
+        }
+        var outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
+            explain(coverage, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
+        }
+        outcome.schedule = sessions
+        return ((outcome, tradeOff), [])
     }
 
     /// Verifies and explains any matching of the scored instance (also one made elsewhere).

@@ -35,6 +35,7 @@ public struct CapacityCap: Sendable, Hashable {
 /// Everything one matching run produced.
 public struct MatchOutcome: Sendable {
     public let compiled: CompiledCohort
+    /// The scored instance the matching solves: without the pairs of ``withoutSlot``.
     public let scored: ScoredInstance
     public let optimal: StableChoice
     public let matching: Matching
@@ -54,6 +55,10 @@ public struct MatchOutcome: Sendable {
     public var capacityCaps: [CapacityCap] = []
     /// The sessions of each pair (keyed by index into ``pairs``), when a schedule was configured.
     public var schedule: SessionScheduler.Outcome?
+    /// Pairs a matching made that could get no slot, in the order they were found: each was
+    /// made unacceptable and the matching solved again, so none of them is in ``pairs``, and
+    /// ``scored`` (which ``report`` verifies against) no longer lists them.
+    package var withoutSlot: [SessionScheduler.Unscheduled] = []
 
     public var isStable: Bool { report.isStable }
 

@@ -35,6 +35,9 @@ public struct MatchResult: Sendable, Hashable {
         public var reasons: [PairReason]
         /// The pair's sessions, with the calendar UID; `nil` when unscheduled or without a schedule.
         public var series: SessionSeries?
+        /// The longest gap between two of the pair's sessions, in weeks, when it is longer than
+        /// the schedule's ``Schedule/maxGapWeeks``: no slot without one was free. `nil` otherwise.
+        package var longestGapWeeks: Int?
 
         public init(
             mentor: PersonName, mentee: PersonName, score: Double, menteeRank: Int, mentorRank: Int, reasons: [PairReason],
@@ -68,7 +71,8 @@ public struct MatchResult: Sendable, Hashable {
         }
     }
 
-    /// A matched pair that got no sessions.
+    /// A pair a matching made that could get no sessions (so it was not made, see
+    /// ``Schedule/withoutSlot``), or, in files of earlier versions, a pair left unscheduled.
     public struct Unscheduled: Sendable, Hashable {
         public var mentor: String
         public var mentee: String
@@ -98,8 +102,16 @@ public struct MatchResult: Sendable, Hashable {
     public struct Schedule: Sendable, Hashable {
         /// Sessions each pair should get; a series with fewer is short.
         public var sessionsPerPair: Int
+        /// Pairs kept without sessions. Always empty from ``init(_:programme:)``: a pair that
+        /// cannot be given a slot is not made (``withoutSlot``). Files of earlier versions may list some.
         public var unscheduled: [Unscheduled]
         public var cohortEvents: [CohortEvent]
+        /// Pairs a matching made that could get no slot, so they were not made and the matching
+        /// was solved again without them, in the order they were found.
+        package var withoutSlot: [Unscheduled] = []
+        /// The longest gap between two sessions a pair should have, in weeks; pairs with a
+        /// longer one carry it (``Pair/longestGapWeeks``). `nil` when not known (older files).
+        package var maxGapWeeks: Int?
 
         public init(sessionsPerPair: Int, unscheduled: [Unscheduled], cohortEvents: [CohortEvent]) {
             self.sessionsPerPair = sessionsPerPair
@@ -117,6 +129,8 @@ public struct MatchResult: Sendable, Hashable {
         public var unmatchedMentors: Int
         public var spareMentorPlaces: Int
         public var meanScore: Double
+        /// Pairs a matching made that could get no slot, and so were not made.
+        package var pairsWithoutSlot = 0
 
         public init(
             pairs: Int, mentors: Int, mentees: Int, unmatchedMentees: Int, unmatchedMentors: Int, spareMentorPlaces: Int,
@@ -165,9 +179,13 @@ public struct MatchResult: Sendable, Hashable {
         blockingPairs = outcome.report.blockingPairs.count
         settings = ReasonSettings(outcome.compiled.policy)
         pairs = outcome.pairs.enumerated().map { index, pair in
-            Pair(
+            var result = Pair(
                 mentor: mentor(pair.mentor), mentee: mentee(pair.mentee), score: pair.score, menteeRank: pair.menteeRank,
                 mentorRank: pair.mentorRank, reasons: pair.reasons, series: outcome.schedule?.series[index])
+            if let schedule = outcome.schedule, let gap = result.series?.longestGapWeeks, gap > schedule.maxGapWeeks {
+                result.longestGapWeeks = gap
+            }
+            return result
         }
         unmatched = outcome.unmatched.map { person in
             Unmatched(
@@ -179,17 +197,21 @@ public struct MatchResult: Sendable, Hashable {
             unmatchedMentees: unmatched.count(where: { $0.side == .mentee }),
             unmatchedMentors: unmatched.count(where: { $0.side == .mentor }),
             spareMentorPlaces: outcome.spareMentorPlaces, meanScore: outcome.meanScore)
+        summary.pairsWithoutSlot = outcome.withoutSlot.count
         capacityCaps = outcome.capacityCaps.map {
             CapacityNote(mentor: mentor($0.mentor), offered: $0.offered, usable: $0.usable)
         }
         tradeOff = outcome.tradeOff
+        func unscheduled(_ item: SessionScheduler.Unscheduled) -> Unscheduled {
+            Unscheduled(mentor: cohort.mentors[item.mentor].id, mentee: cohort.mentees[item.mentee].id, reason: item.reason)
+        }
         schedule = outcome.schedule.map { schedule in
-            Schedule(
-                sessionsPerPair: schedule.sessionsPerPair,
-                unscheduled: schedule.unscheduled.map {
-                    Unscheduled(mentor: cohort.mentors[$0.mentor].id, mentee: cohort.mentees[$0.mentee].id, reason: $0.reason)
-                },
+            var result = Schedule(
+                sessionsPerPair: schedule.sessionsPerPair, unscheduled: schedule.unscheduled.map(unscheduled),
                 cohortEvents: schedule.cohortEvents)
+            result.withoutSlot = outcome.withoutSlot.map(unscheduled)
+            result.maxGapWeeks = schedule.maxGapWeeks
+            return result
         }
     }
 

@@ -40,6 +40,12 @@ public struct ScheduleSettings: Sendable, Hashable {
     public var timeZone: String
     /// The programme's key (``Programme/key``), from which every calendar UID derives.
     public var programmeKey: String
+    /// The longest gap, in weeks, a pair should go between two sessions (skipped bank holidays
+    /// and blackouts make gaps); `nil` for twice the cadence (``CadenceKind/defaultMaxGapWeeks``).
+    package var maxGapWeeks: Int?
+
+    /// ``maxGapWeeks``, or twice the cadence when it is not set.
+    package var gapLimitWeeks: Int { maxGapWeeks ?? cadence.defaultMaxGapWeeks }
 
     public init(
         startDate: LocalDate, endDate: LocalDate, sessionsPerPair: Int = 6, cadence: CadenceKind = .monthly,
@@ -79,6 +85,16 @@ public enum CadenceKind: Sendable, Hashable {
         switch self {
         case .everyWeeks(let weeks): max(1, weeks)
         case .monthly: 4
+        }
+    }
+
+    /// Twice the cadence, in weeks: 2 weekly, 4 fortnightly, 6 every three weeks, 8 monthly.
+    /// One skipped date doubles a weekly pair's gap; a monthly gap is 4 or 5 weeks, so one
+    /// skipped month gives 8 to 10 weeks and may already pass it.
+    package var defaultMaxGapWeeks: Int {
+        switch self {
+        case .everyWeeks(let weeks): 2 * max(1, weeks)
+        case .monthly: 8
         }
     }
 }

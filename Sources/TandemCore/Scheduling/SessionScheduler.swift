@@ -3,14 +3,24 @@
 /// For every pair, the candidate slots are the quarter-hour starts at which both are free for a
 /// whole session, inside the earliest/latest start times and away from clock changes. Each
 /// candidate is expanded into its series (skipping closed dates) and the best is taken, in
-/// this order: a series that fits before the end date; the first phase (alternate weeks or
-/// another week of the month only when the mentor's slots are scarce); fewest skipped dates;
+/// this order: a series that fits before the end date; one whose gaps between sessions stay
+/// within ``ScheduleSettings/gapLimitWeeks``; the first phase (alternate weeks or another
+/// week of the month only when the mentor's slots are scarce); fewest skipped dates;
 /// the most room around it (the longest common window); earliest in the week; earliest in the
 /// day. Mentors are processed in input order and each mentor's mentees in the mentor's ranking,
 /// so a mentor's sessions never overlap, buffer included.
+///
+/// For a re-run that keeps some pairs, ``bookedSeries`` holds the kept pairs' series, which new
+/// series must not clash with, and ``notBefore`` the date after which new series start.
 public struct SessionScheduler: Sendable {
     public let settings: ScheduleSettings
     public let zone: ZoneRules
+    /// Series already scheduled for kept pairs, by mentor id. A new series must not clash with
+    /// them, buffer included, just as with the mentor's other new series. Empty by default.
+    package var bookedSeries: [String: [SessionSeries]] = [:]
+    /// When set, no new series has a session (or a skipped date) on or before this date: new
+    /// series start the day after. `nil` by default: they start at the programme's start date.
+    package var notBefore: LocalDate?
     /// Local minute ranges per weekday touched by a clock change within the programme.
     private let avoided: [[Range<Int>]]
     /// Each venue's town, normalised once rather than for every pair.
@@ -42,6 +52,9 @@ public struct SessionScheduler: Sendable {
         public var sessionsPerPair: Int
         /// Whole-cohort events, for every calendar.
         public var cohortEvents: [CohortEvent]
+        /// The longest gap between two sessions a series should have (weeks); series with a
+        /// longer one were the best their pair could get, and are flagged.
+        package var maxGapWeeks = 0
 
         /// Pairs whose series ends short of ``sessionsPerPair`` because the programme ends first.
         public var shortCount: Int { series.values.filter { $0.sessions.count < sessionsPerPair }.count }
@@ -49,7 +62,8 @@ public struct SessionScheduler: Sendable {
 
     /// How many mentees a mentor can be given slots for: disjoint session windows in their
     /// availability times the phases of the cadence. Matching caps capacity by this, so that
-    /// it never promises a mentor more mentees than their time can hold.
+    /// it never promises a mentor more mentees than their time can hold. It does not count
+    /// ``bookedSeries``: see `slotCapacity(of: Mentor)` for a mentor who has some.
     public func slotCapacity(of availability: WeeklyAvailability) -> Int {
         let length = settings.sessionMinutes + settings.bufferMinutes
         var slots = 0
@@ -68,11 +82,34 @@ public struct SessionScheduler: Sendable {
         return slots * settings.cadence.phaseCount
     }
 
+    /// How many new mentees `mentor` can be given slots for: `slotCapacity(of: WeeklyAvailability)`
+    /// less one for each of the mentor's ``bookedSeries`` that still has a session after
+    /// ``notBefore`` (a series that has ended holds no slot any more).
+    ///
+    /// A booked series need not sit on the grid of disjoint windows this counts (it was placed
+    /// by an earlier run, perhaps against other availability), so it may block two windows
+    /// rather than one: the number can still be one too many. The matcher does not rely on it
+    /// being exact: a pair that then gets no slot is not made (``CohortMatcher``).
+    package func slotCapacity(of mentor: Mentor) -> Int {
+        let first = firstDate
+        let running = (bookedSeries[mentor.id] ?? []).count(where: { series in
+            series.sessions.contains { $0.date >= first }
+        })
+        return max(0, slotCapacity(of: mentor.availability) - running)
+    }
+
+    /// The first date a new series may use: the start date, or the day after ``notBefore``.
+    private var firstDate: LocalDate {
+        guard let notBefore, notBefore >= settings.startDate else { return settings.startDate }
+        return notBefore.adding(days: 1)
+    }
+
     /// Schedules `pairs` (mentor index, mentee index) of `cohort`.
     public func schedule(_ pairs: [(mentor: Int, mentee: Int)], in cohort: Cohort) -> Outcome {
         var series: [Int: SessionSeries] = [:]
         var unscheduled: [Unscheduled] = []
-        var booked = [[SessionSeries]](repeating: [], count: cohort.mentors.count)
+        var booked = cohort.mentors.map { bookedSeries[$0.id] ?? [] }
+        let gapLimit = settings.gapLimitWeeks
         for (index, pair) in pairs.enumerated() {
             let mentor = cohort.mentors[pair.mentor]
             let mentee = cohort.mentees[pair.mentee]
@@ -91,8 +128,10 @@ public struct SessionScheduler: Sendable {
                             !booked[pair.mentor].contains(where: { overlaps($0, candidate) })
                         else { continue }
                         let isShort = candidate.sessions.count < settings.sessionsPerPair ? 1 : 0
+                        let hasLongGap = candidate.longestGapWeeks > gapLimit ? 1 : 0
                         let key = [
-                            isShort, phase, candidate.skipped.count, -window.durationMinutes, window.day.rawValue, start,
+                            isShort, hasLongGap, phase, candidate.skipped.count, -window.durationMinutes,
+                            window.day.rawValue, start,
                         ]
                         if best == nil || key.lexicographicallyPrecedes(best?.key ?? []) { best = (key, candidate) }
                     }
@@ -111,7 +150,7 @@ public struct SessionScheduler: Sendable {
         }
         return Outcome(
             series: series, unscheduled: unscheduled, sessionsPerPair: settings.sessionsPerPair,
-            cohortEvents: settings.cohortEvents)
+            cohortEvents: settings.cohortEvents, maxGapWeeks: gapLimit)
     }
 
     private func isAvoided(day: Weekday, start: Int) -> Bool {
@@ -134,8 +173,9 @@ public struct SessionScheduler: Sendable {
 
     /// The occurrence dates of a slot's rule up to the programme end, in order.
     private func occurrenceDates(slot: WeeklySlot, phase: Int) -> (cadence: Cadence, dates: [LocalDate]) {
-        let offset = (slot.weekday.rawValue - settings.startDate.weekday.rawValue + 7) % 7
-        var date = settings.startDate.adding(days: offset + 7 * phase)
+        let start = firstDate
+        let offset = (slot.weekday.rawValue - start.weekday.rawValue + 7) % 7
+        var date = start.adding(days: offset + 7 * phase)
         var dates: [LocalDate] = []
         switch settings.cadence {
         case .everyWeeks(let weeks):

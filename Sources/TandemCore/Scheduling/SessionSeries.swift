@@ -82,6 +82,19 @@ public struct SessionSeries: Sendable, Hashable {
     }
 }
 
+extension SessionSeries {
+    /// The longest time between two consecutive sessions, in whole weeks, rounded up (0 with
+    /// fewer than two sessions). A series keeps one weekday, so its gaps are whole weeks;
+    /// skipped dates are what make one longer than the cadence.
+    package var longestGapWeeks: Int {
+        var longest = 0
+        for (earlier, later) in zip(sessions, sessions.dropFirst()) {
+            longest = max(longest, later.date.dayNumber - earlier.date.dayNumber)
+        }
+        return (longest + 6) / 7
+    }
+}
+
 /// A whole-cohort event such as the kick-off training or the closing session.
 public struct CohortEvent: Sendable, Hashable {
     /// The calendar UID; set from the programme's key when the schedule is resolved.

@@ -337,6 +337,7 @@ public enum ConfigurationLoader {
             let allowed = [
                 "start_date", "end_date", "sessions", "cadence", "buffer_minutes", "earliest_start", "latest_start",
                 "blackouts", "bank_holidays", "bank_holiday_division", "online_location", "venues", "events",
+                "max_gap_weeks",
             ]
             var start: LocalDate?
             var end: LocalDate?
@@ -344,6 +345,7 @@ public enum ConfigurationLoader {
                 startDate: LocalDate(year: 2000, month: 1, day: 1), endDate: LocalDate(year: 2000, month: 1, day: 1))
             var bankHolidays: String?
             var division = "england-and-wales"
+            var gapNode: Node?
             for (key, value) in entries(node, at: "schedule", allowed: allowed) {
                 let path = "schedule." + key
                 switch key {
@@ -358,6 +360,9 @@ public enum ConfigurationLoader {
                         problem(value, path, "'\(text)' is not a cadence; use weekly, fortnightly, every 3 weeks or monthly")
                     }
                 case "buffer_minutes": settings.bufferMinutes = integer(value, path, in: 0...240) ?? settings.bufferMinutes
+                case "max_gap_weeks":
+                    gapNode = value
+                    settings.maxGapWeeks = integer(value, path, in: 1...52) ?? settings.maxGapWeeks
                 case "earliest_start": settings.earliestStartMinute = clock(value, path) ?? settings.earliestStartMinute
                 case "latest_start": settings.latestStartMinute = clock(value, path) ?? settings.latestStartMinute
                 case "blackouts": readBlackouts(value, into: &settings)
@@ -369,6 +374,19 @@ public enum ConfigurationLoader {
                 case "venues": settings.venues = readVenues(value)
                 default: settings.cohortEvents = readEvents(value)
                 }
+            }
+            // Every gap of a series is at least its cadence (up to 5 weeks for monthly), so a
+            // shorter limit would flag every pair.
+            let (shortestGap, why): (Int, String)
+            switch settings.cadence {
+            case .everyWeeks(let weeks): (shortestGap, why) = (weeks, "the cadence")
+            case .monthly: (shortestGap, why) = (5, "monthly sessions are 4 or 5 weeks apart")
+            }
+            if let gap = settings.maxGapWeeks, gap < shortestGap {
+                problem(
+                    gapNode, "schedule.max_gap_weeks",
+                    "is \(gap) weeks, shorter than the cadence; use at least \(shortestGap) (\(why)),"
+                        + " or leave it out for twice the cadence")
             }
             guard let start, let end else {
                 problem(node, "schedule", "needs both start_date and end_date (dates like 2027-01-11)")
