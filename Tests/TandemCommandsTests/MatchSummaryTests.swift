@@ -5,7 +5,7 @@ import Testing
 
 @Suite("The console summary")
 struct MatchSummaryTests {
-    /// Two pairs, one with a long gap, and one pair not made for want of a slot.
+    /// Three pairs, one with a long gap, and one pair not made for want of a slot.
     static func result(flagged: Bool, withoutSlot: Bool) -> MatchResult {
         let start = LocalDateTime(year: 2027, month: 1, day: 13, hour: 18)
         func pair(_ number: Int, gap: Int?) -> MatchResult.Pair {
@@ -29,12 +29,13 @@ struct MatchSummaryTests {
             schedule.withoutSlot = [.init(mentor: "M1", mentee: "E3", reason: .noCommonSlot(sessionMinutes: 60))]
         }
         var summary = MatchResult.Summary(
-            pairs: 2, mentors: 2, mentees: 3, unmatchedMentees: 1, unmatchedMentors: 0, spareMentorPlaces: 0, meanScore: 0.5)
+            pairs: 3, mentors: 3, mentees: 4, unmatchedMentees: 1, unmatchedMentors: 0, spareMentorPlaces: 0, meanScore: 0.5)
         summary.pairsWithoutSlot = withoutSlot ? 1 : 0
         return MatchResult(
             programme: Programme(), algorithm: "stable/weighted", seed: 1, stable: true, blockingPairs: 0,
             settings: ReasonSettings(sessionMinutes: 60, minimumScore: 0, maxListLength: nil),
-            pairs: [pair(1, gap: flagged ? 13 : nil), pair(2, gap: nil)], unmatched: [], summary: summary, capacityCaps: [],
+            pairs: [pair(1, gap: flagged ? 13 : nil), pair(2, gap: nil), pair(3, gap: nil)], unmatched: [], summary: summary,
+            capacityCaps: [],
             tradeOff: nil, schedule: schedule)
     }
 
@@ -42,7 +43,7 @@ struct MatchSummaryTests {
         let text = MatchSummary.text(Self.result(flagged: true, withoutSlot: true), out: "out", seconds: 0)
         #expect(
             text.contains(
-                "Sessions:          12 scheduled for 2 pair(s); 0 short of 6, 0 not scheduled, 1 with a gap over 8 weeks\n"))
+                "Sessions:          18 scheduled for 3 pair(s); 0 short of 6, 0 not scheduled, 1 with a gap over 8 weeks\n"))
         #expect(
             text.contains(
                 "Without a slot:    1 pair(s) not made (no slot could be found); the matching was solved again without them\n"))

@@ -33,15 +33,19 @@ public enum CohortMatcher {
         // the matching solved again, under the same objective and choice, until every pair has
         // one; the final matching is then stable (or most-pairs) for the instance without the
         // removed pairs, which is what the verifier checks. Each round removes at least one of
-        // the L acceptable pairs, so there are at most L rounds; one costs a rotation poset, the
-        // solutions of the report (O(L) each) and a schedule. Almost every run has one round:
-        // capacities are already capped by what each mentor's time can hold.
+        // the L acceptable pairs, so there are at most L rounds. Almost every run has one:
+        // capacities are already capped by what each mentor's time can hold. The first round
+        // compares the alternatives while it schedules, betting that every pair gets a slot;
+        // later rounds cost only a rotation poset, one solution (O(L) each) and a schedule, and
+        // the report and explanations are made once, for the matching that is kept. A run whose
+        // start times leave most acceptable pairs without a common slot can take hundreds of
+        // rounds (generated 2,000 x 500 with a half-hour window of start times: about 800).
         var withoutSlot: [SessionScheduler.Unscheduled] = []
         while true {
             let round = matchRound(
                 scored: scored, policy: policy, chosenChoice: chosenChoice, compiled: compiled, scheduler: scheduler,
                 cohort: cappedCohort, withoutSessions: withoutSessions, removedSoFar: withoutSlot.count,
-                progress: progress)
+                isFirst: withoutSlot.isEmpty, progress: progress)
             guard let matched = round.matched else {
                 withoutSlot += round.unplaced
                 scored = scored.removing(round.unplaced.map { (mentee: $0.mentee, mentor: $0.mentor) })
@@ -76,7 +80,7 @@ public enum CohortMatcher {
     /// its pairs get no slot, those pairs (`unplaced`) and no outcome.
     private static func matchRound(
         scored: ScoredInstance, policy: MatchingPolicy, chosenChoice: StableChoice?, compiled: CompiledCohort,
-        scheduler: SessionScheduler?, cohort: Cohort, withoutSessions: Set<Int>, removedSoFar: Int,
+        scheduler: SessionScheduler?, cohort: Cohort, withoutSessions: Set<Int>, removedSoFar: Int, isFirst: Bool,
         progress: any ProgressObserver
     ) -> (matched: (outcome: MatchOutcome, tradeOff: TradeOff)?, unplaced: [SessionScheduler.Unscheduled]) {
         let entries = scored.instance.entryCount
@@ -105,12 +109,20 @@ public enum CohortMatcher {
             }
         }
         if policy.objective == .stable {
+            // After a round that removed pairs, schedule first: the report waits for a matching
+            // whose pairs all get a slot.
+            var known: SessionScheduler.Outcome?
+            if !isFirst {
+                known = progress.phase("Scheduling sessions", total: stable.pairCount, unit: "pairs") { schedule(stable) }
+                if let unplaced = known?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
+            }
+            let scheduled = known
             // The report on the alternatives, and the schedule and explanation of the chosen
             // matching, are independent and mostly single-threaded: run them side by side.
             let phase = scheduler == nil ? "Comparing and explaining" : "Comparing, explaining and scheduling"
             let (compared, explained) = progress.phase(phase, total: entries, unit: "list entries") {
                 Concurrently.run(compare) { () -> (MatchOutcome?, [SessionScheduler.Unscheduled]) in
-                    let sessions = schedule(stable)
+                    let sessions = scheduled ?? schedule(stable)
                     if let unplaced = sessions?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
                     var explained = explain(
                         stable, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
