@@ -100,12 +100,13 @@ struct MatchCommand: ParsableCommand {
                     for pair in try transaction.activePairs() {
                         notes.ended += try transaction.endPairs(
                             .pair(mentor: pair.mentorID, mentee: pair.menteeID), from: clock.today,
-                            reason: "matched afresh (--rematch)", run: run, issued: clock.now
+                            reason: RecordTransaction.rematchReason, run: run, issued: clock.now
                         ).count
                     }
                 }
                 let continuation = try Continuation(
-                    cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople())
+                    cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople(),
+                    ended: try transaction.endedPairs())
                 for id in continuation.absent {
                     _ = try transaction.withdraw(person: id, from: clock.today, reason: "no longer in the sign-ups", run: run)
                     notes.warnings.append(
@@ -127,6 +128,9 @@ struct MatchCommand: ParsableCommand {
                     series.issued = clock.now
                     fresh.pairs[index].series = series
                 }
+                if let events = fresh.schedule?.cohortEvents {
+                    fresh.schedule?.cohortEvents = try transaction.issue(events, now: clock.now)
+                }
                 let result = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
                 try transaction.recordPeople(of: loaded.cohort, run: run)
                 for pair in fresh.pairs {
@@ -140,8 +144,8 @@ struct MatchCommand: ParsableCommand {
                 var files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
                 if let schedule = result.schedule {
                     files += try ChangeFiles.render(
-                        programme: result.programme, revisions: revisions, active: result.series, events: schedule.cohortEvents,
-                        timestamp: clock.now)
+                        programme: result.programme, revisions: revisions, active: result.series,
+                        events: schedule.cohortEvents.filter { $0.start.date > clock.today }, timestamp: clock.now)
                 }
                 try save(files, progress: progress)
                 for item in unsent { try transaction.markSent(uid: item.series.uid) }

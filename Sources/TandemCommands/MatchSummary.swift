@@ -37,7 +37,8 @@ enum MatchSummary {
                 "Note: \(mentor.name) (\(mentor.id)) offered \(cap.offered) place(s); their availability holds \(cap.usable).")
         }
         if let tradeOff = result.tradeOff {
-            lines.append("Trade-off (pairs, blocking pairs, mean score, mean rank given by mentees / mentors):")
+            let part = (programme?.kept ?? 0) > 0 ? " of the free part" : ""
+            lines.append("Trade-off\(part) (pairs, blocking pairs, mean score, mean rank given by mentees / mentors):")
             for option in tradeOff.options {
                 let name = option.name.padding(toLength: 26, withPad: " ", startingAt: 0)
                 lines.append(

@@ -68,6 +68,12 @@ enum RecordSchema {
                 table.column("status", .text).notNull().check { ["planned", "held", "cancelled", "skipped"].contains($0) }
                 table.primaryKey(["pair_id", "start"])
             }
+            try db.create(table: "cohort_event") { table in
+                table.primaryKey("uid", .text)
+                table.column("title", .text).notNull()
+                table.column("start", .text).notNull()
+                table.column("issued_at", .text).notNull()
+            }
             try db.create(table: "change") { table in
                 table.autoIncrementedPrimaryKey("id")
                 table.column("run_id", .integer).notNull().references("run")

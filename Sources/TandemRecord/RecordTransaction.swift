@@ -26,6 +26,20 @@ package struct RecordTransaction {
         }
     }
 
+    /// Pairs the coordinator ended (`tandem withdraw --pair`, or a person's withdrawal), as
+    /// `(mentor, mentee)`: they are not made again. Pairs ended by `--rematch` may be.
+    package func endedPairs() throws(TandemFailure) -> [(mentor: String, mentee: String)] {
+        try records { db in
+            try Row.fetchAll(
+                db, sql: "SELECT mentor_id, mentee_id FROM pair WHERE status = 'ended' AND ended_reason != ? ORDER BY id",
+                arguments: [Self.rematchReason]
+            ).map { ($0["mentor_id"], $0["mentee_id"]) }
+        }
+    }
+
+    /// Why `--rematch` ends every pair.
+    package static let rematchReason = "matched afresh (--rematch)"
+
     /// People who withdrew from the programme.
     package func withdrawnPeople() throws(TandemFailure) -> Set<String> {
         try records { db in Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE status = 'withdrawn'")) }
@@ -199,6 +213,27 @@ package struct RecordTransaction {
                     programme: programme, mentorID: series.mentor.id, menteeID: series.mentee.id + "#" + String(incarnation))
             }
             return uid
+        }
+    }
+
+    /// `events` with when each was first issued: from the record, or `now` for an event it
+    /// records here for the first time (so that a calendar's unchanged events keep their bytes).
+    package func issue(_ events: [CohortEvent], now: Date) throws(TandemFailure) -> [CohortEvent] {
+        try records { db in
+            try events.map { event in
+                var event = event
+                if let known = try String.fetchOne(
+                    db, sql: "SELECT issued_at FROM cohort_event WHERE uid = ?", arguments: [event.uid])
+                {
+                    event.issued = UTCText.date(known)
+                } else {
+                    try db.execute(
+                        sql: "INSERT INTO cohort_event (uid, title, start, issued_at) VALUES (?, ?, ?, ?)",
+                        arguments: [event.uid, event.title, event.start.isoLocal, UTCText.text(now)])
+                    event.issued = now
+                }
+                return event
+            }
         }
     }
 

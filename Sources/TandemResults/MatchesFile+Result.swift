@@ -210,6 +210,7 @@ enum RuleName {
         (.mentorCapacityZero, "mentor_capacity_zero"), (.sameOrganisation, "same_organisation"), (.excluded, "excluded"),
         (.incompatibleFormat, "incompatible_format"), (.noCommonTime, "no_common_time"),
         (.belowMinimumScore, "below_minimum_score"), (.beyondListLength, "beyond_list_length"),
+        (.mentorFull, "mentor_full"),
     ]
 
     static func name(of rule: PairRejection) -> String {

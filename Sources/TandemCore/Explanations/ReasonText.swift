@@ -77,6 +77,7 @@ public enum ReasonText {
             return "\(number) \(one ? "has" : "have") no common \(settings.sessionMinutes)-minute window in the week"
         case .belowMinimumScore: return "\(number) scored below the minimum score \(settings.minimumScore)"
         case .beyondListLength: return "\(number) fell outside the mentee's best \(settings.maxListLength ?? 0)"
+        case .mentorFull: return "\(number) \(one ? "is" : "are") full with the mentees they already have"
         }
     }
 }

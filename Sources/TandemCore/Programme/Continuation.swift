@@ -11,10 +11,13 @@ package struct Continuation: Sendable {
     /// kept pairs, withdrawn people left out. Its indices are its own, not the full cohort's.
     package var residual: Cohort
 
-    /// Splits `cohort` against the record's `active` pairs and `withdrawn` people.
+    /// Splits `cohort` against the record's `active` pairs and `withdrawn` people; the pairs in
+    /// `ended` are not made again.
     /// - Throws: ``TandemFailure`` `.dataError` when a mentor now offers fewer places than they
     ///   have active pairs, naming the pairs, so that the coordinator chooses which to end.
-    package init(cohort: Cohort, active: [ActivePair], withdrawn: Set<String>) throws(TandemFailure) {
+    package init(
+        cohort: Cohort, active: [ActivePair], withdrawn: Set<String>, ended: [(mentor: String, mentee: String)] = []
+    ) throws(TandemFailure) {
         let mentorIDs = Set(cohort.mentors.map(\.id))
         let menteeIDs = Set(cohort.mentees.map(\.id))
         kept = []
@@ -57,8 +60,19 @@ package struct Continuation: Sendable {
             throw TandemFailure(
                 .dataError, "\(problems.count) mentor(s) offer fewer places than their active pairs:", problems: problems)
         }
-        let mentees = cohort.mentees.filter { !withdrawn.contains($0.id) && !keptMentees.contains($0.id) }
+        let endedMentors = Dictionary(grouping: ended, by: \.mentee).mapValues { $0.map(\.mentor) }
+        let mentees = cohort.mentees.filter { !withdrawn.contains($0.id) && !keptMentees.contains($0.id) }.map { mentee in
+            var mentee = mentee
+            mentee.exclusions += endedMentors[mentee.id] ?? []
+            return mentee
+        }
         residual = Cohort(mentors: mentors, mentees: mentees)
+    }
+
+    /// Mentors whose every place is taken by a kept pair.
+    package var fullMentors: Set<String> {
+        let keptMentors = Set(kept.map(\.mentorID))
+        return Set(residual.mentors.filter { $0.capacity == 0 && keptMentors.contains($0.id) }.map(\.id))
     }
 
     /// The kept pairs' series, by mentor id: the sessions new series must not clash with.

@@ -26,7 +26,18 @@ extension MatchResult {
         let keys = all.enumerated().map { (mentorIndex[$0.element.mentor.id] ?? Int.max, $0.offset) }
         pairs = all.indices.sorted { keys[$0] < keys[$1] }.map { all[$0] }
         let busyMentors = Set(kept.map(\.mentor.id))
-        unmatched = residual.unmatched.filter { !($0.side == .mentor && busyMentors.contains($0.person.id)) }
+        let full = continuation.fullMentors.count
+        unmatched = residual.unmatched.filter { !($0.side == .mentor && busyMentors.contains($0.person.id)) }.map { person in
+            // Scoring counts mentors full with kept pairs as not taking mentees: tell them apart.
+            guard full > 0, case .noPossiblePartner(let total, var rules) = person.reason,
+                let index = rules.firstIndex(where: { $0.rule == .mentorCapacityZero })
+            else { return person }
+            var person = person
+            rules[index].count -= full
+            rules.append(RuleCount(rule: .mentorFull, count: full))
+            person.reason = .noPossiblePartner(of: total, rules: rules.filter { $0.count > 0 })
+            return person
+        }
         summary.pairs = pairs.count
         summary.keptPairs = kept.count
         summary.mentees = residual.summary.mentees + kept.count

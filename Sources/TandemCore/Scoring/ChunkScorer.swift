@@ -17,7 +17,7 @@ enum MentorCounter: Int, CaseIterable {
         case .excluded: self = .excluded
         case .incompatibleFormat: self = .incompatibleFormat
         case .belowMinimumScore: self = .belowMinimumScore
-        case .mentorCapacityZero, .noCommonTime, .beyondListLength: return nil
+        case .mentorCapacityZero, .noCommonTime, .beyondListLength, .mentorFull: return nil
         }
     }
 }
