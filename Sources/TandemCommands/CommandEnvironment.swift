@@ -13,4 +13,7 @@ package enum CommandEnvironment {
 
     /// Where `tandem solve` prints the matching. Default: standard output.
     @TaskLocal package static var standardOutput: FileHandle = .standardOutput
+
+    /// Where errors and warnings go. Default: standard error.
+    @TaskLocal package static var standardError: FileHandle = .standardError
 }

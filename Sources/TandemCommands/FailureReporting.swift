@@ -4,7 +4,7 @@ import TandemCore
 
 /// Prints to standard error, where messages belong so that standard output stays machine-readable.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    CommandEnvironment.standardError.write(Data((text + "\n").utf8))
 }
 
 extension FailureKind {

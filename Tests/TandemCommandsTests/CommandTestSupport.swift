@@ -54,6 +54,17 @@ enum CLI {
         return (result, try Data(contentsOf: file))
     }
 
+    /// Runs `body` with the commands' errors and warnings going to a scratch file, and returns
+    /// `body`'s result with what was written there.
+    static func capturingStandardError<Result>(_ body: () throws -> Result) throws -> (result: Result, text: String) {
+        let file = scratch().appendingPathComponent("standard-error")
+        try Data().write(to: file)
+        let handle = try FileHandle(forWritingTo: file)
+        let result = try CommandEnvironment.$standardError.withValue(handle) { try body() }
+        try handle.close()
+        return (result, String(decoding: try Data(contentsOf: file), as: UTF8.self))
+    }
+
     /// A fresh, empty scratch folder.
     static func scratch(_ name: String = #function) -> URL {
         let folder = FileManager.default.temporaryDirectory
