@@ -259,6 +259,27 @@ struct ProgrammeStoryTests {
         #expect(try Data(contentsOf: programme.record) == record)
     }
 
+    @Test func rematchEndsEveryPairAndMatchesEveryoneAfresh() throws {
+        let programme = try Programme(CLI.scratch())
+        #expect(programme.match(Self.december) == 0)
+        let first = try Pair.all(in: programme.out)
+        #expect(programme.match(Self.march, extra: ["--rematch"]) == 0)
+        let second = try Pair.all(in: programme.out)
+        let files = try CLI.files(under: programme.out)
+        #expect(second.allSatisfy { !$0.kept })
+        // Every old series gets a new revision (cancelled, or stopped at the last session held
+        // before 14 March), and every new one is an invitation with a UID of its own.
+        let oldUIDs = Set(first.map(\.uid))
+        #expect(second.allSatisfy { !oldUIDs.contains($0.uid) })
+        let sent = files.filter { $0.key.hasPrefix("changes/") && !$0.key.hasPrefix("changes/event-") }.values
+            .compactMap { CalendarCheck.contents(of: $0) }
+        let revised = sent.filter { oldUIDs.contains($0.events.first?.uid ?? "") }
+        #expect(revised.count == first.count)
+        #expect(revised.allSatisfy { $0.events.first?.sequence == 1 })
+        #expect(sent.count - revised.count == second.count)
+        #expect(second.allSatisfy { pair in pair.starts.allSatisfy { $0 > "2027-03-15" } })
+    }
+
     @Test func noRecordMatchesAfreshAndWritesNoRecord() throws {
         let programme = try Programme(CLI.scratch())
         #expect(programme.match(Self.december, extra: ["--no-record"]) == 0)
