@@ -2,111 +2,145 @@ import TandemSolve
 
 /// Encodes an `Encodable` value to exactly the bytes of Foundation's `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` and `.convertToSnakeCase`, from the
-/// same `Codable` conformances, in a tenth of the time: `JSONEncoder` spent about a second on
-/// the 10 MB `matches.json` of 10,000 mentees (docs/performance.md). The tests compare the two
-/// encoders' bytes.
+/// same `Codable` conformances, writing each value as its conformance hands it over: no tree of
+/// values, no sorting. `JSONEncoder` builds both, and took about a second on the 10 MB
+/// `matches.json` of 10,000 mentees (docs/performance.md).
 ///
-/// The layout: one member or element per line, indented two spaces a level, `"key" : value`,
-/// members sorted by the UTF-8 bytes of their keys; an empty object or array as its brackets
-/// around a blank line; integers in decimal, doubles as `description` without a trailing `.0`.
+/// So the types must declare their stored properties in the order of their keys (UTF-8 order
+/// of the snake_case names), which is what sorting would give; a key out of order is an error,
+/// and the tests compare this encoder's bytes with `JSONEncoder`'s. (Dictionaries, whose keys
+/// come in hash order, are therefore not for this encoder.)
+///
+/// The layout: one member or element per line, indented two spaces a level, `"key" : value`;
+/// an empty object or array as its brackets around a blank line; integers in decimal, doubles
+/// as `description` without a trailing `.0`.
 enum JSONFileEncoder {
     /// The JSON text of `value`.
-    /// - Throws: ``Failure`` when a number is NaN or infinite, which JSON cannot hold.
+    /// - Throws: ``Failure`` when a number is NaN or infinite, which JSON cannot hold, or when a
+    ///   type's keys come out of order.
     static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let context = Context()
-        let tree = try TreeEncoder.tree(of: value, context: context)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(context.literals.count * 2)
-        write(tree, depth: 0, literals: context.literals, to: &bytes)
-        return bytes
+        let writer = Writer()
+        try writer.write(value)
+        if let failure = writer.failure { throw failure }
+        return writer.bytes
     }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
-
-    private static func write(_ node: Node, depth: Int, literals: [UInt8], to bytes: inout [UInt8]) {
-        switch node {
-        case .literal(let range):
-            bytes.append(contentsOf: literals[range])
-        case .array(let array):
-            bytes.append(contentsOf: "[\n".utf8)
-            for (index, item) in array.items.enumerated() {
-                if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
-                indent(depth + 1, &bytes)
-                write(item, depth: depth + 1, literals: literals, to: &bytes)
-            }
-            bytes.append(0x0A)
-            indent(depth, &bytes)
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let object):
-            bytes.append(contentsOf: "{\n".utf8)
-            // Usually already sorted: the file's types declare their fields in key order.
-            func precedes(_ first: ObjectNode.Member, _ second: ObjectNode.Member) -> Bool {
-                first.key.utf8.lexicographicallyPrecedes(second.key.utf8)
-            }
-            var members = object.members
-            if zip(members, members.dropFirst()).contains(where: { !precedes($0, $1) }) { members.sort(by: precedes) }
-            for (index, member) in members.enumerated() {
-                if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
-                indent(depth + 1, &bytes)
-                JSONText.append(string: member.key, to: &bytes)
-                bytes.append(contentsOf: " : ".utf8)
-                write(member.value, depth: depth + 1, literals: literals, to: &bytes)
-            }
-            bytes.append(0x0A)
-            indent(depth, &bytes)
-            bytes.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private static func indent(_ depth: Int, _ bytes: inout [UInt8]) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-    }
 }
 
 extension JSONFileEncoder {
-    /// A value on its way to text: a finished literal (its bytes in ``Context/literals``), or a
-    /// container still being filled.
-    enum Node {
-        case literal(Range<Int>)
-        case array(ArrayNode)
-        case object(ObjectNode)
-    }
+    /// The text so far and the containers still open.
+    final class Writer {
+        private(set) var bytes: [UInt8] = []
+        /// The first failure where the `Encoder` API cannot throw (nested containers).
+        private(set) var failure: Failure?
+        /// Open objects and arrays, outermost first.
+        private var open: [Container] = []
+        /// Keys as written (quoted snake_case), each converted once: the same few keys repeat
+        /// thousands of times.
+        private var keyText: [String: (name: String, bytes: [UInt8])] = [:]
 
-    final class ArrayNode {
-        var items: [Node] = []
-    }
-
-    final class ObjectNode {
-        typealias Member = (key: String, value: Node)
-        var members: [Member] = []
-    }
-
-    /// What one encoding shares: the literals' bytes, one after another (rather than an array
-    /// each), and the keys converted so far.
-    final class Context {
-        var literals: [UInt8] = []
-        private var converted: [String: String] = [:]
-
-        /// `null`.
-        func null() -> Node {
-            let start = literals.count
-            literals.append(contentsOf: "null".utf8)
-            return .literal(start..<literals.count)
+        private struct Container {
+            var isObject: Bool
+            var count = 0
+            var lastKey = ""
         }
 
-        /// The literal of a scalar (every type an encoder must take as a single value); `nil`
-        /// for any other value. Types are compared, not cast: a failed dynamic cast is slow, and
-        /// most values are not scalars.
-        func literal<Value: Encodable>(of value: Value) throws -> Node? {
-            let start = literals.count
-            func digits(_ number: some BinaryInteger) { literals.append(contentsOf: String(number).utf8) }
+        init() {
+            bytes.reserveCapacity(1 << 20)
+        }
+
+        /// Writes `value` where the next value goes, and closes whatever it opened.
+        func write<Value: Encodable>(_ value: Value) throws {
+            if try appendScalar(value) { return }
+            let level = open.count
+            try value.encode(to: StreamEncoder(writer: self, level: level))
+            if open.count == level {
+                // Encoded nothing: `JSONEncoder` writes an empty object.
+                openContainer(isObject: true)
+            }
+            closeContainers(downTo: level)
+        }
+
+        /// Opens an object or array at the current position; it becomes level `open.count - 1`.
+        func openContainer(isObject: Bool) {
+            bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+            bytes.append(0x0A)
+            open.append(Container(isObject: isObject))
+        }
+
+        /// Starts the next member (with `key`) or element (`nil`) of the container at `level`,
+        /// first closing containers a previous entry left open inside it.
+        func beginEntry(at level: Int, key: String?) throws {
+            closeContainers(downTo: level + 1)
+            if open[level].count > 0 { bytes.append(contentsOf: ",\n".utf8) }
+            open[level].count += 1
+            indent(level + 1)
+            guard let key else { return }
+            let converted = convert(key)
+            if open[level].count > 1, !open[level].lastKey.utf8.lexicographicallyPrecedes(converted.name.utf8) {
+                throw Failure(
+                    description:
+                        "key '\(converted.name)' comes after '\(open[level].lastKey)': declare the fields in key order")
+            }
+            open[level].lastKey = converted.name
+            bytes.append(contentsOf: converted.bytes)
+        }
+
+        /// ``beginEntry(at:key:)`` for the callers that cannot throw: the failure is kept for the end.
+        func beginEntryKeepingFailure(at level: Int, key: String?) {
+            do {
+                try beginEntry(at: level, key: key)
+            } catch {
+                failure = failure ?? (error as? Failure) ?? Failure(description: "\(error)")
+            }
+        }
+
+        /// Closes containers until `level` remain open.
+        func closeContainers(downTo level: Int) {
+            while open.count > level {
+                let container = open.removeLast()
+                bytes.append(0x0A)
+                indent(open.count)
+                bytes.append(container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+            }
+        }
+
+        func appendNull() {
+            bytes.append(contentsOf: "null".utf8)
+        }
+
+        private func indent(_ level: Int) {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        }
+
+        /// `menteeRank` → `"mentee_rank" : `: an underscore before each capital, all lower case.
+        private func convert(_ key: String) -> (name: String, bytes: [UInt8]) {
+            if let known = keyText[key] { return known }
+            var name = ""
+            for character in key {
+                if character.isUppercase, !name.isEmpty { name.append("_") }
+                name += character.lowercased()
+            }
+            var text: [UInt8] = []
+            JSONText.append(string: name, to: &text)
+            text.append(contentsOf: " : ".utf8)
+            keyText[key] = (name, text)
+            return (name, text)
+        }
+
+        /// Appends a scalar's literal (every type an encoder must take as a single value) and
+        /// returns `true`; `false` for any other value. Types are compared, not cast: a failed
+        /// dynamic cast is slow, and most values are not scalars.
+        private func appendScalar<Value: Encodable>(_ value: Value) throws -> Bool {
+            func digits(_ number: some BinaryInteger) { bytes.append(contentsOf: String(number).utf8) }
             switch Value.self {
-            case is String.Type: JSONText.append(string: unsafeBitCast(value, to: String.self), to: &literals)
+            case is String.Type: JSONText.append(string: unsafeBitCast(value, to: String.self), to: &bytes)
             case is Int.Type: digits(unsafeBitCast(value, to: Int.self))
             case is Double.Type: try append(double: unsafeBitCast(value, to: Double.self))
-            case is Bool.Type: literals.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8)
+            case is Bool.Type: bytes.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8)
             case is UInt64.Type: digits(unsafeBitCast(value, to: UInt64.self))
             case is Int8.Type: digits(unsafeBitCast(value, to: Int8.self))
             case is Int16.Type: digits(unsafeBitCast(value, to: Int16.self))
@@ -117,9 +151,9 @@ extension JSONFileEncoder {
             case is UInt16.Type: digits(unsafeBitCast(value, to: UInt16.self))
             case is UInt32.Type: digits(unsafeBitCast(value, to: UInt32.self))
             case is Float.Type: try append(double: Double(unsafeBitCast(value, to: Float.self)))
-            default: return nil
+            default: return false
             }
-            return .literal(start..<literals.count)
+            return true
         }
 
         /// As `JSONEncoder` writes a `Double`: its `description` less a trailing `.0`.
@@ -127,178 +161,123 @@ extension JSONFileEncoder {
             guard number.isFinite else { throw Failure(description: "\(number) is not a number JSON can hold") }
             var text = number.description
             if text.hasSuffix(".0") { text.removeLast(2) }
-            literals.append(contentsOf: text.utf8)
-        }
-
-        /// `menteeRank` → `mentee_rank`: an underscore before each capital, all lower case.
-        func snakeCase(_ key: String) -> String {
-            if let known = converted[key] { return known }
-            var result = ""
-            for character in key {
-                if character.isUppercase, !result.isEmpty { result.append("_") }
-                result += character.lowercased()
-            }
-            converted[key] = result
-            return result
+            bytes.append(contentsOf: text.utf8)
         }
     }
 }
 
-/// The `Encoder` the values' conformances talk to: it builds a ``JSONFileEncoder/Node`` tree.
-private final class TreeEncoder: Encoder {
-    typealias Node = JSONFileEncoder.Node
-
-    let codingPath: [any CodingKey] = []
-    let userInfo: [CodingUserInfoKey: Any] = [:]
-    let context: JSONFileEncoder.Context
-    /// Where the value goes when it is not simply returned (a superclass's part).
-    private let place: Place?
-    var node: Node? {
-        didSet {
-            guard let node else { return }
-            switch place {
-            case .member(let object, let index): object.members[index].value = node
-            case .element(let array): array.items[array.items.count - 1] = node
-            case nil: break
-            }
-        }
-    }
-
-    private enum Place {
-        case member(JSONFileEncoder.ObjectNode, Int)
-        case element(JSONFileEncoder.ArrayNode)
-    }
-
-    init(context: JSONFileEncoder.Context) {
-        self.context = context
-        place = nil
-    }
-
-    /// An encoder whose value replaces member `index` of `object`.
-    init(context: JSONFileEncoder.Context, into object: JSONFileEncoder.ObjectNode, at index: Int) {
-        self.context = context
-        place = .member(object, index)
-    }
-
-    /// An encoder whose value replaces the last element of `array`.
-    init(context: JSONFileEncoder.Context, into array: JSONFileEncoder.ArrayNode) {
-        self.context = context
-        place = .element(array)
-    }
-
-    /// The tree of `value`: scalars directly, anything else through its conformance.
-    static func tree(of value: some Encodable, context: JSONFileEncoder.Context) throws -> Node {
-        if let literal = try context.literal(of: value) { return literal }
-        let encoder = TreeEncoder(context: context)
-        try value.encode(to: encoder)
-        return encoder.node ?? .object(JSONFileEncoder.ObjectNode())
-    }
+/// The `Encoder` a value's conformance talks to: its container opens at `level`.
+private struct StreamEncoder: Encoder {
+    let writer: JSONFileEncoder.Writer
+    let level: Int
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let object: JSONFileEncoder.ObjectNode
-        if case .object(let existing) = node {
-            object = existing
-        } else {
-            object = JSONFileEncoder.ObjectNode()
-            node = .object(object)
-        }
-        return KeyedEncodingContainer(KeyedContainer<Key>(object: object, context: context))
+        writer.openContainer(isObject: true)
+        return KeyedEncodingContainer(KeyedContainer<Key>(writer: writer, level: level))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let array: JSONFileEncoder.ArrayNode
-        if case .array(let existing) = node {
-            array = existing
-        } else {
-            array = JSONFileEncoder.ArrayNode()
-            node = .array(array)
-        }
-        return UnkeyedContainer(array: array, context: context)
+        writer.openContainer(isObject: false)
+        return UnkeyedContainer(writer: writer, level: level)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleValueContainer(encoder: self)
+        SingleValueContainer(writer: writer)
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let object: JSONFileEncoder.ObjectNode
-    let context: JSONFileEncoder.Context
+    let writer: JSONFileEncoder.Writer
+    let level: Int
     var codingPath: [any CodingKey] { [] }
 
-    private func add(_ node: JSONFileEncoder.Node, _ key: Key) {
-        object.members.append((context.snakeCase(key.stringValue), node))
+    mutating func encodeNil(forKey key: Key) throws {
+        try writer.beginEntry(at: level, key: key.stringValue)
+        writer.appendNull()
     }
-
-    mutating func encodeNil(forKey key: Key) throws { add(context.null(), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        add(try TreeEncoder.tree(of: value, context: context), key)
+        try writer.beginEntry(at: level, key: key.stringValue)
+        try writer.write(value)
     }
 
+    // Nested containers stay open until the next entry of this one, or its end.
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let nested = JSONFileEncoder.ObjectNode()
-        add(.object(nested), key)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, context: context))
+        writer.beginEntryKeepingFailure(at: level, key: key.stringValue)
+        writer.openContainer(isObject: true)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer, level: level + 1))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = JSONFileEncoder.ArrayNode()
-        add(.array(nested), key)
-        return UnkeyedContainer(array: nested, context: context)
+        writer.beginEntryKeepingFailure(at: level, key: key.stringValue)
+        writer.openContainer(isObject: false)
+        return UnkeyedContainer(writer: writer, level: level + 1)
     }
 
     mutating func superEncoder() -> any Encoder {
-        object.members.append(("super", .object(JSONFileEncoder.ObjectNode())))
-        return TreeEncoder(context: context, into: object, at: object.members.count - 1)
+        writer.beginEntryKeepingFailure(at: level, key: "super")
+        return StreamEncoder(writer: writer, level: level + 1)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        add(.object(JSONFileEncoder.ObjectNode()), key)
-        return TreeEncoder(context: context, into: object, at: object.members.count - 1)
+        writer.beginEntryKeepingFailure(at: level, key: key.stringValue)
+        return StreamEncoder(writer: writer, level: level + 1)
     }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
-    let array: JSONFileEncoder.ArrayNode
-    let context: JSONFileEncoder.Context
+    let writer: JSONFileEncoder.Writer
+    let level: Int
+    private(set) var count = 0
     var codingPath: [any CodingKey] { [] }
-    var count: Int { array.items.count }
 
-    mutating func encodeNil() throws { array.items.append(context.null()) }
+    init(writer: JSONFileEncoder.Writer, level: Int) {
+        self.writer = writer
+        self.level = level
+    }
+
+    mutating func encodeNil() throws {
+        try writer.beginEntry(at: level, key: nil)
+        writer.appendNull()
+        count += 1
+    }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        array.items.append(try TreeEncoder.tree(of: value, context: context))
+        try writer.beginEntry(at: level, key: nil)
+        try writer.write(value)
+        count += 1
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = JSONFileEncoder.ObjectNode()
-        array.items.append(.object(nested))
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, context: context))
+        writer.beginEntryKeepingFailure(at: level, key: nil)
+        writer.openContainer(isObject: true)
+        count += 1
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer, level: level + 1))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = JSONFileEncoder.ArrayNode()
-        array.items.append(.array(nested))
-        return UnkeyedContainer(array: nested, context: context)
+        writer.beginEntryKeepingFailure(at: level, key: nil)
+        writer.openContainer(isObject: false)
+        count += 1
+        return UnkeyedContainer(writer: writer, level: level + 1)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let nested = JSONFileEncoder.ArrayNode()
-        array.items.append(.array(nested))
-        return TreeEncoder(context: context, into: nested)
+        writer.beginEntryKeepingFailure(at: level, key: nil)
+        count += 1
+        return StreamEncoder(writer: writer, level: level + 1)
     }
 }
 
 private struct SingleValueContainer: SingleValueEncodingContainer {
-    let encoder: TreeEncoder
+    let writer: JSONFileEncoder.Writer
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { encoder.node = encoder.context.null() }
+    mutating func encodeNil() throws { writer.appendNull() }
 
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.node = try TreeEncoder.tree(of: value, context: encoder.context)
-    }
+    mutating func encode<T: Encodable>(_ value: T) throws { try writer.write(value) }
 }

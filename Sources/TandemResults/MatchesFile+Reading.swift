@@ -148,9 +148,9 @@ extension MatchesFile {
                 freePlaces: try required(details.freePlaces, at: path + ".details.free_places"))
         case "no_slot":
             let slot = Unscheduled(
-                mentor: "", mentee: "", reason: "",
+                endDate: details.endDate, mentee: "", mentor: "", mentorName: details.mentorName, reason: "",
                 reasonCode: try required(details.slotReason, at: path + ".details.slot_reason"),
-                mentorName: details.mentorName, endDate: details.endDate, sessionMinutes: details.sessionMinutes)
+                sessionMinutes: details.sessionMinutes)
             return .noSlot(
                 partner: PersonName(
                     id: try required(details.partner, at: path + ".details.partner"),

@@ -6,33 +6,33 @@ extension MatchesFile {
         schemaVersion = Self.schemaVersion
         let programme = result.programme
         self.programme = Programme(
-            id: programme.key, name: programme.name, coordinatorName: programme.coordinatorName,
-            coordinatorEmail: programme.coordinatorEmail, timeZone: programme.timeZone)
+            coordinatorEmail: programme.coordinatorEmail, coordinatorName: programme.coordinatorName, id: programme.key,
+            name: programme.name, timeZone: programme.timeZone)
         algorithm = result.algorithm
         seed = result.seed
         stable = result.stable
         blockingPairs = result.blockingPairs
         settings = Settings(
-            sessionMinutes: result.settings.sessionMinutes, minimumScore: result.settings.minimumScore,
-            maxListLength: result.settings.maxListLength)
+            maxListLength: result.settings.maxListLength, minimumScore: result.settings.minimumScore,
+            sessionMinutes: result.settings.sessionMinutes)
         let summary = result.summary
         self.summary = Summary(
-            pairs: summary.pairs, mentors: summary.mentors, mentees: summary.mentees,
-            unmatchedMentees: summary.unmatchedMentees, unmatchedMentors: summary.unmatchedMentors,
-            spareMentorPlaces: summary.spareMentorPlaces, meanScore: Self.rounded(summary.meanScore),
-            keptPairs: summary.keptPairs, pairsWithoutSlot: summary.pairsWithoutSlot)
+            keptPairs: summary.keptPairs, meanScore: Self.rounded(summary.meanScore), mentees: summary.mentees,
+            mentors: summary.mentors, pairs: summary.pairs, pairsWithoutSlot: summary.pairsWithoutSlot,
+            spareMentorPlaces: summary.spareMentorPlaces, unmatchedMentees: summary.unmatchedMentees,
+            unmatchedMentors: summary.unmatchedMentors)
         capacityCaps = result.capacityCaps.map {
             CapacityCap(mentor: $0.mentor.id, mentorName: $0.mentor.name, offered: $0.offered, usable: $0.usable)
         }
         tradeoff = result.tradeOff.map { tradeOff in
             TradeOffEntry(
+                coverageMaximisesScore: tradeOff.coverageMaximisesScore, maximumPairs: tradeOff.maximumPairs,
                 options: tradeOff.options.map {
                     TradeOffEntry.Option(
-                        name: $0.name, pairs: $0.pairs, blockingPairs: $0.blockingPairs, totalScore: Self.rounded($0.totalScore),
-                        meanScore: Self.rounded($0.meanScore), meanMenteeRank: Self.rounded($0.meanMenteeRank),
-                        meanMentorRank: Self.rounded($0.meanMentorRank), chosen: $0.isChosen)
-                },
-                maximumPairs: tradeOff.maximumPairs, coverageMaximisesScore: tradeOff.coverageMaximisesScore)
+                        blockingPairs: $0.blockingPairs, chosen: $0.isChosen, meanMenteeRank: Self.rounded($0.meanMenteeRank),
+                        meanMentorRank: Self.rounded($0.meanMentorRank), meanScore: Self.rounded($0.meanScore), name: $0.name,
+                        pairs: $0.pairs, totalScore: Self.rounded($0.totalScore))
+                })
         }
         // Pairs share session times, and each time's offset takes a calendar conversion: convert
         // each distinct local time once.
@@ -46,14 +46,14 @@ extension MatchesFile {
         let sessionsPerPair = result.schedule?.sessionsPerPair
         pairs = result.pairs.map { pair in
             var entry = Pair(
-                mentor: pair.mentor.id, mentorName: pair.mentor.name, mentee: pair.mentee.id, menteeName: pair.mentee.name,
-                score: Self.rounded(pair.score), menteeRank: pair.menteeRank, mentorRank: pair.mentorRank,
-                reasons: pair.reasons.map { Reason($0, pair: pair) }, kept: pair.isKept ? true : nil)
+                kept: pair.isKept ? true : nil, mentee: pair.mentee.id, menteeName: pair.mentee.name,
+                menteeRank: pair.menteeRank, mentor: pair.mentor.id, mentorName: pair.mentor.name, mentorRank: pair.mentorRank,
+                reasons: pair.reasons.map { Reason($0, pair: pair) }, score: Self.rounded(pair.score))
             if let series = pair.series, let zone {
                 entry.uid = series.uid
-                entry.slot = Slot(weekday: series.slot.weekday.name, start: AvailabilityWindow.clock(series.slot.startMinute))
+                entry.slot = Slot(start: AvailabilityWindow.clock(series.slot.startMinute), weekday: series.slot.weekday.name)
                 entry.sessions = series.sessions.map {
-                    Session(start: offsetTime($0, zone), end: offsetTime($0.adding(minutes: series.durationMinutes), zone))
+                    Session(end: offsetTime($0.adding(minutes: series.durationMinutes), zone), start: offsetTime($0, zone))
                 }
                 entry.location = series.location
                 entry.online = series.isOnline
@@ -71,8 +71,8 @@ extension MatchesFile {
         unmatched = result.unmatched.map { person in
             let (code, details) = Self.code(of: person.reason)
             return Unmatched(
-                id: person.person.id, name: person.person.name, side: person.side.rawValue, reason: result.text(of: person),
-                reasonCode: code, details: details)
+                details: details, id: person.person.id, name: person.person.name, reason: result.text(of: person),
+                reasonCode: code, side: person.side.rawValue)
         }
         self.sessionsPerPair = sessionsPerPair
         unscheduled = result.schedule?.unscheduled.map(Unscheduled.init)
@@ -80,8 +80,8 @@ extension MatchesFile {
         maxGapWeeks = result.schedule?.maxGapWeeks
         cohortEvents = result.schedule?.cohortEvents.map {
             Event(
-                uid: $0.uid, issued: $0.issued.map(UTCText.text), title: $0.title, start: $0.start.isoLocal,
-                durationMinutes: $0.durationMinutes, location: $0.location)
+                durationMinutes: $0.durationMinutes, issued: $0.issued.map(UTCText.text), location: $0.location,
+                start: $0.start.isoLocal, title: $0.title, uid: $0.uid)
         }
     }
 
@@ -96,7 +96,7 @@ extension MatchesFile {
         case .noPossiblePartner(let total, let rules):
             var details = Details()
             details.of = total
-            details.rules = rules.map { RuleEntry(rule: RuleName.name(of: $0.rule), count: $0.count) }
+            details.rules = rules.map { RuleEntry(count: $0.count, rule: RuleName.name(of: $0.rule)) }
             return ("no_possible_partner", details)
         case .freePlaceLeft(let mentor):
             var details = Details()
@@ -148,8 +148,8 @@ extension MatchesFile.Reason {
             code = "common_time"
             self.windows = windows.map {
                 MatchesFile.Window(
-                    day: $0.day.shortName, start: AvailabilityWindow.clock($0.startMinute),
-                    end: AvailabilityWindow.clock($0.endMinute))
+                    day: $0.day.shortName, end: AvailabilityWindow.clock($0.endMinute),
+                    start: AvailabilityWindow.clock($0.startMinute))
             }
             moreWindows = more
         case .meetingFormat(let format):
@@ -191,7 +191,7 @@ extension MatchesFile.Series {
 
 extension MatchesFile.Unscheduled {
     init(_ item: MatchResult.Unscheduled) {
-        self.init(mentor: item.mentor, mentee: item.mentee, reason: ReasonText.text(item.reason), reasonCode: "")
+        self.init(mentee: item.mentee, mentor: item.mentor, reason: ReasonText.text(item.reason), reasonCode: "")
         switch item.reason {
         case .clashesOrNoDateLeft(let mentorName, let endDate):
             reasonCode = "clashes_or_no_date_left"

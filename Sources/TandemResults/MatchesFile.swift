@@ -4,55 +4,58 @@ import TandemCore
 /// `matches.json`, schema version 2: the transfer types that define the file, one field each,
 /// in snake_case (the encoder turns `menteeRank` into `mentee_rank`). Built from a
 /// ``MatchResult`` and turned back into one; docs/matches-json.md describes every field.
+///
+/// Each type declares its fields in the order of their keys (UTF-8 order of the snake_case
+/// names), the order the file lists them in: ``JSONFileEncoder`` writes them as they come.
 struct MatchesFile: Codable, Sendable {
     static let schemaVersion = 2
 
-    var schemaVersion: Int
-    var programme: Programme
     var algorithm: String
-    var seed: UInt64
-    var stable: Bool
     var blockingPairs: Int
-    var settings: Settings
-    var summary: Summary
     var capacityCaps: [CapacityCap]
-    var tradeoff: TradeOffEntry?
+    var cohortEvents: [Event]?
+    var maxGapWeeks: Int?
     var pairs: [Pair]
-    var unmatched: [Unmatched]
+    var programme: Programme
+    var schemaVersion: Int
+    var seed: UInt64
     /// Only with a schedule.
     var sessionsPerPair: Int?
-    /// Always empty from this version's `tandem match` (see ``withoutSlot``).
+    var settings: Settings
+    var stable: Bool
+    var summary: Summary
+    var tradeoff: TradeOffEntry?
+    var unmatched: [Unmatched]
+    /// Empty from `tandem match`, which does not make a pair without a slot (``withoutSlot``).
     var unscheduled: [Unscheduled]?
-    var cohortEvents: [Event]?
     /// Pairs a matching made that could get no slot, so were not made.
     var withoutSlot: [Unscheduled]?
-    var maxGapWeeks: Int?
 
     struct Programme: Codable, Sendable {
+        var coordinatorEmail: String
+        var coordinatorName: String
         /// The key every calendar UID derives from.
         var id: String
         var name: String
-        var coordinatorName: String
-        var coordinatorEmail: String
         var timeZone: String
     }
 
     struct Settings: Codable, Sendable {
-        var sessionMinutes: Int
-        var minimumScore: Double
         var maxListLength: Int?
+        var minimumScore: Double
+        var sessionMinutes: Int
     }
 
     struct Summary: Codable, Sendable {
-        var pairs: Int
-        var mentors: Int
+        var keptPairs: Int
+        var meanScore: Double
         var mentees: Int
+        var mentors: Int
+        var pairs: Int
+        var pairsWithoutSlot: Int
+        var spareMentorPlaces: Int
         var unmatchedMentees: Int
         var unmatchedMentors: Int
-        var spareMentorPlaces: Int
-        var meanScore: Double
-        var keptPairs: Int
-        var pairsWithoutSlot: Int
     }
 
     /// A mentor whose places were cut to what their availability can hold sessions for.
@@ -64,44 +67,49 @@ struct MatchesFile: Codable, Sendable {
     }
 
     struct TradeOffEntry: Codable, Sendable {
-        var options: [Option]
-        var maximumPairs: Int
         var coverageMaximisesScore: Bool
+        var maximumPairs: Int
+        var options: [Option]
 
         struct Option: Codable, Sendable {
-            var name: String
-            var pairs: Int
             var blockingPairs: Int
-            var totalScore: Double
-            var meanScore: Double
+            var chosen: Bool
             var meanMenteeRank: Double
             var meanMentorRank: Double
-            var chosen: Bool
+            var meanScore: Double
+            var name: String
+            var pairs: Int
+            var totalScore: Double
         }
     }
 
     struct Pair: Codable, Sendable {
-        var mentor: String
-        var mentorName: String
-        var mentee: String
-        var menteeName: String
-        var score: Double
-        var menteeRank: Int
-        var mentorRank: Int
-        var reasons: [Reason]
         /// Present (true) for a pair kept from an earlier run.
         var kept: Bool?
-        // With a series only:
-        var uid: String?
-        var slot: Slot?
-        var sessions: [Session]?
+        /// With a series.
         var location: String?
-        var online: Bool?
-        /// Sessions missing because the programme ends first.
-        var shortBy: Int?
-        var series: Series?
         /// The longest gap between two sessions (weeks), when longer than `max_gap_weeks`.
         var longestGapWeeks: Int?
+        var mentee: String
+        var menteeName: String
+        var menteeRank: Int
+        var mentor: String
+        var mentorName: String
+        var mentorRank: Int
+        /// With a series.
+        var online: Bool?
+        var reasons: [Reason]
+        var score: Double
+        /// With a series.
+        var series: Series?
+        /// With a series.
+        var sessions: [Session]?
+        /// Sessions missing because the programme ends first.
+        var shortBy: Int?
+        /// With a series.
+        var slot: Slot?
+        /// With a series.
+        var uid: String?
         /// Codes of what a coordinator should look at: `long_gap`.
         var warnings: [String]?
     }
@@ -109,101 +117,101 @@ struct MatchesFile: Codable, Sendable {
     /// A reason a pair fits: its code, its text, and the values it quotes.
     struct Reason: Codable, Sendable {
         var code: String
+        var format: String?
+        var languages: [String]?
+        var moreWindows: Int?
+        var rank: Int?
         var text: String
         var themes: [String]?
-        var languages: [String]?
-        var windows: [Window]?
-        var moreWindows: Int?
-        var format: String?
         var town: String?
-        var rank: Int?
+        var windows: [Window]?
     }
 
     struct Window: Codable, Sendable {
         var day: String
-        var start: String
         var end: String
+        var start: String
     }
 
     struct Slot: Codable, Sendable {
-        var weekday: String
         var start: String
+        var weekday: String
     }
 
     struct Session: Codable, Sendable {
-        var start: String
         var end: String
+        var start: String
     }
 
-    /// What the calendars need beyond the sessions: the recurrence rule and the two addresses.
+    /// What the calendars need beyond the sessions: the recurrence rule, the two addresses, and
+    /// the calendar revision (`SEQUENCE`) with when it was issued (UTC).
     struct Series: Codable, Sendable {
-        /// The calendar revision (`SEQUENCE`) and, when known, when it was issued (UTC).
-        var sequence: Int
-        var issued: String?
         var cadence: String
-        var interval: Int?
-        var ordinal: Int?
-        var firstStart: String
-        var occurrenceCount: Int
-        var skipped: [String]
         var durationMinutes: Int
-        var mentorEmail: String
+        var firstStart: String
+        var interval: Int?
+        var issued: String?
         var menteeEmail: String
+        var mentorEmail: String
+        var occurrenceCount: Int
+        var ordinal: Int?
+        var sequence: Int
+        var skipped: [String]
     }
 
     struct Unmatched: Codable, Sendable {
+        var details: Details?
         var id: String
         var name: String
-        var side: String
         var reason: String
         var reasonCode: String
-        var details: Details?
+        var side: String
     }
 
-    /// The values an unmatched person's reason quotes; only those of its code are present.
+    /// The values an unmatched person's reason quotes; only those of its code are present
+    /// (`no_slot`: the partner, and the schedule's reason with the values it quotes).
     struct Details: Codable, Sendable {
-        var of: Int?
-        var rules: [RuleEntry]?
-        var mentor: String?
-        var mentorName: String?
         var candidates: Int?
+        var endDate: String?
         var firstChoice: String?
         var firstChoiceName: String?
-        var rankThere: Int?
-        var places: Int?
-        var leftOff: Int?
         var freePlaces: Int?
-        // `no_slot`: the partner, and the schedule's reason with the values it quotes.
+        var leftOff: Int?
+        var mentor: String?
+        var mentorName: String?
+        var of: Int?
         var partner: String?
         var partnerName: String?
-        var slotReason: String?
-        var endDate: String?
+        var places: Int?
+        var rankThere: Int?
+        var rules: [RuleEntry]?
         var sessionMinutes: Int?
+        var slotReason: String?
     }
 
     /// How many candidates one hard rule removed.
     struct RuleEntry: Codable, Sendable {
-        var rule: String
         var count: Int
+        var rule: String
     }
 
     struct Unscheduled: Codable, Sendable {
-        var mentor: String
+        var endDate: String?
         var mentee: String
+        var mentor: String
+        var mentorName: String?
         var reason: String
         var reasonCode: String
-        var mentorName: String?
-        var endDate: String?
         var sessionMinutes: Int?
     }
 
     struct Event: Codable, Sendable {
-        var uid: String
-        var issued: String?
-        var title: String
-        var start: String
         var durationMinutes: Int
+        var issued: String?
         var location: String
+        var start: String
+        var title: String
+        var uid: String
     }
 }
 
