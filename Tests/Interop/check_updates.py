@@ -279,6 +279,15 @@ def check_changes(state):
             check(uid not in old_sequence, f"changes/{name} changes run 1's series {uid}, which nobody ended")
             print(f"  new      {name}: SEQUENCE {events[0].get('SEQUENCE')}, METHOD {calendar.get('METHOD')}")
 
+    matches2 = load_json(os.path.join(out, "matches.json"))
+    for pair, label in ((ended, "ended"), (cancelled, "cancelled")):
+        again = [p for p in matches2["pairs"] if (p["mentor"], p["mentee"]) == (pair["mentor"], pair["mentee"])]
+        if again:
+            note(f"the {label} pair {pair['mentor']}:{pair['mentee']} is made again by run 2 "
+                 f"(new series {again[0].get('uid')}, first session {again[0].get('series', {}).get('first_start')})")
+    stamps = {name: str(events[0].get("DTSTAMP").to_ical().decode()) for name, _, events in by_uid.values()}
+    print("  DTSTAMP of the change files: " + ", ".join(f"{name} {stamp}" for name, stamp in sorted(stamps.items())))
+
     # Series nobody touched keep their bytes in the full calendar.
     blocks1 = vevent_blocks(os.path.join(state["run1"], "calendars", "programme.ics"))
     blocks2 = vevent_blocks(os.path.join(out, "calendars", "programme.ics"))
