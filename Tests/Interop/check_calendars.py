@@ -11,6 +11,7 @@ and checks both give exactly the session times in matches.json. Radicale is stop
 Exits non-zero on any difference; prints a summary line 'N passed, M failed'.
 """
 import base64
+import contextlib
 import datetime as dt
 import json
 import os
@@ -48,6 +49,59 @@ def request(method, url, body=None, headers=None):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+
+
+@contextlib.contextmanager
+def radicale_server():
+    """A Radicale server on 127.0.0.1 with a temporary storage folder; yields its base URL and
+    stops it by its PID afterwards."""
+    storage = tempfile.mkdtemp(prefix="tandem-radicale-")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
+         "--storage-filesystem-folder", storage, "--auth-type", "none", "--rights-type", "owner_only",
+         "--logging-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        shutil.rmtree(storage, ignore_errors=True)
+
+
+def stamp(moment):
+    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def expand_query(collection_url, window_start, window_end):
+    """An expanding calendar-query REPORT: (HTTP status, UID -> UTC starts of the occurrences)."""
+    query = f"""<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:prop><C:calendar-data><C:expand start="{stamp(window_start)}" end="{stamp(window_end)}"/></C:calendar-data></D:prop>
+  <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
+    <C:time-range start="{stamp(window_start)}" end="{stamp(window_end)}"/>
+  </C:comp-filter></C:comp-filter></C:filter>
+</C:calendar-query>"""
+    status, body = request(
+        "REPORT", collection_url, query.encode(), {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+    served = {}
+    if status == 207:
+        for data in ET.fromstring(body).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
+            for occurrence in icalendar.Calendar.from_ical(data.text).walk("VEVENT"):
+                uid = str(occurrence["UID"])
+                served.setdefault(uid, []).append(occurrence.decoded("DTSTART").astimezone(dt.timezone.utc))
+    return status, served
 
 
 def expected_sessions(matches):
@@ -106,21 +160,7 @@ def main(out_dir):
         check(sorted(expanded.get(uid, [])) == starts, f"recurring-ical-events differs for {uid}")
 
     # Radicale.
-    storage = tempfile.mkdtemp(prefix="tandem-radicale-")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
-         "--storage-filesystem-folder", storage, "--auth-type", "none", "--rights-type", "owner_only",
-         "--logging-level", "warning"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with radicale_server() as base:
         status, _ = request("MKCOL", base + "/tandem/")
         check(status in (201, 405), f"MKCOL /tandem/ returned {status}")
         status, _ = request("MKCALENDAR", base + "/tandem/programme/")
@@ -136,34 +176,10 @@ def main(out_dir):
             check(ok, f"Radicale refused {event.get('UID')}: HTTP {status} {body[:200]!r}")
         print(f"Radicale accepted {accepted} of {len(events)} events")
 
-        def stamp(moment):
-            return moment.strftime("%Y%m%dT%H%M%SZ")
-
-        query = f"""<?xml version="1.0" encoding="utf-8"?>
-<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
-  <D:prop><C:calendar-data><C:expand start="{stamp(window_start)}" end="{stamp(window_end)}"/></C:calendar-data></D:prop>
-  <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
-    <C:time-range start="{stamp(window_start)}" end="{stamp(window_end)}"/>
-  </C:comp-filter></C:comp-filter></C:filter>
-</C:calendar-query>"""
-        status, body = request(
-            "REPORT", base + "/tandem/programme/", query.encode(),
-            {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        status, served = expand_query(base + "/tandem/programme/", window_start, window_end)
         check(status == 207, f"calendar-query returned {status}")
-        served = {}
-        for data in ET.fromstring(body).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
-            for occurrence in icalendar.Calendar.from_ical(data.text).walk("VEVENT"):
-                uid = str(occurrence["UID"])
-                served.setdefault(uid, []).append(occurrence.decoded("DTSTART").astimezone(dt.timezone.utc))
         for uid, starts in expected.items():
             check(sorted(served.get(uid, [])) == starts, f"Radicale expansion differs for {uid}")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        shutil.rmtree(storage, ignore_errors=True)
 
     print(f"calendar interop: {len(expected)} series checked")
     print(f"calendar interop checks: {passed} passed, {failed} failed")
