@@ -22,9 +22,11 @@ enum ChangeFiles {
     /// - Parameters:
     ///   - revisions: the series whose current revision was not sent yet.
     ///   - active: every active series (for the people whose calendars did not change).
-    ///   - events: the cohort events, sent to the people of new series.
+    ///   - events: the cohort events still to come.
+    ///   - newcomers: the people of new series who were never sent the cohort events.
     static func render(
-        programme: Programme, revisions: [Revision], active: [SessionSeries], events: [CohortEvent], timestamp: Date
+        programme: Programme, revisions: [Revision], active: [SessionSeries], events: [CohortEvent],
+        newcomers: [(person: CalendarPerson, side: CohortSide)], timestamp: Date
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         var names = SafeFileNames()
         var jobs: [CalendarFiles.Job] = []
@@ -46,16 +48,16 @@ enum ChangeFiles {
             rows += invitations(for: revision.series, file: name, change: revision.change)
         }
         // The cohort events go to the people who join this time, each event in its own file.
-        let joining = revisions.filter { $0.change == .new }.map(\.series)
-        if !joining.isEmpty {
+        if !newcomers.isEmpty {
             for event in events {
                 let name = "changes/event-" + names.name(for: event.start.date.iso + "-" + event.title) + ".ics"
                 var export = CalendarExport(
                     programme: programme, series: [], cohortEvents: [event], method: .request, timestamp: timestamp)
-                export.eventInvitees = joining.flatMap { [$0.mentor, $0.mentee] }
+                export.eventInvitees = newcomers.map(\.person)
                 jobs.append(CalendarFiles.Job(name: name, audience: .coordinator, export: export, check: true))
-                for series in joining {
-                    rows += invitations(for: series, file: name, change: .new)
+                for newcomer in newcomers {
+                    let person = newcomer.person
+                    rows.append([person.id, person.name, person.email, newcomer.side.rawValue, name, Change.new.rawValue])
                 }
             }
         }

@@ -143,9 +143,17 @@ struct MatchCommand: ParsableCommand {
                 }
                 var files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
                 if let schedule = result.schedule {
+                    let events = schedule.cohortEvents.filter { $0.start.date > clock.today }
+                    var joining: [(person: CalendarPerson, side: CohortSide)] = []
+                    for revision in revisions where revision.change == .new {
+                        joining += [(revision.series.mentor, .mentor), (revision.series.mentee, .mentee)]
+                    }
+                    let invited = events.isEmpty ? [] : try transaction.inviteToEvents(joining.map(\.person.id))
+                    var seen = Set<String>()
+                    let newcomers = joining.filter { invited.contains($0.person.id) && seen.insert($0.person.id).inserted }
                     files += try ChangeFiles.render(
-                        programme: result.programme, revisions: revisions, active: result.series,
-                        events: schedule.cohortEvents.filter { $0.start.date > clock.today }, timestamp: clock.now)
+                        programme: result.programme, revisions: revisions, active: result.series, events: events,
+                        newcomers: newcomers, timestamp: clock.now)
                 }
                 try save(files, progress: progress)
                 for item in unsent { try transaction.markSent(uid: item.series.uid) }

@@ -27,6 +27,9 @@ package final class ProgrammeRecord {
         configuration.busyMode = .timeout(wait)
         configuration.foreignKeysEnabled = true
         do {
+            // Beside the results folder, which may not exist yet.
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try RecordSchema.migrator.migrate(queue)
         } catch {

@@ -22,6 +22,8 @@ enum RecordSchema {
                 table.column("name", .text).notNull()
                 table.column("email", .text).notNull()
                 table.column("status", .text).notNull().check { ["active", "withdrawn"].contains($0) }
+                // Whether the cohort events were sent to them.
+                table.column("invited_to_events", .boolean).notNull().defaults(to: false)
                 table.column("first_run", .integer).notNull().references("run")
                 table.column("last_run", .integer).notNull().references("run")
                 table.column("withdrawn_from", .text)

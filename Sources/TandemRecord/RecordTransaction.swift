@@ -237,6 +237,19 @@ package struct RecordTransaction {
         }
     }
 
+    /// Of `people`, those never sent the cohort events; they are marked as sent now.
+    package func inviteToEvents(_ people: [String]) throws(TandemFailure) -> Set<String> {
+        try records { db in
+            var invited = Set<String>()
+            for id in people
+            where try Bool.fetchOne(db, sql: "SELECT invited_to_events FROM person WHERE id = ?", arguments: [id]) == false {
+                try db.execute(sql: "UPDATE person SET invited_to_events = 1 WHERE id = ?", arguments: [id])
+                invited.insert(id)
+            }
+            return invited
+        }
+    }
+
     /// Notes that the current revision of the series `uid` was sent.
     package func markSent(uid: String) throws(TandemFailure) {
         try records { db in

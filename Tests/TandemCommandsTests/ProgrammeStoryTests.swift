@@ -205,6 +205,12 @@ struct ProgrammeStoryTests {
         for pair in new {
             #expect(invitations.contains { $0[0] == pair.mentee && $0[5] == "new" })
         }
+        // The closing event goes only to people who never had it; the kick-off is past.
+        let eventRows = invitations.filter { $0[4].hasPrefix("changes/event-") }
+        #expect(eventRows.allSatisfy { $0[4].contains("Closing") })
+        let hadEvents = Set(first.flatMap { [$0.mentor, $0.mentee] })
+        #expect(!eventRows.isEmpty)
+        #expect(eventRows.allSatisfy { !hadEvents.contains($0[0]) })
         let untouched = try #require(kept.first { pair in !new.contains { $0.mentor == pair.mentor } && pair.mentor != "M06" })
         #expect(change(untouched.mentee, "calendars/mentees/\(untouched.mentee).ics") == "unchanged")
 
