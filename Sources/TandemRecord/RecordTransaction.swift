@@ -99,7 +99,7 @@ package struct RecordTransaction {
     /// addresses of those who are.
     package func recordPeople(of cohort: Cohort, run: Int64) throws(TandemFailure) {
         try records { db in
-            let upsert = try db.makeStatement(
+            let upsert = try db.cachedStatement(
                 sql: """
                     INSERT INTO person (id, side, name, email, status, first_run, last_run) VALUES (?, ?, ?, ?, 'active', ?, ?)
                     ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, last_run = excluded.last_run
@@ -116,11 +116,12 @@ package struct RecordTransaction {
     /// Records a new pair made on `runDate`, with its series and planned sessions.
     package func addPair(_ pair: MatchResult.Pair, run: Int64, runDate: LocalDate) throws(TandemFailure) {
         try records { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO pair (mentor_id, mentee_id, status, made_run, made_on, score, mentee_rank, mentor_rank)
                     VALUES (?, ?, 'active', ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     pair.mentor.id, pair.mentee.id, run, runDate.iso, pair.score, pair.menteeRank, pair.mentorRank,
                 ])
@@ -207,7 +208,8 @@ package struct RecordTransaction {
         try records { db in
             var uid = series.uid
             var incarnation = 1
-            while try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM series WHERE uid = ?", arguments: [uid]) != 0 {
+            let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM series WHERE uid = ?")
+            while try Int.fetchOne(count, arguments: [uid]) != 0 {
                 incarnation += 1
                 uid = SeriesIdentity.uid(
                     programme: programme, mentorID: series.mentor.id, menteeID: series.mentee.id + "#" + String(incarnation))
@@ -242,8 +244,10 @@ package struct RecordTransaction {
         try records { db in
             var invited = Set<String>()
             for id in people
-            where try Bool.fetchOne(db, sql: "SELECT invited_to_events FROM person WHERE id = ?", arguments: [id]) == false {
-                try db.execute(sql: "UPDATE person SET invited_to_events = 1 WHERE id = ?", arguments: [id])
+            where try Bool.fetchOne(db.cachedStatement(sql: "SELECT invited_to_events FROM person WHERE id = ?"), arguments: [id])
+                == false
+            {
+                try db.cachedStatement(sql: "UPDATE person SET invited_to_events = 1 WHERE id = ?").execute(arguments: [id])
                 invited.insert(id)
             }
             return invited
@@ -253,7 +257,7 @@ package struct RecordTransaction {
     /// Notes that the current revision of the series `uid` was sent.
     package func markSent(uid: String) throws(TandemFailure) {
         try records { db in
-            try db.execute(sql: "UPDATE series SET sent_sequence = sequence WHERE uid = ?", arguments: [uid])
+            try db.cachedStatement(sql: "UPDATE series SET sent_sequence = sequence WHERE uid = ?").execute(arguments: [uid])
         }
     }
 
@@ -265,9 +269,8 @@ package struct RecordTransaction {
     // MARK: Rows
 
     private func log(_ db: Database, run: Int64, kind: String, person: String?, pair: Int64?, detail: String) throws {
-        try db.execute(
-            sql: "INSERT INTO change (run_id, kind, person_id, pair_id, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [run, kind, person, pair, detail])
+        try db.cachedStatement(sql: "INSERT INTO change (run_id, kind, person_id, pair_id, detail) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [run, kind, person, pair, detail])
     }
 
     private func insert(_ series: SessionSeries, pair: Int64, status: String, in db: Database) throws {
@@ -276,18 +279,19 @@ package struct RecordTransaction {
             case .weekly(let interval): ("weekly", interval)
             case .monthly(let ordinal): ("monthly", ordinal)
             }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO series (pair_id, uid, sequence, sent_sequence, issued_at, status, weekday, start_time, cadence,
                     cadence_step, duration_minutes, first_start, occurrence_count, location, online)
                 VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 pair, series.uid, series.sequence, UTCText.text(series.issued ?? Date(timeIntervalSince1970: 0)), status,
                 series.slot.weekday.name, AvailabilityWindow.clock(series.slot.startMinute), cadence, step,
                 series.durationMinutes, series.firstStart.isoLocal, series.occurrenceCount, series.location, series.isOnline,
             ])
-        let session = try db.makeStatement(sql: "INSERT INTO session (pair_id, start, status) VALUES (?, ?, ?)")
+        let session = try db.cachedStatement(sql: "INSERT INTO session (pair_id, start, status) VALUES (?, ?, ?)")
         for start in series.sessions { try session.execute(arguments: [pair, start.isoLocal, "planned"]) }
         for start in series.skipped { try session.execute(arguments: [pair, start.isoLocal, "skipped"]) }
     }
@@ -296,17 +300,17 @@ package struct RecordTransaction {
     private func series(ofPair id: Int64, in db: Database) throws -> SessionSeries? {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT series.*, mentor.name AS mentor_name, mentor.email AS mentor_email, pair.mentor_id,
-                        mentee.name AS mentee_name, mentee.email AS mentee_email, pair.mentee_id
-                    FROM series JOIN pair ON pair.id = series.pair_id
-                        JOIN person AS mentor ON mentor.id = pair.mentor_id JOIN person AS mentee ON mentee.id = pair.mentee_id
-                    WHERE series.pair_id = ?
-                    """, arguments: [id])
+                db.cachedStatement(
+                    sql: """
+                        SELECT series.*, mentor.name AS mentor_name, mentor.email AS mentor_email, pair.mentor_id,
+                            mentee.name AS mentee_name, mentee.email AS mentee_email, pair.mentee_id
+                        FROM series JOIN pair ON pair.id = series.pair_id
+                            JOIN person AS mentor ON mentor.id = pair.mentor_id JOIN person AS mentee ON mentee.id = pair.mentee_id
+                        WHERE series.pair_id = ?
+                        """), arguments: [id])
         else { return nil }
         let sessions = try Row.fetchAll(
-            db, sql: "SELECT start, status FROM session WHERE pair_id = ? ORDER BY start", arguments: [id])
+            db.cachedStatement(sql: "SELECT start, status FROM session WHERE pair_id = ? ORDER BY start"), arguments: [id])
         func time(_ text: String) throws -> LocalDateTime {
             guard let time = LocalDateTime(isoLocal: text) else {
                 throw RecordError(pair: id, message: "'\(text)' is not a local time like 2027-01-14T18:00")
