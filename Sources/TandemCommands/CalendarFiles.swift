@@ -8,7 +8,8 @@ import TandemInput
 import TandemResults
 
 /// Renders and checks the calendar files of a programme: `programme.ics` for the coordinator,
-/// `mentors/<id>.ics` and `mentees/<id>.ics` for each person with sessions.
+/// `mentors/<name>.ics` and `mentees/<name>.ics` for each person with sessions, named from their
+/// id by ``SafeFileName/name(forID:)`` (as `matches.json` records).
 enum CalendarFiles {
     /// How many mentors' and mentees' files are re-checked with libical on every run.
     static let checkedPersonalFiles = 25
@@ -45,7 +46,7 @@ enum CalendarFiles {
         progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         try render(
-            plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp),
+            try plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp),
             progress: progress)
     }
 
@@ -106,7 +107,7 @@ enum CalendarFiles {
     /// file is the same: it holds exactly the series that name the person).
     private static func plan(
         programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date
-    ) -> [Job] {
+    ) throws(TandemFailure) -> [Job] {
         func export(_ series: [SessionSeries]) -> CalendarExport {
             CalendarExport(programme: programme, series: series, cohortEvents: events, method: method, timestamp: timestamp)
         }
@@ -114,7 +115,7 @@ enum CalendarFiles {
         let byMentee = Dictionary(grouping: series, by: \.mentee.id)
         var jobs = [Job(name: "programme.ics", audience: .coordinator, export: export(series), check: true)]
         var checked: [CohortSide: Int] = [:]
-        for file in personFiles(series) {
+        for file in try personFiles(series) {
             checked[file.side, default: 0] += 1
             let isMentor = file.side == .mentor
             jobs.append(
@@ -126,17 +127,31 @@ enum CalendarFiles {
         return jobs
     }
 
-    /// Each person's file, relative to the calendars folder: `mentors/<id>.ics` for each mentor
-    /// (in order of their first series), then `mentees/<id>.ics` for each mentee.
-    static func personFiles(_ series: [SessionSeries]) -> [(person: CalendarPerson, side: CohortSide, name: String)] {
-        var names = SafeFileNames()
+    /// Each person's file, relative to the calendars folder: `mentors/<name>.ics` for each mentor
+    /// (in order of their first series), then `mentees/<name>.ics` for each mentee. A person's
+    /// name depends on their id alone (``SafeFileName/calendarFile(forID:side:)``).
+    /// - Throws: ``TandemFailure`` 65 if two ids would share a file, ignoring case (which takes
+    ///   a 32-bit SHA-1 collision between ids that sanitise alike), rather than give one
+    ///   person's sessions to the other.
+    static func personFiles(
+        _ series: [SessionSeries]
+    ) throws(TandemFailure) -> [(person: CalendarPerson, side: CohortSide, name: String)] {
         var files: [(person: CalendarPerson, side: CohortSide, name: String)] = []
         var seenMentors = Set<String>()
         for mentor in series.map(\.mentor) where seenMentors.insert(mentor.id).inserted {
-            files.append((mentor, .mentor, "mentors/" + names.name(for: mentor.id) + ".ics"))
+            files.append((mentor, .mentor, SafeFileName.calendarFile(forID: mentor.id, side: .mentor)))
         }
         for mentee in series.map(\.mentee) {
-            files.append((mentee, .mentee, "mentees/" + names.name(for: mentee.id) + ".ics"))
+            files.append((mentee, .mentee, SafeFileName.calendarFile(forID: mentee.id, side: .mentee)))
+        }
+        // Lower-cased `String`s compare as case- and normalisation-insensitive file systems do.
+        var owners: [String: String] = [:]
+        for file in files {
+            if let owner = owners.updateValue(file.person.id, forKey: file.name.lowercased()), owner != file.person.id {
+                throw TandemFailure(
+                    .dataError,
+                    "ids '\(owner)' and '\(file.person.id)' would share the calendar file \(file.name); change one of them")
+            }
         }
         return files
     }

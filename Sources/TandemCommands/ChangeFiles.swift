@@ -64,7 +64,7 @@ enum ChangeFiles {
         let files = try CalendarFiles.render(jobs)
         // Everyone else with sessions keeps their calendar file as it was.
         let told = Set(rows.map { $0[0] })
-        for file in CalendarFiles.personFiles(active) where !told.contains(file.person.id) {
+        for file in try CalendarFiles.personFiles(active) where !told.contains(file.person.id) {
             rows.append(
                 [
                     file.person.id, file.person.name, file.person.email, file.side.rawValue, "calendars/" + file.name,

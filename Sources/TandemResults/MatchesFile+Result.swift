@@ -51,6 +51,8 @@ extension MatchesFile {
                 reasons: pair.reasons.map { Reason($0, pair: pair) }, score: Self.rounded(pair.score))
             if let series = pair.series, let zone {
                 entry.uid = series.uid
+                entry.mentorFile = "calendars/" + SafeFileName.calendarFile(forID: pair.mentor.id, side: .mentor)
+                entry.menteeFile = "calendars/" + SafeFileName.calendarFile(forID: pair.mentee.id, side: .mentee)
                 entry.slot = Slot(start: AvailabilityWindow.clock(series.slot.startMinute), weekday: series.slot.weekday.name)
                 entry.sessions = series.sessions.map {
                     Session(end: offsetTime($0.adding(minutes: series.durationMinutes), zone), start: offsetTime($0, zone))

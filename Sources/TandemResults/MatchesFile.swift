@@ -91,9 +91,13 @@ struct MatchesFile: Codable, Sendable {
         /// The longest gap between two sessions (weeks), when longer than `max_gap_weeks`.
         var longestGapWeeks: Int?
         var mentee: String
+        /// With a series: the mentee's calendar file, relative to the results folder.
+        var menteeFile: String?
         var menteeName: String
         var menteeRank: Int
         var mentor: String
+        /// With a series: the mentor's calendar file, relative to the results folder.
+        var mentorFile: String?
         var mentorName: String
         var mentorRank: Int
         /// With a series.

@@ -1,7 +1,8 @@
 /// SHA-1 (FIPS 180-4), only for name-based UUIDs (RFC 9562 version 5), where it is the
-/// specified hash and collision resistance against an attacker is not at stake.
-enum SHA1 {
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+/// specified hash, and the hash in file names made from ids: in neither is collision
+/// resistance against an attacker at stake (a file name's clash is refused, not written).
+package enum SHA1 {
+    package static func digest(_ message: [UInt8]) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         var padded = message
         padded.append(0x80)
