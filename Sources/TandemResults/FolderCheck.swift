@@ -29,32 +29,37 @@ enum FolderCheck {
     /// `name/` of the `enclosing` folder's manifest do (calendars/ in a results folder). A
     /// subfolder with its own manifest is checked against that one, when the covering manifest
     /// lists files in it or the same command wrote it.
-    /// - Parameter name: the folder's name in its parent.
-    static func obstacles(in folder: String, name: String, writer: String, enclosing: FolderManifest?) -> [Obstacle] {
+    /// - Parameters:
+    ///   - name: the folder's name in its parent.
+    ///   - checksContents: false accepts a listed file whatever it holds (for an interrupted
+    ///     run's copy, whose files may be half written).
+    static func obstacles(
+        in folder: String, name: String, writer: String, enclosing: FolderManifest?, checksContents: Bool = true
+    ) -> [Obstacle] {
         var obstacles: [Obstacle] = []
         if let own = FolderManifest.read(in: folder) {
             let accepted = own.writer == writer
             check(
                 folder, relative: "", digests: accepted ? own.digests : [:], keyPrefix: "", writer: writer, skipsManifest: true,
-                unknown: accepted ? .notWritten : .otherWriter(own.writer), into: &obstacles)
+                checksContents: checksContents, unknown: accepted ? .notWritten : .otherWriter(own.writer), into: &obstacles)
         } else if let enclosing {
             check(
                 folder, relative: "", digests: enclosing.digests, keyPrefix: name + "/", writer: writer, skipsManifest: false,
-                unknown: .notWritten, into: &obstacles)
+                checksContents: checksContents, unknown: .notWritten, into: &obstacles)
         } else {
             let hasMarker = FileKind.of(folder + "/" + FolderManifest.oldMarker) == .file
             // The marker itself (an empty file) is Tandem's.
             let marker = hasMarker ? [FolderManifest.oldMarker: SHA256.hex(of: Data())] : [:]
             check(
                 folder, relative: "", digests: marker, keyPrefix: "", writer: writer, skipsManifest: false,
-                unknown: hasMarker ? .unlisted : .notWritten, into: &obstacles)
+                checksContents: checksContents, unknown: hasMarker ? .unlisted : .notWritten, into: &obstacles)
         }
         return obstacles
     }
 
     private static func check(
         _ folder: String, relative: String, digests: [String: String], keyPrefix: String, writer: String,
-        skipsManifest: Bool, unknown: Obstacle.Reason, into obstacles: inout [Obstacle]
+        skipsManifest: Bool, checksContents: Bool, unknown: Obstacle.Reason, into obstacles: inout [Obstacle]
     ) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for name in names {
@@ -67,6 +72,7 @@ enum FolderCheck {
                     obstacles.append(Obstacle(path: relative + name, reason: unknown))
                     continue
                 }
+                guard checksContents else { continue }
                 let current = FileManager.default.contents(atPath: path).map(SHA256.hex(of:))
                 if current != digest { obstacles.append(Obstacle(path: relative + name, reason: .changed)) }
             case .folder:
@@ -78,13 +84,13 @@ enum FolderCheck {
                         if leftoverOf != nil { continue }
                         check(
                             path, relative: relative + name + "/", digests: own.digests, keyPrefix: "", writer: writer,
-                            skipsManifest: true, unknown: .notWritten, into: &obstacles)
+                            skipsManifest: true, checksContents: checksContents, unknown: .notWritten, into: &obstacles)
                         continue
                     }
                 }
                 check(
                     path, relative: relative + name + "/", digests: digests, keyPrefix: key + "/", writer: writer,
-                    skipsManifest: false, unknown: unknown, into: &obstacles)
+                    skipsManifest: false, checksContents: checksContents, unknown: unknown, into: &obstacles)
             case .symbolicLink, .other, .missing:
                 obstacles.append(Obstacle(path: relative + name, reason: unknown))
             }
@@ -109,8 +115,22 @@ enum FolderCheck {
         }.sorted()
     }
 
+    /// Whether the interrupted run's copy at `folder` holds only files its manifest lists.
+    static func isDisposable(_ folder: String) -> Bool {
+        guard let manifest = FolderManifest.read(in: folder) else { return false }
+        return obstacles(in: folder, name: "", writer: manifest.writer, enclosing: nil, checksContents: false).isEmpty
+    }
+
     /// The failure naming the first few obstacles and what to do.
     static func failure(_ obstacles: [Obstacle], folder: String, writer: String) -> TandemFailure {
+        TandemFailure(
+            .cannotCreate,
+            "\(folder) holds files Tandem may not replace: " + list(obstacles, folder: folder, writer: writer)
+                + "; move them out of the folder (or delete them if they are not needed), or choose another --out folder")
+    }
+
+    /// The first few obstacles, with why each is one.
+    static func list(_ obstacles: [Obstacle], folder: String, writer: String) -> String {
         let shown = obstacles.prefix(5).map { obstacle in
             let path = folder + "/" + obstacle.path
             switch obstacle.reason {
@@ -121,9 +141,6 @@ enum FolderCheck {
             }
         }
         let more = obstacles.count > shown.count ? " and \(obstacles.count - shown.count) more" : ""
-        return TandemFailure(
-            .cannotCreate,
-            "\(folder) holds files Tandem may not replace: " + shown.joined(separator: ", ") + more
-                + "; move them out of the folder (or delete them if they are not needed), or choose another --out folder")
+        return shown.joined(separator: ", ") + more
     }
 }

@@ -51,6 +51,8 @@ public enum OutputFolder {
         package var lockWait: TimeInterval = 5
         /// Tests only: return at this point, leaving everything as a killed process would.
         package var stop: Step?
+        /// Tests only: runs when the new folder is written, before it takes the old one's place.
+        package var beforeSwitch: (@Sendable () -> Void)?
         /// Tests only: false uses the two-rename fallback of systems without an atomic exchange.
         package var exchanges = true
 
@@ -60,7 +62,7 @@ public enum OutputFolder {
     }
 
     public struct Outcome: Sendable {
-        /// One line saying which leftovers of an interrupted run were removed, if there were any.
+        /// A line for each leftover of an interrupted run removed or kept, if there were any.
         public var notice: String?
     }
 
@@ -111,20 +113,46 @@ public enum OutputFolder {
             throw TandemFailure(.cannotCreate, "cannot write results next to \(path): \(error.localizedDescription)")
         }
         if options.stop == .staged { return Outcome() }
+        options.beforeSwitch?()
 
         let switched = try switchFolders(staging, target, path: path, options: options)
         if case .stopped = switched { return Outcome() }
         syncFolder(parent)
         if options.stop == .switched { return Outcome() }
-        // Checked above: everything in it is Tandem's, unchanged.
-        if case .replaced(let previous) = switched { try? FileManager.default.removeItem(atPath: previous) }
-        var removed: [String] = []
-        for leftover in leftovers where (try? FileManager.default.removeItem(atPath: parent + "/" + leftover)) != nil {
-            removed.append(leftover)
+
+        var notices: [String] = []
+        if case .replaced(let previous) = switched {
+            // Checked before writing; checked again for a file put there while the run wrote.
+            let late = FolderCheck.obstacles(in: previous, name: name, writer: writer, enclosing: enclosing)
+            if late.isEmpty {
+                try? FileManager.default.removeItem(atPath: previous)
+            } else {
+                notices.append(
+                    "kept the previous results in \(previous): files Tandem did not write appeared there during this run ("
+                        + FolderCheck.list(late, folder: previous, writer: writer)
+                        + "); move what you need out of it, then delete it")
+            }
         }
-        guard !removed.isEmpty else { return Outcome() }
-        return Outcome(
-            notice: "removed the unfinished copies an interrupted run left beside \(path): " + removed.joined(separator: ", "))
+        var removed: [String] = []
+        var kept: [String] = []
+        for leftover in leftovers {
+            let copy = parent + "/" + leftover
+            if FolderCheck.isDisposable(copy), (try? FileManager.default.removeItem(atPath: copy)) != nil {
+                removed.append(leftover)
+            } else {
+                kept.append(copy)
+            }
+        }
+        if !removed.isEmpty {
+            notices.append(
+                "removed the unfinished copies an interrupted run left beside \(path): " + removed.joined(separator: ", "))
+        }
+        if !kept.isEmpty {
+            notices.append(
+                "kept the copies an interrupted run left, as they hold files Tandem did not write: "
+                    + kept.joined(separator: ", ") + "; move what you need out of them, then delete them")
+        }
+        return Outcome(notice: notices.isEmpty ? nil : notices.joined(separator: "\n"))
     }
 
     /// The folder `path` names, with symbolic links followed: the lock and the staging folder

@@ -148,6 +148,28 @@ struct OutputFolderSafetyTests {
         #expect(outcome.notice == left.first.map { "removed the unfinished copies an interrupted run left beside \(out): \($0)" })
     }
 
+    @Test func aFilePutThereDuringTheRunKeepsThePreviousFolderAndItsLeftoverCopy() throws {
+        let root = try scratch()
+        let out = root + "/out"
+        try OutputFolder.write(Self.old, to: out, writer: "tandem test")
+        var options = OutputFolder.Options()
+        options.beforeSwitch = { FileManager.default.createFile(atPath: out + "/notes.txt", contents: Data("mine".utf8)) }
+        let outcome = try OutputFolder.write(Self.new, to: out, writer: "tandem test", options: options)
+        #expect(contents(of: out) == dictionary(Self.new))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out.partial-") }
+        try #require(copies.count == 1)
+        let previous = root + "/" + copies[0]
+        #expect(contents(of: previous) == dictionary(Self.old).merging(["notes.txt": Data("mine".utf8)]) { $1 })
+        #expect(outcome.notice?.hasPrefix("kept the previous results in \(previous)") == true)
+        #expect(outcome.notice?.contains(previous + "/notes.txt (not written by Tandem)") == true)
+
+        // The next run keeps it too, and says so again.
+        let next = try OutputFolder.write(Self.old, to: out, writer: "tandem test")
+        #expect(FileManager.default.contents(atPath: previous + "/notes.txt") == Data("mine".utf8))
+        #expect(next.notice?.contains("kept the copies an interrupted run left") == true)
+        #expect(next.notice?.contains(previous) == true)
+    }
+
     @Test func withoutAnAtomicExchangeTwoRenamesReplaceTheFolder() throws {
         let root = try scratch()
         let out = root + "/out"
@@ -199,6 +221,20 @@ struct OutputFolderSafetyTests {
         options.lockWait = 10
         try OutputFolder.write(Self.new, to: out, writer: "tandem test", options: options)
         #expect(contents(of: out) == dictionary(Self.new))
+    }
+
+    @Test func calendarsInAResultsFolderShareThatFoldersLock() throws {
+        let root = try scratch()
+        try OutputFolder.write(Self.old, to: root + "/out", writer: "tandem match")
+        let held = open(root + "/.out.lock", O_RDONLY | O_CLOEXEC)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX) == 0)
+        var options = OutputFolder.Options()
+        options.lockWait = 0.2
+        #expect {
+            try OutputFolder.write(Self.new, to: root + "/out/calendars", writer: "tandem calendar", options: options)
+        } throws: { ($0 as? TandemFailure)?.kind == .busy }
+        #expect(!FileManager.default.fileExists(atPath: root + "/out/.calendars.lock"))
     }
 
     @Test func aSymbolicLinkIsFollowedAndKept() throws {
