@@ -80,11 +80,11 @@ enum FolderCheck {
                     let leftoverOf = leftoverBase(name)
                     let listed = digests.keys.contains { $0.hasPrefix(keyPrefix + (leftoverOf ?? name) + "/") }
                     if own.writer == writer || listed {
-                        // An interrupted run's copy: its files may be half written.
-                        if leftoverOf != nil { continue }
+                        // An interrupted run's copy (calendars/ of `tandem calendar`) may hold half-written files.
                         check(
                             path, relative: relative + name + "/", digests: own.digests, keyPrefix: "", writer: writer,
-                            skipsManifest: true, checksContents: checksContents, unknown: .notWritten, into: &obstacles)
+                            skipsManifest: true, checksContents: checksContents && leftoverOf == nil, unknown: .notWritten,
+                            into: &obstacles)
                         continue
                     }
                 }

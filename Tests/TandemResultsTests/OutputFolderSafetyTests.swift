@@ -170,6 +170,36 @@ struct OutputFolderSafetyTests {
         #expect(next.notice?.contains(previous) == true)
     }
 
+    /// `tandem calendar` killed while writing out/calendars leaves its copy inside out/: the next
+    /// `tandem match` replaces it with out/, unless someone put a file of their own into it.
+    @Test(arguments: [false, true])
+    func aCalendarRunsLeftoverInsideTheResultsIsTandems(holdsANote: Bool) throws {
+        let root = try scratch()
+        let out = root + "/out"
+        try OutputFolder.write(Self.old, to: out, writer: "tandem match")
+        var options = OutputFolder.Options()
+        options.stop = .staging
+        try OutputFolder.write(
+            [("programme.ics", Data("complete".utf8))], to: out + "/calendars", writer: "tandem calendar", options: options)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".calendars.partial-") }
+        try #require(copies.count == 1)
+        let copy = out + "/" + copies[0]
+        FileManager.default.createFile(atPath: copy + "/programme.ics", contents: Data("half".utf8))
+        if holdsANote { FileManager.default.createFile(atPath: copy + "/notes.txt", contents: Data("mine".utf8)) }
+
+        if holdsANote {
+            #expect {
+                try OutputFolder.write(Self.new, to: out, writer: "tandem match")
+            } throws: { error in
+                (error as? TandemFailure)?.summary.contains(copy + "/notes.txt (not written by Tandem)") == true
+            }
+            #expect(FileManager.default.contents(atPath: copy + "/notes.txt") == Data("mine".utf8))
+        } else {
+            try OutputFolder.write(Self.new, to: out, writer: "tandem match")
+            #expect(contents(of: out) == dictionary(Self.new))
+        }
+    }
+
     @Test func withoutAnAtomicExchangeTwoRenamesReplaceTheFolder() throws {
         let root = try scratch()
         let out = root + "/out"
