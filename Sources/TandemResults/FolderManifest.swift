@@ -1,4 +1,5 @@
 import Foundation
+import StableMatching
 
 /// The files Tandem wrote into an output folder, with their SHA-256 digests, kept in the folder
 /// as `.tandem-manifest`.
@@ -24,11 +25,22 @@ struct FolderManifest: Equatable {
         self.digests = digests
     }
 
-    /// The manifest of `files`.
+    /// The manifest of `files`, hashed on two threads when there are many (a run with
+    /// calendars writes a file per person).
     init(writer: String, files: [(name: String, data: Data)]) {
+        let hashes: [String]
+        if files.count < StagedFiles.parallelFileCount {
+            hashes = files.map { SHA256.hex(of: $0.data) }
+        } else {
+            let half = files.count / 2
+            let contents = files.map(\.data)
+            let halves = Concurrently.run(
+                { contents[..<half].map(SHA256.hex(of:)) }, { contents[half...].map(SHA256.hex(of:)) })
+            hashes = halves.0 + halves.1
+        }
         var digests: [String: String] = [:]
         digests.reserveCapacity(files.count)
-        for file in files { digests[file.name] = SHA256.hex(of: file.data) }
+        for (file, hash) in zip(files, hashes) { digests[file.name] = hash }
         self.init(writer: writer, digests: digests)
     }
 

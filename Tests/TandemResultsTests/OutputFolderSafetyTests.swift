@@ -67,11 +67,17 @@ struct OutputFolderSafetyTests {
         #expect(manifest.digests == dictionary(Self.old).mapValues(SHA256.hex(of:)))
     }
 
+    @Test func manyFilesAreHashedOnTwoThreadsWithEachFilesDigest() {
+        let files = (0..<(3 * StagedFiles.parallelFileCount)).map { ("p\($0).ics", Data("file \($0)".utf8)) }
+        let manifest = FolderManifest(writer: "tandem test", files: files)
+        #expect(manifest.digests == Dictionary(uniqueKeysWithValues: files.map { ($0.0, SHA256.hex(of: $0.1)) }))
+    }
+
     @Test(arguments: ["notes.txt", "calendars/notes.txt", ".hidden"])
     func aFileTandemDidNotWriteStopsTheRun(name: String) throws {
         let out = try scratch() + "/out"
         try OutputFolder.write(Self.old, to: out, writer: "tandem test")
-        FileManager.default.createFile(atPath: out + "/" + name, contents: Data("mine".utf8))
+        try #require(FileManager.default.createFile(atPath: out + "/" + name, contents: Data("mine".utf8)))
         #expect {
             try OutputFolder.write(Self.new, to: out, writer: "tandem test")
         } throws: { error in
@@ -109,14 +115,14 @@ struct OutputFolderSafetyTests {
         let root = try scratch()
         let empty = root + "/marked"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: empty + "/" + FolderManifest.oldMarker, contents: Data())
+        try #require(FileManager.default.createFile(atPath: empty + "/" + FolderManifest.oldMarker, contents: Data()))
         try OutputFolder.write(Self.new, to: empty, writer: "tandem test")
         #expect(contents(of: empty) == dictionary(Self.new))
 
         let full = root + "/full"
         try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full + "/" + FolderManifest.oldMarker, contents: Data())
-        FileManager.default.createFile(atPath: full + "/matches.csv", contents: Data("old".utf8))
+        try #require(FileManager.default.createFile(atPath: full + "/" + FolderManifest.oldMarker, contents: Data()))
+        try #require(FileManager.default.createFile(atPath: full + "/matches.csv", contents: Data("old".utf8)))
         #expect {
             try OutputFolder.write(Self.new, to: full, writer: "tandem test")
         } throws: { error in
@@ -153,7 +159,7 @@ struct OutputFolderSafetyTests {
         let out = root + "/out"
         try OutputFolder.write(Self.old, to: out, writer: "tandem test")
         var options = OutputFolder.Options()
-        options.beforeSwitch = { FileManager.default.createFile(atPath: out + "/notes.txt", contents: Data("mine".utf8)) }
+        options.beforeSwitch = { _ = FileManager.default.createFile(atPath: out + "/notes.txt", contents: Data("mine".utf8)) }
         let outcome = try OutputFolder.write(Self.new, to: out, writer: "tandem test", options: options)
         #expect(contents(of: out) == dictionary(Self.new))
         let copies = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out.partial-") }
@@ -184,8 +190,8 @@ struct OutputFolderSafetyTests {
         let copies = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".calendars.partial-") }
         try #require(copies.count == 1)
         let copy = out + "/" + copies[0]
-        FileManager.default.createFile(atPath: copy + "/programme.ics", contents: Data("half".utf8))
-        if holdsANote { FileManager.default.createFile(atPath: copy + "/notes.txt", contents: Data("mine".utf8)) }
+        try #require(FileManager.default.createFile(atPath: copy + "/programme.ics", contents: Data("half".utf8)))
+        if holdsANote { try #require(FileManager.default.createFile(atPath: copy + "/notes.txt", contents: Data("mine".utf8))) }
 
         if holdsANote {
             #expect {
@@ -222,7 +228,7 @@ struct OutputFolderSafetyTests {
         let root = try scratch()
         let lookalike = root + "/.out.partial-1234"
         try FileManager.default.createDirectory(atPath: lookalike, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: lookalike + "/mine.txt", contents: Data("mine".utf8))
+        try #require(FileManager.default.createFile(atPath: lookalike + "/mine.txt", contents: Data("mine".utf8)))
         let outcome = try OutputFolder.write(Self.new, to: root + "/out", writer: "tandem test")
         #expect(outcome.notice == nil)
         #expect(FileManager.default.contents(atPath: lookalike + "/mine.txt") == Data("mine".utf8))
