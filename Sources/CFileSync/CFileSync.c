@@ -1,2 +1,2 @@
-// The module is the header (an inline function); SwiftPM needs one source file per C target.
+// The module is the header (inline functions); SwiftPM needs one source file per C target.
 #include "CFileSync.h"

@@ -28,6 +28,9 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: "publish (files to import) or request (invitations with attendees, to e-mail).")
     var method: CalendarMethod = .publish
 
+    @Flag(help: "Let the folder's group read the files written (files 0640, folders 0750; else 0600 and 0700).")
+    var groupReadable = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -58,9 +61,11 @@ struct CalendarCommand: ParsableCommand {
             }
             let folder = out ?? URL(fileURLWithPath: matches).deletingLastPathComponent().path
             let target = URL(fileURLWithPath: folder).appendingPathComponent("calendars").path
-            try progress.phase("Saving to \(target)", total: files.count, unit: "files") {
-                try OutputFolder.write(files, to: target)
+            let written = try progress.phase("Saving to \(target)", total: files.count, unit: "files") {
+                try OutputFolder.write(
+                    files, to: target, writer: "tandem calendar", options: .init(sharing: groupReadable ? .group : .owner))
             }
+            if let notice = written.notice, !quiet { printError(notice) }
             if !quiet { print("Wrote \(files.count) calendar files for \(saved.series.count) pairs to \(target)/.") }
         }
     }

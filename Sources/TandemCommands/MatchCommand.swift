@@ -48,6 +48,9 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "End every active pair from today (later sessions cancelled) and match everyone afresh.")
     var rematch = false
 
+    @Flag(help: "Let the folder's group read the files written (files 0640, folders 0750; else 0600 and 0700).")
+    var groupReadable = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -198,9 +201,12 @@ struct MatchCommand: ParsableCommand {
 
     private func save(_ files: [(name: String, data: Data)], progress: TerminalProgress) throws(TandemFailure) {
         let saved = progress.phase("Saving to \(out)", total: files.count, unit: "files") {
-            Result { () throws(TandemFailure) in try OutputFolder.write(files, to: out) }
+            Result { () throws(TandemFailure) in
+                try OutputFolder.write(
+                    files, to: out, writer: "tandem match", options: .init(sharing: groupReadable ? .group : .owner))
+            }
         }
-        try saved.get()
+        if let notice = try saved.get().notice, !quiet { printError(notice) }
     }
 }
 

@@ -19,6 +19,9 @@ import TandemCore
 /// person: thousands of flushes one after another. Here files are written with plain `write`
 /// calls and, on Linux, one `syncfs` flushes them all, so the folder is durable when renamed
 /// (elsewhere each file is flushed on its own). docs/performance.md has the measurements.
+///
+/// Files and folders get the modes of the ``OutputFolder/Sharing`` exactly, whatever the umask:
+/// the results hold personal data.
 enum StagedFiles {
     struct WriteError: LocalizedError {
         var path: String
@@ -29,27 +32,30 @@ enum StagedFiles {
     /// Below this many files one thread writes them all: a thread costs more than it saves.
     static let parallelFileCount = 64
 
-    static func writeAll(_ files: [(name: String, data: Data)], into folder: URL) throws {
+    /// - Parameter flushes: false leaves the flush to a later call on the same folder.
+    static func writeAll(
+        _ files: [(name: String, data: Data)], into folder: String, sharing: OutputFolder.Sharing = .owner,
+        flushes: Bool = true
+    ) throws {
+        let fileMode = sharing.fileMode
         // Folders first, in order; then the files, in two halves side by side when there are
         // many: creating a file is mostly the file system's own work (finding a free inode,
         // adding the directory entry), which two threads do in parallel.
-        var folders: Set<String> = [folder.path]
+        var folders: Set<String> = [folder]
         var paths: [String] = []
         paths.reserveCapacity(files.count)
         for file in files {
-            let destination = folder.appendingPathComponent(file.name)
+            let destination = folder + "/" + file.name
             // calendars/ and its subfolders hold thousands of files: create each folder once.
-            let parent = destination.deletingLastPathComponent()
-            if folders.insert(parent.path).inserted {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            }
-            paths.append(destination.path)
+            let parent = (destination as NSString).deletingLastPathComponent
+            if !folders.contains(parent) { try makeFolder(parent, mode: sharing.folderMode, known: &folders) }
+            paths.append(destination)
         }
         let destinations = paths
         @Sendable func store(_ range: Range<Int>) -> WriteError? {
             for index in range {
                 do throws(WriteError) {
-                    try Self.store(files[index].data, at: destinations[index])
+                    try Self.store(files[index].data, at: destinations[index], mode: fileMode)
                 } catch {
                     return error
                 }
@@ -65,14 +71,31 @@ enum StagedFiles {
             if let failure = failures.0 ?? failures.1 { throw failure }
         }
         #if os(Linux)
-            try flush(folder.path)
+            if flushes { try flush(folder) }
         #endif
     }
 
-    private static func store(_ data: Data, at path: String) throws(WriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    /// Creates `path` and any missing folders above it with `mode`; `known` holds folders that exist.
+    private static func makeFolder(_ path: String, mode: mode_t, known: inout Set<String>) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !known.contains(parent) { try makeFolder(parent, mode: mode, known: &known) }
+        if mkdir(path, mode) == 0 {
+            // mkdir applies the umask; the mode must be exact.
+            guard chmod(path, mode) == 0 else { throw WriteError(path: path, code: errno) }
+        } else {
+            let code = errno
+            guard code == EEXIST, FileKind.of(path) == .folder else {
+                throw WriteError(path: path, code: code == EEXIST ? ENOTDIR : code)
+            }
+        }
+        known.insert(path)
+    }
+
+    private static func store(_ data: Data, at path: String, mode: mode_t) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
-        var failure: Int32 = 0
+        // open applies the umask; the mode must be exact.
+        var failure: Int32 = fchmod(descriptor, mode) == 0 ? 0 : errno
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {

@@ -21,16 +21,16 @@ struct OutputFolderTests {
             [
                 ("matches.csv", Data("a,b\r\n".utf8)), ("calendars/people/ਹਰਪ੍ਰੀਤ.ics", Data("ics".utf8)),
                 ("calendars/people/M1.ics", big), ("empty.json", Data()),
-            ], to: out)
+            ], to: out, writer: "tandem test")
         let manager = FileManager.default
         #expect(manager.contents(atPath: out + "/matches.csv") == Data("a,b\r\n".utf8))
         #expect(manager.contents(atPath: out + "/calendars/people/ਹਰਪ੍ਰੀਤ.ics") == Data("ics".utf8))
         #expect(manager.contents(atPath: out + "/calendars/people/M1.ics") == big)
         #expect(manager.contents(atPath: out + "/empty.json") == Data())
-        #expect(manager.fileExists(atPath: out + "/" + OutputFolder.marker))
+        #expect(manager.fileExists(atPath: out + "/" + FolderManifest.fileName))
 
-        try OutputFolder.write([("matches.csv", Data("c\r\n".utf8))], to: out)
-        #expect(try manager.contentsOfDirectory(atPath: out).sorted() == [OutputFolder.marker, "matches.csv"])
+        try OutputFolder.write([("matches.csv", Data("c\r\n".utf8))], to: out, writer: "tandem test")
+        #expect(try manager.contentsOfDirectory(atPath: out).sorted() == [FolderManifest.fileName, "matches.csv"])
         #expect(manager.contents(atPath: out + "/matches.csv") == Data("c\r\n".utf8))
     }
 
@@ -38,13 +38,15 @@ struct OutputFolderTests {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("out").path
-        try OutputFolder.write([("matches.csv", Data("old\r\n".utf8))], to: out)
+        try OutputFolder.write([("matches.csv", Data("old\r\n".utf8))], to: out, writer: "tandem test")
         // "x" is a file, so "x/y" cannot be written.
         #expect {
-            try OutputFolder.write([("x", Data("1".utf8)), ("x/y", Data("2".utf8))], to: out)
+            try OutputFolder.write([("x", Data("1".utf8)), ("x/y", Data("2".utf8))], to: out, writer: "tandem test")
         } throws: { ($0 as? TandemFailure)?.kind == .cannotCreate }
         #expect(FileManager.default.contents(atPath: out + "/matches.csv") == Data("old\r\n".utf8))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            $0.hasPrefix(".") && $0 != ".out.lock"
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -55,7 +57,7 @@ struct OutputFolderTests {
         let files = (0..<count).map { index in
             ("calendars/\(index % 2 == 0 ? "mentors" : "mentees")/p\(index).ics", Data("file \(index)\r\n".utf8))
         }
-        try StagedFiles.writeAll(files, into: root)
+        try StagedFiles.writeAll(files, into: root.path)
         for (name, data) in files {
             #expect(FileManager.default.contents(atPath: root.path + "/" + name) == data)
         }
@@ -75,13 +77,13 @@ struct OutputFolderTests {
         files[count / 2 - 3] = ("early", Data())
         files[count - 3] = ("late", Data())
         #expect {
-            try StagedFiles.writeAll(files, into: root)
+            try StagedFiles.writeAll(files, into: root.path)
         } throws: { ($0 as? StagedFiles.WriteError)?.path == root.path + "/early" }
         // Only the file order decides: with the failures the other way round, "late" comes first.
         files[count / 2 - 3] = ("late", Data())
         files[count - 3] = ("early", Data())
         #expect {
-            try StagedFiles.writeAll(files, into: root)
+            try StagedFiles.writeAll(files, into: root.path)
         } throws: { ($0 as? StagedFiles.WriteError)?.path == root.path + "/late" }
     }
 }
