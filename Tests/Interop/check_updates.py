@@ -25,9 +25,8 @@ Checks:
   5. Kill test: run 2 again on copies of the state before it, SIGKILLed after a range of delays:
      the record must hold either the state before run 2 or the state after it, and the
      results folder must be either the old one or the new one complete (the new record never
-     with the old results). With strace, one more repeat is killed between the two renames
-     that replace the results folder (strace delays the first): the folder is then missing,
-     reported as KNOWN GAP, a failure only with INTEROP_STRICT=1.
+     with the old results). With strace, one more repeat is killed while the results folder
+     is switched (strace delays the first rename): the folder must still be there, complete.
 Lines starting 'note:' report what clients or Tandem do that is legal but worth knowing.
 Prints a summary line 'interop: N passed, M failed'; exits non-zero on any failure.
 Usage: check_updates.py TANDEM_BINARY
@@ -587,10 +586,7 @@ def check_kill(state, binary, work):
             outcomes.setdefault(outcome, []).append(label)
         else:
             outcomes.setdefault("finished before the kill", []).append(label)
-        gap = results_state == "missing" and in_rename_gap(trial, old_tree, new_tree)
-        if gap:
-            known_gap(f"run 2 killed {label}: {outcome}; left {', '.join(leftovers)}")
-        check(record_state in ("old", "new") and (results_state in ("old", "new") or gap),
+        check(record_state in ("old", "new") and results_state in ("old", "new"),
               f"run 2 killed {label}: {outcome}{'; left ' + ', '.join(leftovers) if leftovers else ''}")
         check(not (record_state == "new" and results_state == "old"),
               f"run 2 killed {label}: the record was committed but the results folder is the old one")
@@ -612,9 +608,9 @@ def check_kill(state, binary, work):
 
 def probe_rename_gap(binary, work, before, dumps, trees):
     """The results folder is replaced by two renames (OUT -> .OUT.previous-PID, then
-    .OUT.partial-PID -> OUT). strace delays the first rename's return by a second, so that a
-    SIGKILL lands between the two every time. Reported as a known gap: it fails the check only
-    with INTEROP_STRICT=1."""
+    .OUT.partial-PID -> OUT), or by one exchange of the two where the system has it. strace
+    delays the first rename's return by a second, so that a SIGKILL lands while the folder is
+    switched: the results folder must still be there, complete."""
     strace = shutil.which("strace")
     if not strace:
         note("strace is not installed: the kill between the two renames of the results folder was not probed")
@@ -656,30 +652,7 @@ def probe_rename_gap(binary, work, before, dumps, trees):
     if present:
         print("  kill between the renames: " + message)
     else:
-        check(in_rename_gap(trial, *trees), f"{message}, and the two folders left are not the old and the new results")
-        known_gap(message)
-
-
-def in_rename_gap(trial, old_tree, new_tree):
-    """Whether a folder without OUT holds the old results in .OUT.previous-* and the new ones in
-    .OUT.partial-* (the kill came between the two renames)."""
-    names = os.listdir(trial)
-    previous = [n for n in names if n.startswith(".OUT.previous-")]
-    partial = [n for n in names if n.startswith(".OUT.partial-")]
-    if len(previous) != 1 or len(partial) != 1:
-        return False
-    return tree(os.path.join(trial, previous[0])) == old_tree and tree(os.path.join(trial, partial[0])) == new_tree
-
-
-def known_gap(message):
-    """The results folder missing after a kill between its two renames: a failure with
-    INTEROP_STRICT=1, else reported."""
-    message += (" (the old results are in .OUT.previous-*, the complete new ones in .OUT.partial-*; the next run "
-                "writes OUT afresh)")
-    if os.environ.get("INTEROP_STRICT") == "1":
-        check(False, message)
-    else:
-        print("KNOWN GAP: " + message + "; INTEROP_STRICT=1 makes this a failure")
+        check(False, f"{message}: a kill while the folder is switched must leave a complete folder")
 
 
 def main(binary):
