@@ -56,9 +56,15 @@ struct InputFileTests {
         let descriptor = open(FileManager.default.temporaryDirectory.path, O_RDONLY)
         try #require(descriptor >= 0)
         defer { close(descriptor) }
-        #expect(throws: TandemFailure.self) {
+        let result = Result { () throws(TandemFailure) in
             try InputFile.readStandardInput(descriptor: descriptor, limit: 10, name: "standard input", expected: "JSON")
         }
+        guard case .failure(let failure) = result else {
+            Issue.record("read \(result) from a folder")
+            return
+        }
+        #expect(failure.kind == .noInput)
+        #expect(failure.description == "standard input: error: is a folder, not JSON")
     }
 
     @Test func kindsOtherThanRegularFilesAreNamed() throws {
