@@ -57,6 +57,14 @@ struct InputLimitTests {
         #expect(result.errors.hasPrefix("/dev/zero: error: is a character device"))
     }
 
+    @Test func solveRefusesARepeatedCapacity() throws {
+        let file = CLI.scratch().appendingPathComponent("instance.json")
+        CLI.write(#"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1, "m1": 2}}"#, to: file)
+        let result = try Self.run(["solve", file.path])
+        #expect(result.status == 65)
+        #expect(result.errors == "\(file.path): error: mentor 'm1' appears twice in \"capacities\"\n")
+    }
+
     // MARK: devices, pipes and folders as input files
 
     @Test func aDeviceAsASignupFileIsNamedAsOne() throws {
