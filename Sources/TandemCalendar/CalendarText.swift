@@ -1,14 +1,17 @@
+import TandemCore
+
 /// Text on its way into libical, which passes control characters through raw (so a newline in a
 /// name would end up inside a parameter or break a line).
 enum CalendarText {
     /// `text` with control characters and line or paragraph separators turned into spaces,
-    /// runs of spaces collapsed and the ends trimmed. Everything else (commas, semicolons,
+    /// runs of spaces collapsed, the ends trimmed and the marks that change the direction of
+    /// text (``Unicode/Scalar/isDirectionControl``) dropped. Everything else (commas, semicolons,
     /// quotes, emoji, any script, and the joiners some scripts need) is kept: libical escapes it.
     static func clean(_ text: String) -> String {
         if let ascii = cleanASCII(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars where !scalar.isDirectionControl {
             let isSpace: Bool
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator, .spaceSeparator: isSpace = true

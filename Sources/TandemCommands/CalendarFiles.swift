@@ -171,11 +171,21 @@ enum CalendarFiles {
     }
 
     /// DTSTAMP for reproducible builds: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, else now.
-    /// - Throws: ``TandemFailure`` 64 when the variable is set but not a whole number.
+    ///
+    /// The variable must fall in the years calendars are written for, 1970 to 2199: dates
+    /// beyond them fill libical's messages with errors instead of making a calendar.
+    /// - Throws: ``TandemFailure`` 64 when the variable is set but not a whole number of seconds
+    ///   from 0 to 7258118399 (2199-12-31T23:59:59Z).
     static func timestamp(environment: [String: String] = CommandEnvironment.environment) throws(TandemFailure) -> Date {
         guard let text = environment["SOURCE_DATE_EPOCH"] else { return Date() }
         guard let seconds = Int64(text.trimmingWhitespace()) else {
             throw TandemFailure(.usage, "SOURCE_DATE_EPOCH must be a whole number of seconds, not '\(text)'")
+        }
+        guard (0...7_258_118_399).contains(seconds) else {
+            throw TandemFailure(
+                .usage,
+                "SOURCE_DATE_EPOCH must be from 0 (1970) to 7258118399 (the end of 2199), the years calendars are written for, not '\(text)'"
+            )
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }

@@ -67,7 +67,7 @@ struct MatchCommand: ParsableCommand {
                 try CohortLoader.load(
                     mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
             }
-            for warning in loaded.warnings where !quiet { printError(warning.description) }
+            for line in InputProblem.reportLines(loaded.warnings) where !quiet { printError(line) }
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
             if let objective { policy.objective = objective }

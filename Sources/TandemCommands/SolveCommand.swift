@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StableMatching
 import TandemCore
+import TandemInput
 import TandemSolve
 
 struct SolveCommand: ParsableCommand {
@@ -28,14 +29,12 @@ struct SolveCommand: ParsableCommand {
     /// print the result.
     static func solve(file: String, optimal: StableChoice) throws(TandemFailure) {
         let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else if let contents = Self.contents(of: file) {
-            data = contents
-        } else {
-            throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
-        }
         let name = file == "-" ? "standard input" : file
+        if file == "-" {
+            data = try InputFile.readStandardInput(limit: maximumBytes, name: name, expected: "a JSON instance")
+        } else {
+            data = try Self.contents(of: file)
+        }
         let parsed = try SolveInstanceReader.parse(data, file: name)
         let instance = parsed.instance
         let weights = parsed.pairWeights
@@ -76,10 +75,35 @@ struct SolveCommand: ParsableCommand {
         return (file, optimal)
     }
 
+    /// The largest instance read, from a file or standard input: 1 GiB (a national market of
+    /// 100,000 mentees with full lists is about a quarter of that).
+    static let maximumBytes = 1 << 30
+
     /// The file's bytes, mapped rather than read where possible: for a 230 MB instance that
     /// saves copying it and faulting in as much fresh memory (the reader walks it once).
-    private static func contents(of file: String) -> Data? {
-        (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)) ?? FileManager.default.contents(atPath: file)
+    /// - Throws: ``TandemFailure`` — no input (66) when the file is missing, unreadable, or not
+    ///   a regular file; data error (65) when it is over ``maximumBytes``.
+    private static func contents(of file: String) throws(TandemFailure) -> Data {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "file not found; check the path"))
+        }
+        if let problem = InputFile.kindProblem(path: file, expected: "a JSON instance") {
+            throw TandemFailure(.noInput, problem: InputProblem(file: file, message: problem))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maximumBytes {
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: file,
+                    message: "is \(size / 1_048_576) MB, over the \(maximumBytes / 1_048_576) MB limit; is this the right file?"))
+        }
+        guard
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped))
+                ?? FileManager.default.contents(atPath: file)
+        else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: file, message: "cannot be read; check its permissions"))
+        }
+        return data
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemCore
 import TandemInput
 import TandemResults
 
@@ -14,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         try reportingFailures {
             let loaded = try CohortLoader.load(
                 mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
-            for warning in loaded.warnings { printError(warning.description) }
+            for line in InputProblem.reportLines(loaded.warnings) { printError(line) }
             print(
                 "OK: \(loaded.cohort.mentors.count) mentors and \(loaded.cohort.mentees.count) mentees can be matched"
                     + (loaded.warnings.isEmpty ? "." : " (\(loaded.warnings.count) warning(s) above)."))

@@ -1,4 +1,5 @@
 import Foundation
+import TandemCore
 
 // Public, not package: the Benchmarks package writes its synthetic sign-up files with it.
 /// Renders rows as CSV text for spreadsheets: UTF-8 with a byte order mark (so Excel shows
@@ -35,10 +36,36 @@ public enum CSVText {
         bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
-    /// A cell that starts like a formula (`=`, `+`, `-`, `@`) is prefixed with `'` so a
-    /// spreadsheet shows it as text instead of running it (names come from a public form).
+    /// A cell as it is written: ``clean(_:)``, then prefixed with `'` when it starts like a
+    /// formula (`=`, `+`, `-`, `@`, `|`, their full-width forms or a byte order mark), so a spreadsheet shows it as text instead of running it (names come from
+    /// a public form).
     static func neutraliseFormula(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
-        return "'" + value
+        let cleaned = clean(value)
+        guard let first = cleaned.unicodeScalars.first, formulaStarts.contains(first) else { return cleaned }
+        return "'" + cleaned
+    }
+
+    /// The first characters that make a spreadsheet read a cell as a formula or a command.
+    static let formulaStarts: Set<Unicode.Scalar> = [
+        "=", "+", "-", "@", "|", "\u{FEFF}", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+    ]
+
+    /// `value` without control characters (each becomes a space, so a tab or a line break
+    /// cannot start a formula or split a row either) and without the invisible
+    /// marks that reorder text (bidirectional embeddings, overrides, isolates and marks), which
+    /// could make one name look like another. Text of printable ASCII, the usual case, is
+    /// returned as it is.
+    static func clean(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return value }
+        guard value.unicodeScalars.contains(where: { isControl($0) || $0.isDirectionControl }) else { return value }
+        var result = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars where !scalar.isDirectionControl {
+            result.append(isControl(scalar) ? " " : scalar)
+        }
+        return String(result)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -119,6 +119,22 @@ final class IdentifierTable {
     /// Id `index` as a string.
     func identifier(at index: Int) -> String { String(decoding: bytes(at: index), as: UTF8.self) }
 
+    /// The index of the first id (in index order) whose bytes are not valid UTF-8, or `nil`.
+    ///
+    /// Each distinct id is checked once, not each time it is listed; ids all in ASCII (the
+    /// usual case) are settled by one pass over the arena.
+    func firstInvalidUTF8() -> Int? {
+        let isASCII = arena.withUnsafeBufferPointer { $0.reduce(0, |) < 0x80 }
+        if isASCII { return nil }
+        return (0..<count).first { String(validating: bytes(at: $0), as: UTF8.self) == nil }
+    }
+
+    /// Id `index` for a message about its bytes not being UTF-8: as decoded (with U+FFFD for
+    /// what cannot be), then its bytes in hexadecimal.
+    func invalidIdentifier(at index: Int) -> String {
+        "'\(identifier(at: index))' (bytes \(bytes(at: index).map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")))"
+    }
+
     /// The index of `key`'s id, adding it if new.
     @inline(__always)
     func index(of key: IdentifierKey) -> Int32 {

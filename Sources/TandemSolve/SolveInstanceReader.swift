@@ -136,7 +136,14 @@ public struct SolveInstanceReader {
         if try openObject() {
             repeat {
                 let key = try memberKey()
-                switch String(decoding: key, as: UTF8.self) {
+                let name = String(decoding: key, as: UTF8.self)
+                // A section given twice would otherwise be merged into the first.
+                if name == "mentees" && sawMentees || name == "mentors" && sawMentors
+                    || name == "capacities" && sawCapacities || name == "weights" && weights != nil
+                {
+                    throw .content("\"\(name)\" appears twice; give each section once")
+                }
+                switch name {
                 case "mentees":
                     sawMentees = true
                     if try openObject() {
@@ -180,13 +187,22 @@ public struct SolveInstanceReader {
                     if try openObject() { try capacityMembers(into: &declarations) }
                 case "weights":
                     var table: [Int32: [Int32: Double]] = [:]
+                    var weighed = Set<Int32>()
                     if try openObject() {
                         repeat {
                             let mentee = try memberIdentifier(in: mentees)
+                            guard weighed.insert(mentee).inserted else {
+                                throw .content("mentee '\(mentees.identifier(at: Int(mentee)))' appears twice in \"weights\"")
+                            }
                             if try openObject() {
                                 repeat {
                                     let mentor = try memberIdentifier(in: mentors)
-                                    table[mentee, default: [:]][mentor] = try number()
+                                    let weight = try number()
+                                    guard table[mentee, default: [:]].updateValue(weight, forKey: mentor) == nil else {
+                                        throw .content(
+                                            "mentor '\(mentors.identifier(at: Int(mentor)))' appears twice in the weights of mentee '\(mentees.identifier(at: Int(mentee)))'"
+                                        )
+                                    }
                                 } while try continueObject()
                             }
                         } while try continueObject()
@@ -230,6 +246,14 @@ public struct SolveInstanceReader {
             listOfMentor[Int(entry.mentor)] = list
         }
         if let shared = sharedIdentifier() { throw .content("'\(shared)' is both a mentee and a mentor; ids must be unique") }
+        // Ids are kept as bytes; invalid UTF-8 would be printed with U+FFFD, so that two ids
+        // could print the same.
+        if let invalid = mentees.firstInvalidUTF8() {
+            throw .content("mentee id \(mentees.invalidIdentifier(at: invalid)) is not valid UTF-8; save the file as UTF-8")
+        }
+        if let invalid = mentors.firstInvalidUTF8() {
+            throw .content("mentor id \(mentors.invalidIdentifier(at: invalid)) is not valid UTF-8; save the file as UTF-8")
+        }
 
         // CSR in index order (keys may come in any order in the file). Mentees are usually
         // numbered in file order already (their keys come first), and then the lists are used
@@ -350,14 +374,20 @@ public struct SolveInstanceReader {
         var values = ContiguousArray<Int32>()
         var indices = ContiguousArray<Int32>()
         try Self.withKeyBatch { batch throws(Failure) in
-            func settle() {
+            func settle() throws(Failure) {
                 indices.removeAll(keepingCapacity: true)
                 batch.intern(in: table, appendingTo: &indices)
                 for (mentor, capacity) in zip(indices, values) {
-                    declarations.declare(mentor)
-                    declarations.capacity[Int(mentor)] = capacity
+                    try set(capacity, of: mentor)
                 }
                 values.removeAll(keepingCapacity: true)
+            }
+            func set(_ capacity: Int32, of mentor: Int32) throws(Failure) {
+                declarations.declare(mentor)
+                guard declarations.capacity[Int(mentor)] < 0 else {
+                    throw .content("mentor '\(table.identifier(at: Int(mentor)))' appears twice in \"capacities\"")
+                }
+                declarations.capacity[Int(mentor)] = capacity
             }
             repeat {
                 let token = try token()
@@ -366,24 +396,24 @@ public struct SolveInstanceReader {
                 let capacity = Int32(exactly: value).flatMap { $0 >= 0 ? $0 : nil }
                 switch token {
                 case .raw(let range) where capacity != nil:
-                    if batch.isFull { settle() }
+                    if batch.isFull { try settle() }
                     batch.add(key(range), in: table, appendingTo: &indices)
                     values.append(capacity ?? 0)
                 case .raw(let range):
-                    settle()
+                    try settle()
                     let mentor = table.index(of: key(range))
                     throw .content("capacity of '\(table.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
                 case .decoded(let decoded):
-                    settle()
+                    try settle()
                     let mentor = Self.index(of: decoded, in: table)
-                    declarations.declare(mentor)
                     guard let capacity else {
+                        declarations.declare(mentor)
                         throw .content("capacity of '\(table.identifier(at: Int(mentor)))' must be a whole number, 0 or more")
                     }
-                    declarations.capacity[Int(mentor)] = capacity
+                    try set(capacity, of: mentor)
                 }
             } while try continueObject()
-            settle()
+            try settle()
         }
     }
 

@@ -45,4 +45,11 @@ struct CalendarTextTests {
         #expect(CalendarText.clean("  Kick-off\t\ttraining \r\n") == "Kick-off training")
         #expect(CalendarText.address(" ruth @example.org ") == "ruth@example.org")
     }
+
+    @Test func directionMarksAreDropped() {
+        let marks = "\u{061C}\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}"
+        #expect(CalendarText.clean("Ann" + marks + "a Smith") == "Anna Smith")
+        #expect(CalendarText.clean(marks + " x\u{202E}y " + marks) == "xy")
+        #expect(CalendarText.clean("x\u{200D}y\u{200C}z") == "x\u{200D}y\u{200C}z")
+    }
 }

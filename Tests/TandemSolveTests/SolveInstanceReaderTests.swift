@@ -101,4 +101,91 @@ struct SolveInstanceReaderTests {
         #expect(parsed.mentorIDs == (0..<300).map { "m0\($0)" })
         #expect(Array(parsed.instance.capacities) == (0..<300).map { Int32($0 % 7) })
     }
+
+    @Test(arguments: [
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1, "m1": 2}}"#,
+            #"mentor 'm1' appears twice in "capacities""#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1, "m\u0031": 2}}"#,
+            #"mentor 'm1' appears twice in "capacities""#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}, "capacities": {"m2": 1}}"#,
+            #""capacities" appears twice"#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentees": {"e2": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#,
+            #""mentees" appears twice"#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#,
+            #""mentors" appears twice"#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"], "e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}}"#,
+            #"a mentee appears twice in "mentees""#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"], "m1": ["e1"]}, "capacities": {"m1": 1}}"#,
+            #"a mentor appears twice in "mentors""#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}, "weights": {"e1": {"m1": 1, "m1": 2}}}"#,
+            "mentor 'm1' appears twice in the weights of mentee 'e1'"
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}, "weights": {"e1": {}, "e1": {"m1": 2}}}"#,
+            #"mentee 'e1' appears twice in "weights""#
+        ),
+        (
+            #"{"mentees": {"e1": ["m1"]}, "mentors": {"m1": ["e1"]}, "capacities": {"m1": 1}, "weights": {}, "weights": {}}"#,
+            #""weights" appears twice"#
+        ),
+    ])
+    func aRepeatedKeyIsADataError(text: String, expected: String) {
+        #expect {
+            try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        } throws: { error in
+            guard let failure = error as? TandemFailure else { return false }
+            return failure.kind == .dataError && failure.description.hasPrefix("in.json: error: " + expected)
+        }
+    }
+
+    /// Capacities are settled a batch at a time: a repeat is found wherever the two fall.
+    @Test(arguments: [(0, 1), (0, 63), (10, 64), (63, 64), (64, 130), (5, 199)])
+    func aRepeatedCapacityIsFoundAcrossBatches(first: Int, second: Int) {
+        let mentors = (0..<200).map { "m\($0)" }
+        let lists = mentors.map { #""\#($0)": []"# }.joined(separator: ", ")
+        let capacities = mentors.indices.map { #""\#(mentors[$0 == second ? first : $0])": 1"# }.joined(separator: ", ")
+        let text = #"{"mentees": {"e1": ["m0"]}, "mentors": {\#(lists)}, "capacities": {\#(capacities)}}"#
+        #expect {
+            try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+        } throws: { error in
+            (error as? TandemFailure)?.description == #"in.json: error: mentor 'm\#(first)' appears twice in "capacities""#
+        }
+    }
+
+    @Test func anIdThatIsNotUTF8IsADataError() {
+        func parse(_ bytes: [UInt8]) -> String? {
+            do {
+                _ = try SolveInstanceReader.parse(Data(bytes), file: "in.json")
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        let mentee =
+            Array(#"{"mentees": {"e"#.utf8) + [0xFF] + Array(#"": ["m1"], "e"#.utf8) + [0xFE]
+            + Array(#"": ["m1"]}, "mentors": {"m1": []}, "capacities": {"m1": 2}}"#.utf8)
+        #expect(parse(mentee) == "in.json: error: mentee id 'e\u{FFFD}' (bytes 65 FF) is not valid UTF-8; save the file as UTF-8")
+        let mentor =
+            Array(#"{"mentees": {"é": ["m"#.utf8) + [0xC3] + Array(#""]}, "mentors": {}, "capacities": {"m"#.utf8)
+            + [0xC3] + Array(#"": 2}}"#.utf8)
+        #expect(parse(mentor) == "in.json: error: mentor id 'm\u{FFFD}' (bytes 6D C3) is not valid UTF-8; save the file as UTF-8")
+        // Valid UTF-8 beyond ASCII is read as it is.
+        let valid = #"{"mentees": {"é": ["ਹ"]}, "mentors": {}, "capacities": {"ਹ": 2}}"#
+        #expect(parse(Array(valid.utf8)) == nil)
+    }
 }

@@ -31,3 +31,46 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
         return text + message
     }
 }
+
+extension InputProblem {
+    /// How many warnings of one kind (same file and field) are listed before the rest are
+    /// counted instead: a file with thousands of unknown exclusions would otherwise bury
+    /// everything else on standard error.
+    public static let listedWarningsPerKind = 20
+
+    /// The lines that report `problems`, in order: every error, and the first
+    /// ``listedWarningsPerKind`` warnings of each kind (file and field) followed, at the end,
+    /// by one line per kind with the count of the warnings not listed.
+    public static func reportLines(_ problems: [InputProblem]) -> [String] {
+        struct Kind: Hashable {
+            var file: String
+            var field: String?
+        }
+        var counts: [Kind: Int] = [:]
+        var unlisted: [Kind] = []
+        var lines: [String] = []
+        lines.reserveCapacity(min(problems.count, 1_000))
+        for problem in problems {
+            guard problem.severity == .warning else {
+                lines.append(problem.description)
+                continue
+            }
+            let kind = Kind(file: problem.file, field: problem.field)
+            let count = counts[kind, default: 0] + 1
+            counts[kind] = count
+            if count <= listedWarningsPerKind {
+                lines.append(problem.description)
+            } else if count == listedWarningsPerKind + 1 {
+                unlisted.append(kind)
+            }
+        }
+        for kind in unlisted {
+            let rest = (counts[kind] ?? 0) - listedWarningsPerKind
+            let summary = InputProblem(
+                .warning, file: kind.file, field: kind.field,
+                message: "\(rest) more warning(s) like the \(listedWarningsPerKind) above, not listed")
+            lines.append(summary.description)
+        }
+        return lines
+    }
+}

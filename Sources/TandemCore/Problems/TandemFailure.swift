@@ -34,7 +34,7 @@ public struct TandemFailure: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let lines = problems.map(\.description)
+        let lines = InputProblem.reportLines(problems)
         if lines.count == 1, lines[0] == summary { return summary }
         return ([summary] + lines).joined(separator: "\n")
     }

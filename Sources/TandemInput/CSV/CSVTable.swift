@@ -23,8 +23,9 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses `path`.
     /// - Parameter displayName: how to name the file in messages (defaults to `path`).
-    /// - Throws: ``TandemFailure`` — no input (66) when missing or unreadable; data error (65)
-    ///   when empty, binary, not UTF-8, too large, or with an unterminated quote.
+    /// - Throws: ``TandemFailure`` — no input (66) when missing, unreadable or not a regular file; data error (65)
+    ///   when empty, binary, not UTF-8, too large, with an unterminated quote or with a cell
+    ///   over ``maximumCellCharacters``.
     public static func read(path: String, displayName: String? = nil) throws(TandemFailure) -> CSVTable {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
@@ -33,6 +34,9 @@ public struct CSVTable: Sendable {
         }
         guard !isDirectory.boolValue else {
             throw TandemFailure(.noInput, problem: InputProblem(file: name, message: "is a folder, not a CSV file"))
+        }
+        if let problem = InputFile.kindProblem(path: path, expected: "a CSV file") {
+            throw TandemFailure(.noInput, problem: InputProblem(file: name, message: problem))
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
             throw TandemFailure(
@@ -78,9 +82,42 @@ public struct CSVTable: Sendable {
         guard let headerRecord = rows.first else {
             throw TandemFailure(.dataError, problem: InputProblem(file: file, message: "has no header row"))
         }
+        let header = headerRecord.fields.map { $0.trimmingWhitespace() }
+        let longCells = longCellProblems(rows, header: header, file: file)
+        guard longCells.isEmpty else {
+            throw TandemFailure(
+                .dataError, "\(file) has \(longCells.count) cell(s) over the \(maximumCellCharacters)-character limit:",
+                problems: longCells)
+        }
         // Spreadsheets leave fully blank rows behind; they carry nothing.
         let records = rows.dropFirst().filter { record in record.fields.contains { hasContent($0.utf8) } }
-        return CSVTable(file: file, header: headerRecord.fields.map { $0.trimmingWhitespace() }, records: Array(records))
+        return CSVTable(file: file, header: header, records: Array(records))
+    }
+
+    /// The longest cell accepted, in characters (Unicode scalars). A form's longest answers are
+    /// a few hundred; a cell of megabytes is a wrong file or a paste gone wrong, and would be
+    /// copied into every result and calendar.
+    public static let maximumCellCharacters = 10_000
+
+    /// A problem for each cell of `rows` (the header row included) longer than
+    /// ``maximumCellCharacters``, named by its line and column heading.
+    private static func longCellProblems(_ rows: [Record], header: [String], file: String) -> [InputProblem] {
+        var problems: [InputProblem] = []
+        for row in rows {
+            // A cell's UTF-8 length bounds its scalar count, and is known without walking it.
+            for (column, cell) in row.fields.enumerated() where cell.utf8.count > maximumCellCharacters {
+                let length = cell.unicodeScalars.count
+                guard length > maximumCellCharacters else { continue }
+                let heading = column < header.count && !header[column].isEmpty ? header[column] : "column \(column + 1)"
+                problems.append(
+                    InputProblem(
+                        file: file, line: row.line, field: heading,
+                        message:
+                            "is \(length) characters long, over the limit of \(maximumCellCharacters) for a cell; shorten it or check the file"
+                    ))
+            }
+        }
+        return problems
     }
 
     /// Whether the text has a character other than whitespace.

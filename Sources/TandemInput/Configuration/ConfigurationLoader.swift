@@ -8,8 +8,11 @@ import Yams
 /// message can name the line and the key, and unknown keys (usually typos) are caught.
 public enum ConfigurationLoader {
     /// Loads `path`. Absent keys take the documented defaults.
-    /// - Throws: ``TandemFailure`` `.noInput` when the file is missing, `.dataError` for any content problem.
+    /// - Throws: ``TandemFailure`` `.noInput` when the file is missing or not a regular file, `.dataError` for any content problem.
     public static func load(path: String) throws(TandemFailure) -> TandemConfiguration {
+        if let problem = InputFile.kindProblem(path: path, expected: "a configuration file") {
+            throw TandemFailure(.noInput, problem: InputProblem(file: path, message: problem))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TandemFailure(
                 .noInput, problem: InputProblem(file: path, message: "configuration file not found; check the path"))
