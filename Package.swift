@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Headers only: the library is linked by TandemCalendar (below), not by the module map
@@ -65,7 +66,12 @@ let package = Package(
             dependencies: ["StableMatching", "TandemCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
-        .target(name: "TandemResults", dependencies: ["CFileSync", "StableMatching", "TandemCore", "TandemSolve"]),
+        .target(
+            name: "TandemResults",
+            dependencies: [
+                "CFileSync", "StableMatching", "TandemCore", "TandemSolve", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "TandemSynthetic", dependencies: ["StableMatching", "TandemCore"]),
         // The programme record is SQLite through GRDB (the system's libsqlite3).
         .target(name: "TandemRecord", dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]),

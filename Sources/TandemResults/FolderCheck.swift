@@ -49,7 +49,7 @@ enum FolderCheck {
         } else {
             let hasMarker = FileKind.of(folder + "/" + FolderManifest.oldMarker) == .file
             // The marker itself (an empty file) is Tandem's.
-            let marker = hasMarker ? [FolderManifest.oldMarker: SHA256.hex(of: Data())] : [:]
+            let marker = hasMarker ? [FolderManifest.oldMarker: FileDigest.hex(of: Data())] : [:]
             check(
                 folder, relative: "", digests: marker, keyPrefix: "", writer: writer, skipsManifest: false,
                 checksContents: checksContents, unknown: hasMarker ? .unlisted : .notWritten, into: &obstacles)
@@ -73,7 +73,7 @@ enum FolderCheck {
                     continue
                 }
                 guard checksContents else { continue }
-                let current = FileManager.default.contents(atPath: path).map(SHA256.hex(of:))
+                let current = FileManager.default.contents(atPath: path).map(FileDigest.hex(of:))
                 if current != digest { obstacles.append(Obstacle(path: relative + name, reason: .changed)) }
             case .folder:
                 if let own = FolderManifest.read(in: path) {

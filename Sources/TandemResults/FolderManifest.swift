@@ -30,12 +30,12 @@ struct FolderManifest: Equatable {
     init(writer: String, files: [(name: String, data: Data)]) {
         let hashes: [String]
         if files.count < StagedFiles.parallelFileCount {
-            hashes = files.map { SHA256.hex(of: $0.data) }
+            hashes = files.map { FileDigest.hex(of: $0.data) }
         } else {
             let half = files.count / 2
             let contents = files.map(\.data)
             let halves = Concurrently.run(
-                { contents[..<half].map(SHA256.hex(of:)) }, { contents[half...].map(SHA256.hex(of:)) })
+                { contents[..<half].map(FileDigest.hex(of:)) }, { contents[half...].map(FileDigest.hex(of:)) })
             hashes = halves.0 + halves.1
         }
         var digests: [String: String] = [:]

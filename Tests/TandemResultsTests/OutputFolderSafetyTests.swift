@@ -48,14 +48,14 @@ struct OutputFolderSafetyTests {
     }
 
     @Test func sha256GivesTheStandardDigests() {
-        #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(FileDigest.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(FileDigest.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // 56 bytes: the padding takes a second block.
         #expect(
-            SHA256.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            FileDigest.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(
-            SHA256.hex(of: Data(repeating: UInt8(ascii: "a"), count: 1000))
+            FileDigest.hex(of: Data(repeating: UInt8(ascii: "a"), count: 1000))
                 == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
@@ -64,13 +64,13 @@ struct OutputFolderSafetyTests {
         try OutputFolder.write(Self.old, to: out, writer: "tandem test")
         let manifest = try #require(FolderManifest.read(in: out))
         #expect(manifest.writer == "tandem test")
-        #expect(manifest.digests == dictionary(Self.old).mapValues(SHA256.hex(of:)))
+        #expect(manifest.digests == dictionary(Self.old).mapValues(FileDigest.hex(of:)))
     }
 
     @Test func manyFilesAreHashedOnTwoThreadsWithEachFilesDigest() {
         let files = (0..<(3 * StagedFiles.parallelFileCount)).map { ("p\($0).ics", Data("file \($0)".utf8)) }
         let manifest = FolderManifest(writer: "tandem test", files: files)
-        #expect(manifest.digests == Dictionary(uniqueKeysWithValues: files.map { ($0.0, SHA256.hex(of: $0.1)) }))
+        #expect(manifest.digests == Dictionary(uniqueKeysWithValues: files.map { ($0.0, FileDigest.hex(of: $0.1)) }))
     }
 
     @Test(arguments: ["notes.txt", "calendars/notes.txt", ".hidden"])
