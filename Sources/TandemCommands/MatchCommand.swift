@@ -109,7 +109,7 @@ struct MatchCommand: ParsableCommand {
                 }
                 let continuation = try Continuation(
                     cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople(),
-                    ended: try transaction.endedPairs())
+                    ended: try transaction.endedPairs(), mentorsFile: cohort.mentorsPath)
                 for id in continuation.absent {
                     _ = try transaction.withdraw(person: id, from: clock.today, reason: "no longer in the sign-ups", run: run)
                     notes.warnings.append(

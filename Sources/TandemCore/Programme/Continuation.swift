@@ -15,8 +15,10 @@ package struct Continuation: Sendable {
     /// `ended` are not made again.
     /// - Throws: ``TandemFailure`` `.dataError` when a mentor now offers fewer places than they
     ///   have active pairs, naming the pairs, so that the coordinator chooses which to end.
+    /// - Parameter mentorsFile: the mentors' sign-up file, named in the error.
     package init(
-        cohort: Cohort, active: [ActivePair], withdrawn: Set<String>, ended: [(mentor: String, mentee: String)] = []
+        cohort: Cohort, active: [ActivePair], withdrawn: Set<String>, ended: [(mentor: String, mentee: String)] = [],
+        mentorsFile: String = "mentors.csv"
     ) throws(TandemFailure) {
         let mentorIDs = Set(cohort.mentors.map(\.id))
         let menteeIDs = Set(cohort.mentees.map(\.id))
@@ -45,7 +47,7 @@ package struct Continuation: Sendable {
             if pairs.count > mentor.capacity {
                 problems.append(
                     InputProblem(
-                        file: "mentors.csv", field: "capacity",
+                        file: mentorsFile, field: "capacity",
                         message:
                             "\(mentor.id) now offers \(mentor.capacity) place(s) but has \(pairs.count) active pair(s): "
                             + pairs.map(\.label).joined(separator: ", ")
