@@ -93,7 +93,7 @@ struct MatchCommand: ParsableCommand {
             }
 
             let recordPath = recordOptions.path(forResults: out)
-            let record = try ProgrammeRecord(path: recordPath)
+            let record = try ProgrammeRecord(path: recordPath, groupReadable: groupReadable)
             let (result, notes) = try record.change { transaction throws(TandemFailure) in
                 let run = try transaction.beginRun(
                     command: rematch ? "match --rematch" : "match", runDate: clock.today, timeZone: programme.timeZone,

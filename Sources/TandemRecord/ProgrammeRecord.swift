@@ -17,10 +17,11 @@ package final class ProgrammeRecord {
     private let queue: DatabaseQueue
 
     /// Opens (or creates) the record at `path` and brings its tables up to date; a command that
-    /// finds it being changed waits up to `wait` seconds.
+    /// finds it being changed waits up to `wait` seconds. The file holds personal data: it is
+    /// readable by its owner only (0600), or also by its group with `groupReadable` (0640).
     /// - Throws: ``TandemFailure`` `.cannotCreate` when the file cannot be opened or is not a
     ///   Tandem record, `.busy` when another command holds it for too long.
-    package init(path: String, wait: TimeInterval = waitSeconds) throws(TandemFailure) {
+    package init(path: String, wait: TimeInterval = waitSeconds, groupReadable: Bool = false) throws(TandemFailure) {
         self.path = path
         self.wait = wait
         var configuration = Configuration()
@@ -31,6 +32,8 @@ package final class ProgrammeRecord {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            try FileManager.default.setAttributes(
+                [.posixPermissions: groupReadable ? 0o640 : 0o600], ofItemAtPath: path)
             try RecordSchema.migrator.migrate(queue)
         } catch {
             throw Self.failure(error, path: path, wait: wait)

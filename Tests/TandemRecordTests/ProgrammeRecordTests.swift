@@ -141,6 +141,18 @@ struct ProgrammeRecordTests {
         #expect(Date().timeIntervalSince(started) >= 0.15)
     }
 
+    @Test func theRecordIsReadableByItsOwnerOnlyUnlessShared() throws {
+        let owner = Self.scratchPath("owner")
+        _ = try ProgrammeRecord(path: owner)
+        let shared = Self.scratchPath("shared")
+        _ = try ProgrammeRecord(path: shared, groupReadable: true)
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        #expect(try mode(owner) == 0o600)
+        #expect(try mode(shared) == 0o640)
+    }
+
     @Test func withdrawingMarksThePersonAndSaysWhetherTheyWereKnown() throws {
         let record = try Self.recordWithTwoPairs(Self.scratchPath())
         let (known, unknown, withdrawn) = try record.change { transaction throws(TandemFailure) in
