@@ -100,12 +100,9 @@ struct MatchCommand: ParsableCommand {
                     startedAt: clock.now)
                 var notes = ProgrammeNotes(record: recordPath)
                 if rematch {
-                    for pair in try transaction.activePairs() {
-                        notes.ended += try transaction.endPairs(
-                            .pair(mentor: pair.mentorID, mentee: pair.menteeID), from: clock.today,
-                            reason: RecordTransaction.rematchReason, run: run, issued: clock.now
-                        ).count
-                    }
+                    notes.ended += try transaction.endPairs(
+                        .all, from: clock.today, reason: RecordTransaction.rematchReason, run: run, issued: clock.now
+                    ).count
                 }
                 let continuation = try Continuation(
                     cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople(),

@@ -55,11 +55,11 @@ struct WithdrawCommand: ParsableCommand {
             }
             let record = try ProgrammeRecord(path: path)
             let lines = try record.change { transaction throws(TandemFailure) -> [String] in
-                let clock = try RunClock(timeZone: try transaction.lastTimeZone() ?? Programme().timeZone)
+                let timeZone = try transaction.lastTimeZone() ?? Programme().timeZone
+                let clock = try RunClock(timeZone: timeZone)
                 let date = from ?? clock.today
                 let run = try transaction.beginRun(
-                    command: "withdraw", runDate: clock.today, timeZone: try transaction.lastTimeZone() ?? Programme().timeZone,
-                    startedAt: clock.now)
+                    command: "withdraw", runDate: clock.today, timeZone: timeZone, startedAt: clock.now)
                 let selection: PairSelection
                 var lines: [String] = []
                 if let id {

@@ -11,17 +11,8 @@ package struct RecordTransaction {
     /// The active pairs, oldest first, each with its series as last issued.
     package func activePairs() throws(TandemFailure) -> [ActivePair] {
         try records { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT pair.id, pair.mentor_id, pair.mentee_id, pair.score, pair.mentee_rank, pair.mentor_rank
-                    FROM pair WHERE pair.status = 'active' ORDER BY pair.id
-                    """
-            ).map { row in
-                let id: Int64 = row["id"]
-                return ActivePair(
-                    mentorID: row["mentor_id"], menteeID: row["mentee_id"], score: row["score"], menteeRank: row["mentee_rank"],
-                    mentorRank: row["mentor_rank"], series: try series(ofPair: id, in: db))
+            try Row.fetchAll(db, sql: "SELECT * FROM pair WHERE status = 'active' ORDER BY id").map { row in
+                try activePair(row, in: db)
             }
         }
     }
@@ -43,11 +34,6 @@ package struct RecordTransaction {
     /// People who withdrew from the programme.
     package func withdrawnPeople() throws(TandemFailure) -> Set<String> {
         try records { db in Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE status = 'withdrawn'")) }
-    }
-
-    /// Whether anyone was ever recorded (a first run finds an empty record).
-    package func isEmpty() throws(TandemFailure) -> Bool {
-        try records { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") == 0 }
     }
 
     /// Series revisions not yet sent to their two people: new series, and ended or cancelled
@@ -88,11 +74,6 @@ package struct RecordTransaction {
     /// The programme's time zone as the last run knew it; `nil` before the first run.
     package func lastTimeZone() throws(TandemFailure) -> String? {
         try records { db in try String.fetchOne(db, sql: "SELECT time_zone FROM run ORDER BY id DESC LIMIT 1") }
-    }
-
-    /// Whether the record knows `id`, active or withdrawn.
-    package func knows(person id: String) throws(TandemFailure) -> Bool {
-        try records { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE id = ?", arguments: [id]) != 0 }
     }
 
     /// Adds the people of `cohort` not yet recorded and refreshes the names and e-mail
@@ -141,15 +122,17 @@ package struct RecordTransaction {
         try records { db in
             let (condition, arguments): (String, StatementArguments) =
                 switch which {
+                case .all: ("1", [])
                 case .person(let id): ("(mentor_id = ? OR mentee_id = ?)", [id, id])
                 case .pair(let mentor, let mentee): ("mentor_id = ? AND mentee_id = ?", [mentor, mentee])
                 }
-            let ids = try Int64.fetchAll(
-                db, sql: "SELECT id FROM pair WHERE status = 'active' AND \(condition) ORDER BY id", arguments: arguments)
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM pair WHERE status = 'active' AND \(condition) ORDER BY id", arguments: arguments)
             var ended: [ActivePair] = []
-            for id in ids {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pair WHERE id = ?", arguments: [id]) else { continue }
-                let series = try series(ofPair: id, in: db)
+            for row in rows {
+                let id: Int64 = row["id"]
+                let pair = try activePair(row, in: db)
+                let series = pair.series
                 try db.execute(
                     sql: "UPDATE pair SET status = 'ended', ended_on = ?, ended_reason = ? WHERE id = ?",
                     arguments: [date.iso, reason, id])
@@ -176,13 +159,9 @@ package struct RecordTransaction {
                             arguments: [UTCText.text(issued), id])
                     }
                 }
-                let label = "\(row["mentor_id"] as String):\(row["mentee_id"] as String)"
-                try log(db, run: run, kind: "pair ended", person: nil, pair: id, detail: "\(label) from \(date.iso): \(reason)")
-                ended.append(
-                    ActivePair(
-                        mentorID: row["mentor_id"], menteeID: row["mentee_id"], score: row["score"],
-                        menteeRank: row["mentee_rank"],
-                        mentorRank: row["mentor_rank"], series: series))
+                try log(
+                    db, run: run, kind: "pair ended", person: nil, pair: id, detail: "\(pair.label) from \(date.iso): \(reason)")
+                ended.append(pair)
             }
             return ended
         }
@@ -261,11 +240,6 @@ package struct RecordTransaction {
         }
     }
 
-    /// Adds a line to the log of changes.
-    package func log(run: Int64, kind: String, person: String?, detail: String) throws(TandemFailure) {
-        try records { db in try log(db, run: run, kind: kind, person: person, pair: nil, detail: detail) }
-    }
-
     // MARK: Rows
 
     private func log(_ db: Database, run: Int64, kind: String, person: String?, pair: Int64?, detail: String) throws {
@@ -294,6 +268,13 @@ package struct RecordTransaction {
         let session = try db.cachedStatement(sql: "INSERT INTO session (pair_id, start, status) VALUES (?, ?, ?)")
         for start in series.sessions { try session.execute(arguments: [pair, start.isoLocal, "planned"]) }
         for start in series.skipped { try session.execute(arguments: [pair, start.isoLocal, "skipped"]) }
+    }
+
+    /// The pair of a `pair` row, with its series as last issued.
+    private func activePair(_ row: Row, in db: Database) throws -> ActivePair {
+        ActivePair(
+            mentorID: row["mentor_id"], menteeID: row["mentee_id"], score: row["score"], menteeRank: row["mentee_rank"],
+            mentorRank: row["mentor_rank"], series: try series(ofPair: row["id"], in: db))
     }
 
     /// The series of pair `id` as last issued, from its rows.
@@ -368,6 +349,8 @@ struct RecordError: Error, CustomStringConvertible {
 
 /// Which active pairs to end.
 package enum PairSelection: Sendable, Hashable {
+    /// Every active pair.
+    case all
     /// Every active pair of this person.
     case person(String)
     /// The one pair of this mentor and mentee.

@@ -29,7 +29,7 @@ extension MatchResult {
         let full = continuation.fullMentors.count
         unmatched = residual.unmatched.filter { !($0.side == .mentor && busyMentors.contains($0.person.id)) }.map { person in
             // Scoring counts mentors full with kept pairs as not taking mentees: tell them apart.
-            guard full > 0, case .noPossiblePartner(let total, var rules) = person.reason,
+            guard full > 0, person.side == .mentee, case .noPossiblePartner(let total, var rules) = person.reason,
                 let index = rules.firstIndex(where: { $0.rule == .mentorCapacityZero })
             else { return person }
             var person = person
