@@ -62,6 +62,7 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let failure = OutputFolder.check(out, writer: "tandem match") { throw failure }
             let progress = TerminalProgress(quiet: quiet)
             let loaded = try progress.phase("Reading the sign-ups") {
                 try CohortLoader.load(

@@ -88,6 +88,11 @@ enum FolderCheck {
                         continue
                     }
                 }
+                // A folder holding no file Tandem wrote is someone else's, even when empty.
+                guard digests.keys.contains(where: { $0.hasPrefix(key + "/") }) else {
+                    obstacles.append(Obstacle(path: relative + name + "/", reason: unknown))
+                    continue
+                }
                 check(
                     path, relative: relative + name + "/", digests: digests, keyPrefix: key + "/", writer: writer,
                     skipsManifest: false, checksContents: checksContents, unknown: unknown, into: &obstacles)

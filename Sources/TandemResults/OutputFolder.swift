@@ -155,6 +155,22 @@ public enum OutputFolder {
         return Outcome(notice: notices.isEmpty ? nil : notices.joined(separator: "\n"))
     }
 
+    /// The failure ``write(_:to:writer:options:)`` would meet in the folder as it is now, if
+    /// any, so that a long run stops before it starts rather than after (the write checks again).
+    public static func check(_ path: String, writer: String) -> TandemFailure? {
+        let target: String
+        do {
+            target = try resolvedTarget(path)
+        } catch {
+            return error
+        }
+        guard FileKind.of(target) == .folder else { return nil }
+        let parent = (target as NSString).deletingLastPathComponent
+        let obstacles = FolderCheck.obstacles(
+            in: target, name: (target as NSString).lastPathComponent, writer: writer, enclosing: FolderManifest.read(in: parent))
+        return obstacles.isEmpty ? nil : FolderCheck.failure(obstacles, folder: path, writer: writer)
+    }
+
     /// The folder `path` names, with symbolic links followed: the lock and the staging folder
     /// belong beside the real folder, whichever way a run names it.
     private static func resolvedTarget(_ path: String) throws(TandemFailure) -> String {

@@ -1146,12 +1146,45 @@ public struct SolveInstanceReader {
         var end = position
         while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
         guard end < bytes.count else { throw .syntax(offset: start, expected: "the end of a string") }
+        // A lone surrogate decodes to U+FFFD, so two different ids could print the same.
+        if let offset = Self.loneSurrogateEscape(in: start..<end, of: bytes) {
+            throw .syntax(offset: offset, expected: "a \\u escape that is a whole character (a lone surrogate half names none)")
+        }
         let literal = Data(bytes[(start - 1)...end])
         guard let decoded = try? JSONDecoder().decode(String.self, from: literal) else {
             throw .syntax(offset: start, expected: "a valid string escape")
         }
         position = end + 1
         return .decoded(Array(decoded.utf8))
+    }
+
+    /// The offset of the first `\\uXXXX` escape in `range` that is half of a surrogate pair
+    /// without its other half, if any.
+    static func loneSurrogateEscape(in range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        func unit(at offset: Int) -> UInt32? {
+            guard offset + 6 <= range.upperBound, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+            else { return nil }
+            return UInt32(String(decoding: bytes[(offset + 2)..<(offset + 6)], as: UTF8.self), radix: 16)
+        }
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            guard bytes[offset] == UInt8(ascii: "\\") else {
+                offset += 1
+                continue
+            }
+            switch unit(at: offset) {
+            case .some(0xD800...0xDBFF):
+                guard let low = unit(at: offset + 6), (0xDC00...0xDFFF).contains(low) else { return offset }
+                offset += 12
+            case .some(0xDC00...0xDFFF):
+                return offset
+            case .some:
+                offset += 6
+            case nil:
+                offset += 2
+            }
+        }
+        return nil
     }
 
     /// Whether `byte` can be part of a JSON number.

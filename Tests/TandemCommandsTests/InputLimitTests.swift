@@ -96,6 +96,20 @@ struct InputLimitTests {
         #expect(result.errors.contains("\(folder.path): error: is a folder, not a configuration file"))
     }
 
+    @Test(arguments: [("/dev/zero", "a character device (such as /dev/zero or a terminal)"), ("/tmp", "a folder")])
+    func aDeviceOrFolderAsTheBankHolidaysIsNamedAsOne(path: String, what: String) throws {
+        let sample = try String(contentsOf: CLI.data.appendingPathComponent("tandem.yaml"), encoding: .utf8)
+        let config = CLI.scratch().appendingPathComponent("tandem.yaml")
+        CLI.write(
+            sample.replacingOccurrences(of: "bank_holidays: bank-holidays.json", with: "bank_holidays: \(path)"), to: config)
+        let result = try Self.run([
+            "validate", "--mentors", CLI.data.appendingPathComponent("mentors.csv").path, "--mentees",
+            CLI.data.appendingPathComponent("mentees.csv").path, "--config", config.path,
+        ])
+        #expect(result.status == 66)
+        #expect(result.errors.contains("\(path): error: is \(what), not a bank-holidays.json file"))
+    }
+
     // MARK: warnings
 
     @Test func warningsOfOneKindAreListedUpToTwentyThenCounted() throws {

@@ -30,6 +30,19 @@ struct OutputFolderCommandTests {
         #expect(try CLI.files(under: folder) == before)
     }
 
+    /// The folder is checked before the sign-ups are read, so a long run does not end in it.
+    @Test func aFolderTandemMayNotReplaceStopsMatchBeforeTheSignupsAreRead() throws {
+        let folder = CLI.scratch().appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let (status, message) = try CLI.capturingStandardError {
+            CLI.run(["match", "--mentors", "/nonexistent/m.csv", "--mentees", "/nonexistent/e.csv", "--out", folder.path])
+        }
+        #expect(status == 73)
+        #expect(message.contains(folder.path + "/notes.txt (not written by Tandem)"))
+        #expect(!message.contains("m.csv"))
+    }
+
     @Test func aNoteInCalendarsStopsTandemCalendarUntilItIsMoved() throws {
         let scratch = CLI.scratch()
         let out = scratch.appendingPathComponent("out")

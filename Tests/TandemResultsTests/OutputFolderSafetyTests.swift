@@ -88,6 +88,30 @@ struct OutputFolderSafetyTests {
         #expect(contents(of: out) == dictionary(Self.old).merging([name: Data("mine".utf8)]) { $1 })
     }
 
+    @Test(arguments: ["drafts", "calendars/drafts", "drafts/inner"])
+    func anEmptyFolderTandemDidNotMakeStopsTheRunAndIsKept(folder: String) throws {
+        let out = try scratch() + "/out"
+        try OutputFolder.write(Self.old, to: out, writer: "tandem test")
+        try FileManager.default.createDirectory(atPath: out + "/" + folder, withIntermediateDirectories: true)
+        let top = String(folder.prefix { $0 != "/" })
+        let reported = folder.hasPrefix("calendars/") ? folder : top
+        #expect {
+            try OutputFolder.write(Self.new, to: out, writer: "tandem test")
+        } throws: { error in
+            (error as? TandemFailure)?.summary.contains(out + "/" + reported + "/ (not written by Tandem)") == true
+        }
+        #expect(FileKind.of(out + "/" + folder) == .folder)
+        #expect(OutputFolder.check(out, writer: "tandem test") != nil)
+    }
+
+    @Test func theEarlyCheckPassesAFolderTandemWroteAndAMissingOne() throws {
+        let out = try scratch() + "/out"
+        #expect(OutputFolder.check(out, writer: "tandem test") == nil)
+        try OutputFolder.write(Self.old, to: out, writer: "tandem test")
+        #expect(OutputFolder.check(out, writer: "tandem test") == nil)
+        #expect(OutputFolder.check(out, writer: "tandem other")?.kind == .cannotCreate)
+    }
+
     @Test func anEditedFileStopsTheRun() throws {
         let out = try scratch() + "/out"
         try OutputFolder.write(Self.old, to: out, writer: "tandem test")

@@ -189,3 +189,27 @@ struct SolveInstanceReaderTests {
         #expect(parse(Array(valid.utf8)) == nil)
     }
 }
+
+@Suite struct SolveEscapeTests {
+    func parse(_ text: String) -> String? {
+        do {
+            _ = try SolveInstanceReader.parse(Data(text.utf8), file: "in.json")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test(arguments: [#"e\ud800"#, #"e\udc00"#, #"e\ud800x"#, #"e\ud800\u0041"#, #"\udfff\ud800"#])
+    func anIdWithALoneSurrogateEscapeIsASyntaxError(id: String) throws {
+        let text = #"{"mentees": {"\#(id)": ["m1"]}, "mentors": {"m1": []}, "capacities": {"m1": 1}}"#
+        let message = try #require(parse(text))
+        #expect(message.contains("lone surrogate"))
+    }
+
+    @Test(arguments: [#"e\ud83d\ude00"#, #"e\u00e9"#, #"e\\ud800"#, #"e\ufffd"#])
+    func escapesOfWholeCharactersAreRead(id: String) {
+        let text = #"{"mentees": {"\#(id)": ["m1"]}, "mentors": {"m1": []}, "capacities": {"m1": 1}}"#
+        #expect(parse(text) == nil)
+    }
+}

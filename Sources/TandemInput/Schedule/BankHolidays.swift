@@ -14,12 +14,29 @@ enum BankHolidays {
         var events: [Event]
     }
 
+    /// The largest file read.
+    static let maximumBytes = 16 << 20
+
     /// The holidays of one division, date → title.
     /// - Throws: ``TandemFailure``: 66 if the file is missing, 65 if it is malformed or lacks the division.
     static func load(path: String, division: String) throws(TandemFailure) -> [LocalDate: String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw TandemFailure(
                 .noInput, problem: InputProblem(file: path, message: "bank-holiday file not found; check schedule.bank_holidays"))
+        }
+        if let problem = InputFile.kindProblem(path: path, expected: "a bank-holidays.json file") {
+            throw TandemFailure(.noInput, problem: InputProblem(file: path, message: problem))
+        }
+        // GOV.UK's file is about 20 KB; anything near this size is the wrong file.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: path,
+                    message: "is \(size / 1_048_576) MB, over the \(maximumBytes / 1_048_576) MB limit; is this the right file?"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TandemFailure(.noInput, problem: InputProblem(file: path, message: "cannot be read; check its permissions"))
         }
         let divisions: [String: Division]
         do {
