@@ -31,8 +31,7 @@ struct AvailabilityTests {
         ("Mon 12:00-11:00", "is not after the start"),
         ("Mon 10:10-11:00", "quarter hour"),
         ("Fri-Mon 10:00-11:00", "runs backwards"),
-        ("Mon", "expected a day and a time range"),
-        ("Mon 10:00", "expected a time range"),
+        ("Mon 10:00", "is a time with no end"),
         ("Mon 24:00-24:00", "cannot start at 24:00"),
     ])
     func rejectsBadItems(item: String, expected: String) {

@@ -1,5 +1,10 @@
-/// Reads availability cells in the canonical syntax, e.g. `Mon 18:00-20:00; Sat 10:00-12:30; Mon-Fri 07:30-08:30`,
-/// plus named periods from the configuration (e.g. `weekday evenings`).
+/// Reads availability cells as people write them: the canonical `Mon 18:00-20:00; Mon-Fri 07:30-08:30`,
+/// and forms such as `Tues 6-8pm`, `Mon & Wed 18.00–19.30`, `Saturdays 10am-12` or
+/// `Tuesday evenings`, plus named periods from the configuration (e.g. `weekday evenings`).
+///
+/// The grammar is in ``AvailabilityParser`` extensions: tokens, times, periods and the clauses
+/// that join them. Text with no single clear reading (`after 6`, `Flexible`, `6-8`) is an
+/// ``ItemError`` saying what was not understood and how to write it, never a guess.
 public struct AvailabilityParser: Sendable {
     /// Why one availability item could not be read; `item` is the offending text.
     public struct ItemError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -12,6 +17,9 @@ public struct AvailabilityParser: Sendable {
     /// Named periods, keyed by their normalised name, each already parsed into windows.
     public private(set) var periods: [String: [AvailabilityWindow]] = [:]
 
+    /// The configured periods as token keys, longest first, for finding them inside an item.
+    var periodPatterns: [PeriodPattern] = []
+
     public init() {}
 
     /// Adds a named period such as `weekday evenings = Mon-Fri 18:00-21:00`.
@@ -21,7 +29,13 @@ public struct AvailabilityParser: Sendable {
         for item in Self.items(in: definition, separator: ";") {
             windows += try parseWindows(item)
         }
-        periods[TextKey.normalise(name)] = windows
+        let key = TextKey.normalise(name)
+        periods[key] = windows
+        periodPatterns.removeAll { $0.name == key }
+        if let keys = try? AvailabilityToken.tokens(in: key).map(\.matchKey), !keys.isEmpty {
+            periodPatterns.append(PeriodPattern(name: key, keys: keys, windows: windows))
+            periodPatterns.sort { ($0.keys.count, $1.name) > ($1.keys.count, $0.name) }
+        }
     }
 
     /// Splits a cell on `separator`, trims items and drops blanks (Forms exports end lists with `;`).
@@ -60,7 +74,8 @@ public struct AvailabilityParser: Sendable {
         }
     }
 
-    /// Parses one item: a named period or `DAY[-DAY] HH:MM-HH:MM`.
+    /// Parses one item: a named period, the canonical `DAY[-DAY] HH:MM-HH:MM`, or any form
+    /// the grammar reads (``generalWindows(_:)``).
     public func parseWindows(_ rawItem: String) throws(ItemError) -> [AvailabilityWindow] {
         let item = rawItem.trimmingWhitespace()
         if let period = periods[TextKey.normalise(item)] { return period }
@@ -68,65 +83,23 @@ public struct AvailabilityParser: Sendable {
         return try generalWindows(item)
     }
 
-    /// Any `DAY[-DAY] HH:MM-HH:MM` item, trimmed, with the reason when it is not one.
+    /// Any item the grammar reads, trimmed, with the reason when it has no clear reading.
     func generalWindows(_ item: String) throws(ItemError) -> [AvailabilityWindow] {
-        let parts = item.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard parts.count == 2 else {
-            throw ItemError(
-                item: item,
-                problem: "expected a day and a time range like 'Tue 18:00-20:00' or a named period"
-                    + (periods.isEmpty ? "" : " (" + periods.keys.sorted().joined(separator: ", ") + ")"))
+        do {
+            return try grammarWindows(item)
+        } catch {
+            throw ItemError(item: item, problem: error.problem + suggestion)
         }
-        let days = try parseDays(String(parts[0]), item: item)
-        let (start, end) = try parseTimeRange(String(parts[1]), item: item)
-        return days.map { AvailabilityWindow(day: $0, startMinute: start, endMinute: end) }
     }
 
-    private func parseDays(_ text: String, item: String) throws(ItemError) -> [Weekday] {
-        let ends = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard ends.count <= 2, let first = Weekday(parsing: ends[0]) else {
-            throw ItemError(
-                item: item, problem: "'\(text)' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun or a range like Mon-Fri")
+    private func grammarWindows(_ item: String) throws(ItemError) -> [AvailabilityWindow] {
+        let tokens: [AvailabilityToken]
+        do {
+            tokens = try AvailabilityToken.tokens(in: item)
+        } catch {
+            throw ItemError(item: item, problem: error.problem)
         }
-        guard ends.count == 2 else { return [first] }
-        guard let last = Weekday(parsing: ends[1]) else {
-            throw ItemError(item: item, problem: "'\(ends[1])' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun")
-        }
-        guard first <= last else {
-            throw ItemError(item: item, problem: "the day range \(text) runs backwards; write it Monday first, e.g. Mon-Fri")
-        }
-        return Weekday.allCases.filter { $0 >= first && $0 <= last }
-    }
-
-    private func parseTimeRange(_ text: String, item: String) throws(ItemError) -> (Int, Int) {
-        let ends = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard ends.count == 2 else {
-            throw ItemError(item: item, problem: "expected a time range like 18:00-20:00")
-        }
-        let start = try parseClock(String(ends[0]), item: item)
-        let end = try parseClock(String(ends[1]), item: item)
-        guard start < 24 * 60 else {
-            throw ItemError(item: item, problem: "a window cannot start at 24:00")
-        }
-        guard end > start else {
-            throw ItemError(item: item, problem: "the end \(ends[1]) is not after the start \(ends[0])")
-        }
-        return (start, end)
-    }
-
-    private func parseClock(_ text: String, item: String) throws(ItemError) -> Int {
-        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 2, (1...2).contains(fields[0].count), fields[1].count == 2,
-            let hours = Int(fields[0]), let minutes = Int(fields[1]), hours >= 0, minutes >= 0
-        else {
-            throw ItemError(item: item, problem: "'\(text)' is not a 24-hour time like 18:00")
-        }
-        guard hours < 24 || (hours == 24 && minutes == 0), minutes < 60 else {
-            throw ItemError(item: item, problem: "'\(text)' is not a time of day (00:00 to 24:00)")
-        }
-        guard minutes % WeeklyAvailability.slotMinutes == 0 else {
-            throw ItemError(item: item, problem: "'\(text)' is not on the quarter hour; use :00, :15, :30 or :45")
-        }
-        return hours * 60 + minutes
+        var grammar = AvailabilityGrammar(parser: self, item: item, tokens: tokens)
+        return try grammar.windows()
     }
 }
