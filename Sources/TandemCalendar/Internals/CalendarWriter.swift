@@ -59,6 +59,9 @@ extension CalendarPlan.Event {
             event.append(try Property(icalproperty_new_location(location), call: "icalproperty_new_location"))
         }
         event.append(try Property(icalproperty_new_description(description), call: "icalproperty_new_description"))
+        if let link {
+            event.append(try Property(icalproperty_new_url(link), call: "icalproperty_new_url"))
+        }
         let organizerProperty = try Property(
             icalproperty_new_organizer(Self.mailto(organizer.email)), call: "icalproperty_new_organizer")
         if !organizer.name.isEmpty {
@@ -77,7 +80,22 @@ extension CalendarPlan.Event {
         event.append(try Property(icalproperty_new_sequence(Int32(sequence)), call: "icalproperty_new_sequence"))
         let status = isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
         event.append(try Property(icalproperty_new_status(status), call: "icalproperty_new_status"))
+        for minutes in reminderMinutes {
+            event.append(try Self.alarm(minutesBefore: minutes, text: summary))
+        }
         return event
+    }
+
+    /// A reminder `minutes` before the start: a DISPLAY alarm with a relative TRIGGER
+    /// (`-P1D`, `-PT1H`), which recurring events repeat for every occurrence. Apple Calendar
+    /// and Outlook honour it; Google Calendar ignores alarms in imported files.
+    static func alarm(minutesBefore minutes: Int, text: String) throws(CalendarError) -> Component {
+        let alarm = try Component(ICAL_VALARM_COMPONENT)
+        alarm.append(try Property(icalproperty_new_action(ICAL_ACTION_DISPLAY), call: "icalproperty_new_action"))
+        let trigger = icaltriggertype_from_int(Int32(-60 * minutes))
+        alarm.append(try Property(icalproperty_new_trigger(trigger), call: "icalproperty_new_trigger"))
+        alarm.append(try Property(icalproperty_new_description(text), call: "icalproperty_new_description"))
+        return alarm
     }
 
     static func mailto(_ address: String) -> String {
