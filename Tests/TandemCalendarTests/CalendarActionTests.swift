@@ -153,6 +153,36 @@ struct CalendarActionTests {
         }
     }
 
+    /// libical splits a run of 74 octets without a space, `;` or `:` at a fixed place; wherever
+    /// a long link ends, the escaped newline after it must not be split.
+    @Test("No link length folds an escape", arguments: 40...200)
+    func noLinkLengthFoldsAnEscape(length: Int) throws {
+        let path = String(repeating: "abcdefghij", count: 20).prefix(length)
+        let template = try MeetingLinkTemplate("https://meet.example.org/{pair}/" + path)
+        let settings = CalendarSettings(prepare: "Read https://handbook.example.org/" + path, meetingLink: template)
+        let ics = try Self.export(settings: settings).render(for: .mentor(id: "M1"))
+        #expect(CalendarCheck.problems(in: ics) == [])
+        let link = template.link(forSeriesUID: Fixture.weekly.uid)
+        let event = try Self.event(Fixture.weekly.uid, in: ics)
+        #expect(event.description?.contains("\nJoin online: \(link) \n") == true)
+        // At these lengths libical would fold LOCATION and URL through their line end: the
+        // location text stands instead, and the description keeps the link.
+        if [41, 115, 189].contains(length) {
+            #expect(event.location == Fixture.weekly.location && event.url == nil)
+        } else {
+            #expect(event.location == link && event.url == link)
+        }
+    }
+
+    @Test func aPreparationTextWithALongRunOfCommasIsRefused() throws {
+        let text = "See " + String(repeating: "abcdefg,", count: 10)
+        #expect(CalendarSettings.problem(inPrepare: text)?.contains("add a space after its commas") == true)
+        #expect(CalendarSettings.problem(inPrepare: String(repeating: "abcdefg, ", count: 10)) == nil)
+        #expect(throws: CalendarError.self) {
+            try Self.export(settings: CalendarSettings(prepare: text)).render(for: .coordinator)
+        }
+    }
+
     @Test(
         "A template that is no usable per-pair https link is refused with what to write",
         arguments: [
@@ -162,6 +192,7 @@ struct CalendarActionTests {
             ("https://meet.example.org/my room/{pair}", "contains a space or control character"),
             ("https:///{pair}", "is not a valid link"),
             ("meet.example.org/{pair}", "is not an https link"),
+            ("https://meet.example.org/{pair},x", "write it as %2C"),
         ])
     func invalidTemplatesAreRefused(template: String, message: String) {
         #expect {

@@ -62,6 +62,17 @@ struct ConfigurationCalendarTests {
         }
     }
 
+    @Test func aPreparationTextCalendarsWouldMisreadIsReported() throws {
+        let text = "calendar:\n  prepare: See " + String(repeating: "abcdefg,", count: 10) + "\n"
+        #expect {
+            _ = try ConfigurationLoader.parse(text, file: "tandem.yaml")
+        } throws: { error in
+            let problem = (error as? TandemFailure)?.problems.first
+            return problem?.line == 2 && problem?.field == "calendar.prepare"
+                && problem?.message.contains("add a space after its commas") == true
+        }
+    }
+
     @Test(
         "Reminder times in words or minutes",
         arguments: [

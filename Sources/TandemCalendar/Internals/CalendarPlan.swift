@@ -25,9 +25,10 @@ struct CalendarPlan: Sendable {
         /// EXDATEs, each exactly an occurrence's local start.
         var exceptions: [LocalDateTime]
         var summary: String
+        /// The location text; an online pair's ``link`` is written as its location instead.
         var location: String
         var description: String
-        /// The online meeting link (URL), or `nil`.
+        /// The online meeting link, or `nil`.
         var link: String?
         /// Reminders, in minutes before the start, longest first; none in a cancellation.
         var reminderMinutes: [Int]
@@ -54,6 +55,9 @@ extension CalendarPlan {
         let organizer = Contact(
             name: CalendarText.clean(programme.coordinatorName), email: CalendarText.address(programme.coordinatorEmail))
         guard !organizer.email.isEmpty else { throw .missingCoordinatorEmail }
+        if let problem = CalendarSettings.problem(inPrepare: export.settings.prepare) {
+            throw .invalidSetting(name: "calendar.prepare", reason: problem)
+        }
 
         let builder = EventBuilder(
             programme: programme, organizer: organizer, method: export.method, audience: audience,
@@ -151,7 +155,7 @@ struct EventBuilder {
             uid: series.uid, sequence: series.sequence, stamp: series.issued ?? timestamp,
             start: series.firstStart, end: series.firstStart.adding(minutes: series.durationMinutes),
             recurrence: recurrence, exceptions: series.skipped.sorted(), summary: summary,
-            location: link ?? CalendarText.clean(series.location),
+            location: CalendarText.clean(series.location),
             description: description(of: series, mentor: mentor, mentee: mentee, link: link), link: link,
             reminderMinutes: reminderMinutes, attendees: try attendees([(series.mentor.id, mentor), (series.mentee.id, mentee)]),
             lastEnd: (occurrences.last ?? series.firstStart).adding(minutes: series.durationMinutes))
@@ -237,7 +241,18 @@ struct EventBuilder {
         let prepare = CalendarText.clean(settings.prepare)
         if !prepare.isEmpty { lines.append("To prepare: \(prepare)") }
         lines.append(line("Questions, or cannot come? Coordinator", organizer))
-        return lines.joined(separator: "\n")
+        return lines.map(Self.foldable).joined(separator: "\n")
+    }
+
+    /// `line`, with a space after it when it ends in a long run without one (a link).
+    ///
+    /// libical folds a long line after the last space, `;` or `:` of its 74 octets; only a line
+    /// with none is split at the 74th octet, which can fall between the `\` and `n` of the
+    /// escaped newline after a long link (misread by some Outlook versions). A trailing space
+    /// gives such a line a fold point before the escape.
+    static func foldable(_ line: String) -> String {
+        let lastRun = line.utf8.reversed().prefix { $0 != UInt8(ascii: " ") }.count
+        return lastRun >= CalendarSettings.longestRunWithoutSpace ? line + " " : line
     }
 
     private func line(_ label: String, _ contact: CalendarPlan.Contact) -> String {

@@ -53,6 +53,12 @@ public struct MeetingLinkTemplate: Sendable, Hashable {
         guard link.lowercased().hasPrefix("https://") else {
             return "\(quoted) is not an https link; a meeting link starts with https://"
         }
+        // A comma or backslash would be escaped inside the description, where a long link can
+        // be folded through the escape (see CalendarSettings.longestRunWithoutSpace).
+        if let bad = link.unicodeScalars.first(where: { $0 == "," || $0 == "\\" }) {
+            let code = bad == "," ? "%2C" : "%5C"
+            return "\(quoted) contains '\(bad)'; write it as \(code), as browsers do"
+        }
         if let bad = link.unicodeScalars.first(where: { !allowed.contains($0) }) {
             let what = bad.properties.generalCategory == .control || bad == " " ? "a space or control character" : "'\(bad)'"
             return "\(quoted) contains \(what), which a link cannot; copy the link again from the meeting invitation"

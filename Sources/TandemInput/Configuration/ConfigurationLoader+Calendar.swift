@@ -13,7 +13,13 @@ extension ConfigurationLoader.Reader {
         for (key, value) in entries(node, at: "calendar", allowed: ["prepare", "meeting_link", "reminders"]) {
             let path = "calendar." + key
             switch key {
-            case "prepare": settings.prepare = string(value, path)?.trimmingWhitespace() ?? ""
+            case "prepare":
+                let text = string(value, path)?.trimmingWhitespace() ?? ""
+                if let message = CalendarSettings.problem(inPrepare: text) {
+                    problem(value, path, message)
+                } else {
+                    settings.prepare = text
+                }
             case "meeting_link":
                 guard let text = string(value, path), !text.trimmingWhitespace().isEmpty else { break }
                 do {
