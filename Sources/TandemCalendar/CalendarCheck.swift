@@ -18,7 +18,8 @@ public enum CalendarCheck {
     /// a VTIMEZONE and every VTIMEZONE agrees with the system zone of that name at every 15
     /// minutes of the years the events span; event times carry a TZID (never floating);
     /// DTSTAMP and any UNTIL are UTC; UIDs are present and distinct; every rule ends, and every
-    /// EXDATE removes an occurrence at its exact local start with the DTSTART's TZID.
+    /// EXDATE removes an occurrence at its exact local start with the DTSTART's TZID; every
+    /// VALARM is complete, and a cancellation has none.
     public static func problems(in ics: Data) -> [String] {
         var problems = lineProblems(in: ics)
         guard let text = String(validating: ics, as: UTF8.self) else {
@@ -180,8 +181,11 @@ public enum CalendarCheck {
             zones.compactMap { LibicalTree.properties(of: $0, ICAL_TZID_PROPERTY).first.map(LibicalTree.value(of:)) })
         var uids = Set<String>()
         var yearsByZone: [String: ClosedRange<Int>] = [:]
+        let isCancel =
+            LibicalTree.properties(of: calendar, ICAL_METHOD_PROPERTY).first.map(LibicalTree.value(of:)) == "CANCEL"
         for event in LibicalTree.children(of: calendar, ICAL_VEVENT_COMPONENT) {
             let label = label(of: event)
+            problems += alarmProblems(event, label: label, isCancel: isCancel)
             if let uid = LibicalTree.string(icalcomponent_get_uid(event)) {
                 if !uids.insert(uid).inserted { problems.append("UID \(uid) is used by two events.") }
             } else {
@@ -236,6 +240,24 @@ public enum CalendarCheck {
                 let years = yearsByZone[tzid]
             else { continue }
             if let mismatch = systemZoneMismatch(zone, tzid: tzid, years: years) { problems.append(mismatch) }
+        }
+        return problems
+    }
+
+    /// A VALARM needs ACTION and TRIGGER, and a DISPLAY one a DESCRIPTION, or clients drop it;
+    /// RFC 5546 allows none in a CANCEL.
+    static func alarmProblems(_ event: OpaquePointer, label: String, isCancel: Bool) -> [String] {
+        let alarms = LibicalTree.children(of: event, ICAL_VALARM_COMPONENT)
+        if isCancel, !alarms.isEmpty { return ["\(label): a cancellation carries a VALARM."] }
+        var problems: [String] = []
+        for alarm in alarms {
+            let action = LibicalTree.properties(of: alarm, ICAL_ACTION_PROPERTY).first.map(LibicalTree.value(of:))
+            if action == nil || LibicalTree.properties(of: alarm, ICAL_TRIGGER_PROPERTY).isEmpty {
+                problems.append("\(label): a VALARM has no ACTION or no TRIGGER.")
+            }
+            if action == "DISPLAY", LibicalTree.properties(of: alarm, ICAL_DESCRIPTION_PROPERTY).isEmpty {
+                problems.append("\(label): a DISPLAY VALARM has no DESCRIPTION.")
+            }
         }
         return problems
     }

@@ -13,11 +13,24 @@ public struct CalendarContents: Sendable, Hashable {
         public var rsvp: String?
     }
 
+    /// A reminder inside an event.
+    public struct Alarm: Sendable, Hashable {
+        /// Such as `DISPLAY`.
+        public var action: String?
+        /// As written, such as `-P1D` or `-PT1H`.
+        public var trigger: String?
+        public var description: String?
+    }
+
     public struct Event: Sendable, Hashable {
         public var uid: String
         public var summary: String?
         public var location: String?
         public var description: String?
+        /// The URL property.
+        public var url: String?
+        /// The VALARMs, in order.
+        public var alarms: [Alarm]
         public var start: LocalDateTime?
         public var startTZID: String?
         public var end: LocalDateTime?
@@ -89,6 +102,16 @@ extension CalendarCheck {
             summary: LibicalTree.string(icalcomponent_get_summary(event)),
             location: LibicalTree.string(icalcomponent_get_location(event)),
             description: LibicalTree.string(icalcomponent_get_description(event)),
+            url: first(ICAL_URL_PROPERTY).map(LibicalTree.value(of:)),
+            alarms: LibicalTree.children(of: event, ICAL_VALARM_COMPONENT).map { alarm in
+                func value(_ kind: icalproperty_kind) -> String? {
+                    LibicalTree.properties(of: alarm, kind).first.map(LibicalTree.value(of:))
+                }
+                return CalendarContents.Alarm(
+                    action: value(ICAL_ACTION_PROPERTY), trigger: value(ICAL_TRIGGER_PROPERTY),
+                    description: LibicalTree.properties(of: alarm, ICAL_DESCRIPTION_PROPERTY).first
+                        .flatMap { LibicalTree.string(icalproperty_get_description($0)) })
+            },
             start: first(ICAL_DTSTART_PROPERTY).map { icalproperty_get_dtstart($0).localDateTime },
             startTZID: first(ICAL_DTSTART_PROPERTY).flatMap { LibicalTree.parameter("TZID", of: $0) },
             end: first(ICAL_DTEND_PROPERTY).map { icalproperty_get_dtend($0).localDateTime },

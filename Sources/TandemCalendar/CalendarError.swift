@@ -19,6 +19,8 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     case unrepresentableLocalTime(LocalDateTime, timeZone: String, isRepeated: Bool, owner: String)
     /// Two events would share a UID (the same pair twice, or two cohort events alike).
     case duplicateIdentifier(uid: String, owner: String)
+    /// A setting of the configuration's `calendar` section cannot be written.
+    case invalidSetting(name: String, reason: String)
     /// libical itself failed.
     case libical(call: String, message: String)
 
@@ -43,6 +45,8 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(owner): \(time.date.iso) \(Self.clock(time)) \(what) in \(zone); move it out of the clock change."
         case .duplicateIdentifier(let uid, let owner):
             return "\(owner) appears twice (UID \(uid)): each pair and each cohort event must be listed once."
+        case .invalidSetting(let name, let reason):
+            return "The setting \(name) cannot be written into calendars: \(reason)."
         case .libical(let call, let message):
             return "libical failed in \(call): \(message)."
         }

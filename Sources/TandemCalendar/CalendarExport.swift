@@ -6,7 +6,9 @@ import TandemCore
 ///
 /// Each pair's sessions become one recurring VEVENT in the programme's time zone (a compact
 /// VTIMEZONE written by ``TimeZoneRules``), with an EXDATE per skipped session; each cohort
-/// event becomes a single VEVENT. Files carry names, contact details, times and places only.
+/// event becomes a single VEVENT. Files carry names, contact details, times and places only,
+/// with what people need to act on them: which series a session belongs to, what to prepare,
+/// whom to contact, the online meeting link, and reminders (VALARMs; none in a cancellation).
 /// Rendering is deterministic: the same export and timestamp give the same bytes.
 ///
 /// Rendering is safe to call from any thread, and renders on several threads run side by side:
@@ -21,16 +23,19 @@ public struct CalendarExport: Sendable {
     public var timestamp: Date
     /// Who the cohort events invite (REQUEST); `nil` for the people of the file's series.
     public var eventInvitees: [CalendarPerson]?
+    /// What to prepare, the online meeting links and the reminders.
+    public var settings: CalendarSettings
 
     public init(
         programme: Programme, series: [SessionSeries], cohortEvents: [CohortEvent], method: CalendarMethod = .publish,
-        timestamp: Date
+        timestamp: Date, settings: CalendarSettings = CalendarSettings()
     ) {
         self.programme = programme
         self.series = series
         self.cohortEvents = cohortEvents
         self.method = method
         self.timestamp = timestamp
+        self.settings = settings
     }
 
     /// The `.ics` bytes for one audience.

@@ -12,14 +12,18 @@ struct CalendarCommand: ParsableCommand {
         discussion: """
             Writes DIR/calendars/ (programme.ics, mentors/<id>.ics, mentees/<id>.ics). With --config, \
             the programme name and coordinator come from the configuration instead (e.g. after a \
-            change of coordinator); the sessions and their calendar UIDs always come from matches.json.
+            change of coordinator), and so do the calendar section's preparation text, meeting links and \
+            reminders (without it: no preparation text or links, reminders a day and an hour before); \
+            the sessions and their calendar UIDs always come from matches.json.
             """
     )
 
     @Option(help: ArgumentHelp("The matches.json of an earlier 'tandem match'.", valueName: "file"))
     var matches: String
 
-    @Option(help: ArgumentHelp("Programme configuration (YAML) for the programme name and coordinator.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Programme configuration (YAML) for the programme name, coordinator and calendar section.", valueName: "file"))
     var config: String?
 
     @Option(help: ArgumentHelp("Folder to write calendars/ into. Default: the folder of matches.json.", valueName: "dir"))
@@ -47,17 +51,20 @@ struct CalendarCommand: ParsableCommand {
             }
             // The UIDs are the saved ones: a renamed programme keeps every series' UID.
             var programme = saved.programme
+            var settings = CalendarSettings()
             if let config {
-                let configured = try ConfigurationLoader.load(path: config).programme
-                programme.name = configured.name
-                programme.coordinatorName = configured.coordinatorName
-                programme.coordinatorEmail = configured.coordinatorEmail
+                let configuration = try ConfigurationLoader.load(path: config)
+                programme.name = configuration.programme.name
+                programme.coordinatorName = configuration.programme.coordinatorName
+                programme.coordinatorEmail = configuration.programme.coordinatorEmail
+                settings = configuration.calendar
             }
             let progress = TerminalProgress(quiet: quiet)
             let files = try progress.phase("Writing the calendars", unit: "files") {
                 try CalendarFiles.render(
                     programme: programme, series: saved.series, events: schedule.cohortEvents, method: method,
-                    timestamp: try CalendarFiles.timestamp(), progress: { _, total in progress.advance(by: 1, of: total) })
+                    timestamp: try CalendarFiles.timestamp(), settings: settings,
+                    progress: { _, total in progress.advance(by: 1, of: total) })
             }
             let folder = out ?? URL(fileURLWithPath: matches).deletingLastPathComponent().path
             let target = URL(fileURLWithPath: folder).appendingPathComponent("calendars").path

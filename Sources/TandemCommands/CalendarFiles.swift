@@ -43,14 +43,15 @@ enum CalendarFiles {
     ///   the error is the first failing file's in file order, as a one-thread run would report.
     static func render(
         programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date,
-        progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        settings: CalendarSettings, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         try render(
-            try plan(programme: programme, series: series, events: events, method: method, timestamp: timestamp),
+            try plan(
+                programme: programme, series: series, events: events, method: method, timestamp: timestamp, settings: settings),
             progress: progress)
     }
 
-    /// `jobs`' files, rendered as ``render(programme:series:events:method:timestamp:progress:)``
+    /// `jobs`' files, rendered as ``render(programme:series:events:method:timestamp:settings:progress:)``
     /// describes; the first job is started first.
     static func render(
         _ jobs: [Job], progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
@@ -106,10 +107,13 @@ enum CalendarFiles {
     /// so that rendering one person's file does not sift through the whole cohort's series (the
     /// file is the same: it holds exactly the series that name the person).
     private static func plan(
-        programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date
+        programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date,
+        settings: CalendarSettings
     ) throws(TandemFailure) -> [Job] {
         func export(_ series: [SessionSeries]) -> CalendarExport {
-            CalendarExport(programme: programme, series: series, cohortEvents: events, method: method, timestamp: timestamp)
+            CalendarExport(
+                programme: programme, series: series, cohortEvents: events, method: method, timestamp: timestamp,
+                settings: settings)
         }
         let byMentor = Dictionary(grouping: series, by: \.mentor.id)
         let byMentee = Dictionary(grouping: series, by: \.mentee.id)

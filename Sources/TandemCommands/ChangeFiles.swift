@@ -26,7 +26,7 @@ enum ChangeFiles {
     ///   - newcomers: the people of new series who were never sent the cohort events.
     static func render(
         programme: Programme, revisions: [Revision], active: [SessionSeries], events: [CohortEvent],
-        newcomers: [(person: CalendarPerson, side: CohortSide)], timestamp: Date
+        newcomers: [(person: CalendarPerson, side: CohortSide)], timestamp: Date, settings: CalendarSettings
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         var names = SafeFileNames()
         var jobs: [CalendarFiles.Job] = []
@@ -41,7 +41,7 @@ enum ChangeFiles {
             let name = "changes/" + names.name(for: revision.series.mentor.id + "+" + revision.series.mentee.id) + ".ics"
             let export = CalendarExport(
                 programme: programme, series: [revision.series], cohortEvents: [],
-                method: revision.change == .cancelled ? .cancel : .request, timestamp: timestamp)
+                method: revision.change == .cancelled ? .cancel : .request, timestamp: timestamp, settings: settings)
             jobs.append(
                 CalendarFiles.Job(
                     name: name, audience: .coordinator, export: export, check: index < CalendarFiles.checkedPersonalFiles))
@@ -52,7 +52,8 @@ enum ChangeFiles {
             for event in events {
                 let name = "changes/event-" + names.name(for: event.start.date.iso + "-" + event.title) + ".ics"
                 var export = CalendarExport(
-                    programme: programme, series: [], cohortEvents: [event], method: .request, timestamp: timestamp)
+                    programme: programme, series: [], cohortEvents: [event], method: .request, timestamp: timestamp,
+                    settings: settings)
                 export.eventInvitees = newcomers.map(\.person)
                 jobs.append(CalendarFiles.Job(name: name, audience: .coordinator, export: export, check: true))
                 for newcomer in newcomers {

@@ -87,7 +87,9 @@ struct MatchCommand: ParsableCommand {
             if noRecord {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
                 let result = MatchResult(outcome, programme: programme)
-                let files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
+                let files = try render(
+                    result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now,
+                    calendarSettings: loaded.configuration.calendar, progress: progress)
                 try save(files, progress: progress)
                 if !quiet { print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started))) }
                 return
@@ -142,7 +144,9 @@ struct MatchCommand: ParsableCommand {
                     ChangeFiles.Revision(
                         series: item.series, change: item.isCancelled ? .cancelled : item.wasSent ? .updated : .new)
                 }
-                var files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
+                var files = try render(
+                    result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now,
+                    calendarSettings: loaded.configuration.calendar, progress: progress)
                 if let schedule = result.schedule {
                     let events = schedule.cohortEvents.filter { $0.start.date > clock.today }
                     var joining: [(person: CalendarPerson, side: CohortSide)] = []
@@ -154,7 +158,7 @@ struct MatchCommand: ParsableCommand {
                     let newcomers = joining.filter { invited.contains($0.person.id) && seen.insert($0.person.id).inserted }
                     files += try ChangeFiles.render(
                         programme: result.programme, revisions: revisions, active: result.series, events: events,
-                        newcomers: newcomers, timestamp: clock.now)
+                        newcomers: newcomers, timestamp: clock.now, settings: loaded.configuration.calendar)
                 }
                 try save(files, progress: progress)
                 for item in unsent { try transaction.markSent(uid: item.series.uid) }
@@ -172,7 +176,8 @@ struct MatchCommand: ParsableCommand {
 
     /// The result files and, with a schedule, the calendars, rendered side by side.
     private func render(
-        _ result: MatchResult, outcome: MatchOutcome, zone: ZoneRules?, timestamp: Date, progress: TerminalProgress
+        _ result: MatchResult, outcome: MatchOutcome, zone: ZoneRules?, timestamp: Date, calendarSettings: CalendarSettings,
+        progress: TerminalProgress
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         let method = method
         let (results, calendars) = progress.phase("Writing results and calendars", unit: "files") {
@@ -188,7 +193,7 @@ struct MatchCommand: ParsableCommand {
                         guard let schedule = result.schedule else { return [] }
                         return try CalendarFiles.render(
                             programme: result.programme, series: result.series, events: schedule.cohortEvents,
-                            method: method, timestamp: timestamp,
+                            method: method, timestamp: timestamp, settings: calendarSettings,
                             progress: { _, total in progress.advance(by: 1, of: total) }
                         ).map { ("calendars/" + $0.name, $0.data) }
                     }

@@ -31,7 +31,7 @@ public enum ResultFiles {
             if scheduled {
                 if let series = pair.series {
                     row += [
-                        slotText(series.slot), series.sessions.first?.date.iso ?? "", series.sessions.last?.date.iso ?? "",
+                        slotText(series), series.sessions.first?.date.iso ?? "", series.sessions.last?.date.iso ?? "",
                         String(series.sessions.count), series.location,
                     ]
                 } else {
@@ -50,9 +50,11 @@ public enum ResultFiles {
         return CSVText.render(header: ["id", "name", "side", "reason"], rows: rows)
     }
 
-    /// `Tuesday 18:00`.
-    static func slotText(_ slot: WeeklySlot) -> String {
-        slot.weekday.name + " " + AvailabilityWindow.clock(slot.startMinute)
+    /// The slot as people say it, with its cadence: `2nd Tuesday of each month, 18:00`,
+    /// `Every other Monday, 12:30` (``SessionSeries/slotDescription``). Text to read, not to
+    /// parse: `matches.json` keeps the weekday and time as separate fields.
+    static func slotText(_ series: SessionSeries) -> String {
+        series.slotDescription
     }
 
     /// Three decimals: enough to tell pairs apart, few enough to read.

@@ -7,11 +7,16 @@ Given a `tandem match` output folder, this
      as CalDAV requires) and expects each to be accepted,
   3. asks Radicale for every occurrence with an expanding calendar-query, and
   4. expands programme.ics with the `recurring-ical-events` library,
-and checks both give exactly the session times in matches.json. Radicale is stopped by its PID.
+and checks both give exactly the session times in matches.json. It also checks what people act on:
+every event's reminders (VALARM, one day and one hour before, as the sample configures) as the
+icalendar library reads them, on every occurrence recurring-ical-events expands and in what
+Radicale stores and serves; each session's DESCRIPTION says the slot as matches.csv does; and only
+online pairs have a meeting link (URL and LOCATION, https). Radicale is stopped by its PID.
 Exits non-zero on any difference; prints a summary line 'N passed, M failed'.
 """
 import base64
 import contextlib
+import csv
 import datetime as dt
 import json
 import os
@@ -85,7 +90,8 @@ def stamp(moment):
 
 
 def expand_query(collection_url, window_start, window_end):
-    """An expanding calendar-query REPORT: (HTTP status, UID -> UTC starts of the occurrences)."""
+    """An expanding calendar-query REPORT: (HTTP status, UID -> UTC starts of the occurrences,
+    how many occurrences came with the expected VALARMs)."""
     query = f"""<?xml version="1.0" encoding="utf-8"?>
 <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
   <D:prop><C:calendar-data><C:expand start="{stamp(window_start)}" end="{stamp(window_end)}"/></C:calendar-data></D:prop>
@@ -96,12 +102,14 @@ def expand_query(collection_url, window_start, window_end):
     status, body = request(
         "REPORT", collection_url, query.encode(), {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
     served = {}
+    with_alarms = 0
     if status == 207:
         for data in ET.fromstring(body).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
             for occurrence in icalendar.Calendar.from_ical(data.text).walk("VEVENT"):
                 uid = str(occurrence["UID"])
                 served.setdefault(uid, []).append(occurrence.decoded("DTSTART").astimezone(dt.timezone.utc))
-    return status, served
+                with_alarms += triggers(occurrence)[0] == EXPECTED_TRIGGERS
+    return status, served, with_alarms
 
 
 def expected_sessions(matches):
@@ -128,6 +136,53 @@ def resource_for(calendar, event):
     return resource.to_ical()
 
 
+# What Data/tandem.yaml configures: reminders a day and an hour before every event.
+EXPECTED_TRIGGERS = [dt.timedelta(days=-1), dt.timedelta(hours=-1)]
+
+
+def triggers(event):
+    """The event's VALARM triggers, as icalendar decodes them, and whether each is a DISPLAY
+    alarm with a DESCRIPTION."""
+    alarms = event.walk("VALARM")
+    complete = all(str(a.get("ACTION")) == "DISPLAY" and str(a.get("DESCRIPTION", "")) for a in alarms)
+    return [a.decoded("TRIGGER") for a in alarms], complete
+
+
+def slots_by_pair(out_dir):
+    """(mentor id, mentee id) -> the slot column of matches.csv."""
+    with open(os.path.join(out_dir, "matches.csv"), encoding="utf-8-sig", newline="") as handle:
+        return {(row["mentor_id"], row["mentee_id"]): row["slot"] for row in csv.DictReader(handle)}
+
+
+def check_actionable(calendar, matches, out_dir, check):
+    """Reminders, descriptions and meeting links, as the icalendar library reads them."""
+    slots = slots_by_pair(out_dir)
+    pairs = {pair["uid"]: pair for pair in matches["pairs"] if "uid" in pair}
+    online = 0
+    for event in calendar.walk("VEVENT"):
+        uid = str(event["UID"])
+        found, complete = triggers(event)
+        check(found == EXPECTED_TRIGGERS, f"{uid}: VALARM triggers {found}, expected one day and one hour before")
+        check(complete, f"{uid}: a VALARM is not a DISPLAY alarm with a DESCRIPTION")
+        pair = pairs.get(uid)
+        if pair is None:
+            continue
+        description = str(event.get("DESCRIPTION", ""))
+        slot = slots.get((pair["mentor"], pair["mentee"]), "?")
+        check(f"When: {slot}, for " in description, f"{uid}: DESCRIPTION does not say the slot {slot!r}")
+        check("Coordinator: " in description, f"{uid}: DESCRIPTION names no coordinator")
+        check("To prepare: " in description, f"{uid}: DESCRIPTION has no preparation text")
+        url = str(event.get("URL", ""))
+        if pair.get("online"):
+            online += 1
+            check(url.startswith("https://") and str(event.get("LOCATION")) == url,
+                  f"{uid}: an online pair has no https meeting link as URL and LOCATION")
+            check(f"Join online: {url}" in description, f"{uid}: DESCRIPTION has no meeting link")
+        else:
+            check(not url and "Join online" not in description, f"{uid}: an in-person pair has a meeting link")
+    print(f"actionable events: {len(calendar.walk('VEVENT'))} with reminders, {online} online pairs with links")
+
+
 def main(out_dir):
     matches = json.load(open(os.path.join(out_dir, "matches.json"), encoding="utf-8"))
     expected = expected_sessions(matches)
@@ -151,11 +206,16 @@ def main(out_dir):
     window_start = min(everything) - dt.timedelta(days=1)
     window_end = max(everything) + dt.timedelta(days=1)
 
-    # recurring-ical-events expansion.
+    check_actionable(calendar, matches, out_dir, check)
+
+    # recurring-ical-events expansion: every occurrence keeps its reminders and description.
     expanded = {}
     for occurrence in recurring_ical_events.of(calendar).between(window_start, window_end):
         uid = str(occurrence["UID"])
         expanded.setdefault(uid, []).append(occurrence.decoded("DTSTART").astimezone(dt.timezone.utc))
+        check(triggers(occurrence)[0] == EXPECTED_TRIGGERS, f"recurring-ical-events: an occurrence of {uid} lost its VALARMs")
+        check("When: " in str(occurrence.get("DESCRIPTION", "")) or uid not in expected,
+              f"recurring-ical-events: an occurrence of {uid} lost its DESCRIPTION")
     for uid, starts in expected.items():
         check(sorted(expanded.get(uid, [])) == starts, f"recurring-ical-events differs for {uid}")
 
@@ -176,10 +236,24 @@ def main(out_dir):
             check(ok, f"Radicale refused {event.get('UID')}: HTTP {status} {body[:200]!r}")
         print(f"Radicale accepted {accepted} of {len(events)} events")
 
-        status, served = expand_query(base + "/tandem/programme/", window_start, window_end)
+        # What Radicale stores keeps the reminders and the description.
+        for index, event in enumerate(events):
+            status, body = request("GET", f"{base}/tandem/programme/event-{index}.ics")
+            stored = icalendar.Calendar.from_ical(body).walk("VEVENT") if status == 200 else []
+            check(len(stored) == 1, f"Radicale GET event-{index}.ics returned {status}")
+            for copy in stored:
+                check(triggers(copy)[0] == EXPECTED_TRIGGERS, f"Radicale lost the VALARMs of {event.get('UID')}")
+                check(str(copy.get("DESCRIPTION")) == str(event.get("DESCRIPTION")),
+                      f"Radicale changed the DESCRIPTION of {event.get('UID')}")
+
+        status, served, served_alarms = expand_query(base + "/tandem/programme/", window_start, window_end)
         check(status == 207, f"calendar-query returned {status}")
         for uid, starts in expected.items():
             check(sorted(served.get(uid, [])) == starts, f"Radicale expansion differs for {uid}")
+        occurrences = sum(len(s) for s in served.values())
+        check(served_alarms == 0 or served_alarms == occurrences,
+              f"Radicale served VALARMs on {served_alarms} of its expanded occurrences, not all")
+        print(f"Radicale's expansion: {served_alarms} of {occurrences} occurrences served with their VALARMs")
 
     print(f"calendar interop: {len(expected)} series checked")
     print(f"calendar interop checks: {passed} passed, {failed} failed")

@@ -255,6 +255,7 @@ def check_changes(state):
         check(int(event.get("SEQUENCE", 0)) > old_sequence[uid],
               f"changes/{name}: SEQUENCE {event.get('SEQUENCE')} not above run 1's {old_sequence[uid]}")
         check(str(event.get("STATUS")) == "CONFIRMED", f"changes/{name}: STATUS {event.get('STATUS')}")
+        check(len(event.walk("VALARM")) == 2, f"changes/{name}: the update does not keep its two reminders")
         expanded = expand(calendar, uid, held[0] - dt.timedelta(days=400), held[-1] + dt.timedelta(days=400))
         check(expanded == held,
               f"recurring-ical-events expands changes/{name} to {fmt(expanded)}; sessions held: {fmt(held)}")
@@ -269,6 +270,7 @@ def check_changes(state):
         event = events[0]
         check(str(calendar.get("METHOD")) == "CANCEL", f"changes/{name}: METHOD {calendar.get('METHOD')}, not CANCEL")
         check(str(event.get("STATUS")) == "CANCELLED", f"changes/{name}: STATUS {event.get('STATUS')}, not CANCELLED")
+        check(not event.walk("VALARM"), f"changes/{name}: the cancellation carries a reminder (RFC 5546 allows none)")
         check(int(event.get("SEQUENCE", 0)) > old_sequence[uid],
               f"changes/{name}: SEQUENCE {event.get('SEQUENCE')} not above run 1's {old_sequence[uid]}")
         state["cancelled_file"], state["cancelled_sequence"] = name, int(event.get("SEQUENCE", 0))
@@ -367,7 +369,7 @@ def check_radicale(state):
         held = state["held"]
         start = dt.datetime(2026, 12, 1, tzinfo=UTC)
         end = dt.datetime(2028, 1, 1, tzinfo=UTC)
-        status, served = expand_query(collection, start, end)
+        status, served, _ = expand_query(collection, start, end)
         check(status == 207, f"calendar-query returned {status}")
         got = sorted(served.get(ended["uid"], []))
         check(got == held, f"Radicale expands the updated series to {fmt(got)}; sessions held: {fmt(held)}")

@@ -116,8 +116,10 @@ struct CalendarExportTests {
         #expect(
             event.description == """
                 Reverse mentoring session, Ealing Reverse Mentoring 2026.
+                When: Every other Monday, 12:30, for 45 minutes: one of 6 fortnightly sessions, March to June 2026.
+                No session on Monday 6 April 2026 or Monday 4 May 2026.
                 Your mentor: Siobhan O'Neill (siobhan@nhs.example)
-                Coordinator: Priya Shah (priya.shah@ealing.example)
+                Questions, or cannot come? Coordinator: Priya Shah (priya.shah@ealing.example)
                 """)
         let mentorFile = try #require(CalendarCheck.contents(of: Fixture.export().render(for: .mentor(id: "M2"))))
         let mentorEvent = try #require(mentorFile.events.first { $0.uid == Fixture.fortnightly.uid })
@@ -191,7 +193,7 @@ struct CalendarExportTests {
         let privateWords = [signUp.organisation] + signUp.languages + signUp.themesOffered + signUp.themesDeclined + ["consent"]
         let allowed: Set = [
             "UID", "DTSTAMP", "DTSTART", "DTEND", "RRULE", "EXDATE", "SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER",
-            "ATTENDEE", "SEQUENCE", "STATUS",
+            "ATTENDEE", "SEQUENCE", "STATUS", "URL",
         ]
         for method in CalendarMethod.allCases {
             let ics = try Fixture.export(method, series: [series] + Fixture.allSeries.dropFirst(2)).render(for: .coordinator)

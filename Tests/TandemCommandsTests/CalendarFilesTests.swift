@@ -13,10 +13,12 @@ struct CalendarFilesTests {
         #expect(CLI.run(["match"] + CLI.sampleCohort + ["--out", out.path, "--quiet"], environment: CLI.fixedTimestamp) == 0)
         let saved = try SavedMatches.load(path: out.appendingPathComponent("matches.json").path)
 
+        let configuration = try ConfigurationLoader.load(path: CLI.data.appendingPathComponent("tandem.yaml").path)
+
         let calls = Mutex<[(done: Int, total: Int)]>([])
         let files = try CalendarFiles.render(
             programme: saved.programme, series: saved.series, events: saved.schedule?.cohortEvents ?? [], method: .publish,
-            timestamp: Date(timeIntervalSince1970: 1_767_225_600)
+            timestamp: Date(timeIntervalSince1970: 1_767_225_600), settings: configuration.calendar
         ) { done, total in
             calls.withLock { $0.append((done, total)) }
         }

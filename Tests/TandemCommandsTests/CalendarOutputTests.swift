@@ -60,9 +60,15 @@ struct CalendarOutputTests {
         let first = try files(under: calendars).map { ($0.path.dropFirst(calendars.path.count), try Data(contentsOf: $0)) }
         #expect(first.count > 40)
         let again = CLI.scratch().appendingPathComponent("again")
+        // The configuration's calendar section (preparation text, meeting links, reminders) is
+        // not in matches.json: the same configuration gives the same files.
+        let config = CLI.data.appendingPathComponent("tandem.yaml").path
         #expect(
             CLI.run(
-                ["calendar", "--matches", out.appendingPathComponent("matches.json").path, "--out", again.path],
+                [
+                    "calendar", "--matches", out.appendingPathComponent("matches.json").path, "--out", again.path, "--config",
+                    config,
+                ],
                 environment: CLI.fixedTimestamp) == 0)
         let rewritten = again.appendingPathComponent("calendars")
         #expect(Set(files(under: rewritten).map { $0.path.dropFirst(rewritten.path.count) }) == Set(first.map(\.0)))

@@ -25,8 +25,13 @@ struct CalendarPlan: Sendable {
         /// EXDATEs, each exactly an occurrence's local start.
         var exceptions: [LocalDateTime]
         var summary: String
+        /// The location text; an online pair's ``link`` is written as its location instead.
         var location: String
         var description: String
+        /// The online meeting link, or `nil`.
+        var link: String?
+        /// Reminders, in minutes before the start, longest first; none in a cancellation.
+        var reminderMinutes: [Int]
         /// Empty for PUBLISH.
         var attendees: [Contact]
         /// The last wall-clock minute the event touches, for the zone's year range.
@@ -50,10 +55,13 @@ extension CalendarPlan {
         let organizer = Contact(
             name: CalendarText.clean(programme.coordinatorName), email: CalendarText.address(programme.coordinatorEmail))
         guard !organizer.email.isEmpty else { throw .missingCoordinatorEmail }
+        if let problem = CalendarSettings.problem(inPrepare: export.settings.prepare) {
+            throw .invalidSetting(name: "calendar.prepare", reason: problem)
+        }
 
         let builder = EventBuilder(
             programme: programme, organizer: organizer, method: export.method, audience: audience,
-            clock: WallClock(zone: systemZone), timestamp: export.timestamp)
+            clock: WallClock(zone: systemZone), timestamp: export.timestamp, settings: export.settings)
         // Sorted first so that the input order cannot change the bytes (cohort invitations list
         // people in the order of their series).
         let chosen = export.series.filter(audience.includes).sorted {
@@ -105,6 +113,13 @@ struct EventBuilder {
     var clock: WallClock
     /// The DTSTAMP of events that do not carry when they were issued.
     var timestamp: Date
+    var settings: CalendarSettings
+
+    /// The reminders of every event: distinct, longest first, none for a cancellation (RFC 5546
+    /// allows no VALARM in a CANCEL).
+    var reminderMinutes: [Int] {
+        method == .cancel ? [] : Set(settings.reminderMinutes.filter { $0 > 0 }).sorted(by: >)
+    }
 
     static func owner(_ series: SessionSeries) -> String {
         "The series of mentor '\(series.mentor.id)' with mentee '\(series.mentee.id)'"
@@ -134,21 +149,15 @@ struct EventBuilder {
         case .monthly(let ordinal):
             recurrence = .monthly(weekday: series.firstStart.date.weekday, ordinal: ordinal, count: series.occurrenceCount)
         }
-        let programmeName = CalendarText.clean(programme.name)
-        var lines = [programmeName.isEmpty ? "Reverse mentoring session." : "Reverse mentoring session, \(programmeName)."]
-        switch audience {
-        case .coordinator: lines += [line("Mentor", mentor), line("Mentee", mentee)]
-        case .mentor: lines.append(line("Your mentee", mentee))
-        case .mentee: lines.append(line("Your mentor", mentor))
-        }
-        lines.append(line("Coordinator", organizer))
+        let link = series.isOnline ? settings.meetingLink?.link(forSeriesUID: series.uid) : nil
+        let summary = "Reverse mentoring: \(mentor.name) & \(mentee.name)"
         return CalendarPlan.Event(
             uid: series.uid, sequence: series.sequence, stamp: series.issued ?? timestamp,
             start: series.firstStart, end: series.firstStart.adding(minutes: series.durationMinutes),
-            recurrence: recurrence, exceptions: series.skipped.sorted(),
-            summary: "Reverse mentoring: \(mentor.name) & \(mentee.name)",
-            location: CalendarText.clean(series.location), description: lines.joined(separator: "\n"),
-            attendees: try attendees([(series.mentor.id, mentor), (series.mentee.id, mentee)]),
+            recurrence: recurrence, exceptions: series.skipped.sorted(), summary: summary,
+            location: CalendarText.clean(series.location),
+            description: description(of: series, mentor: mentor, mentee: mentee, link: link), link: link,
+            reminderMinutes: reminderMinutes, attendees: try attendees([(series.mentor.id, mentor), (series.mentee.id, mentee)]),
             lastEnd: (occurrences.last ?? series.firstStart).adding(minutes: series.durationMinutes))
     }
 
@@ -169,7 +178,8 @@ struct EventBuilder {
         return CalendarPlan.Event(
             uid: event.uid, sequence: 0, stamp: event.issued ?? timestamp,
             start: event.start, end: end, recurrence: nil, exceptions: [], summary: title,
-            location: CalendarText.clean(event.location), description: description,
+            location: CalendarText.clean(event.location), description: description, link: nil,
+            reminderMinutes: reminderMinutes,
             attendees: try attendees(invitees.isEmpty ? [("coordinator", organizer)] : invitees), lastEnd: end)
     }
 
@@ -194,6 +204,55 @@ struct EventBuilder {
 
     func contact(_ person: CalendarPerson) -> CalendarPlan.Contact {
         CalendarPlan.Contact(name: CalendarText.clean(person.name), email: CalendarText.address(person.email))
+    }
+
+    /// What a session's reader needs to act on it, one line each: the programme; when, and
+    /// where this session stands in its series; the dates skipped; the other person (both, for
+    /// the coordinator); the meeting link; what to prepare; whom to ask.
+    ///
+    /// For example, in a mentor's file:
+    ///
+    ///     Reverse mentoring session, Ealing Reverse Mentoring 2027.
+    ///     When: 2nd Tuesday of each month, 18:00, for 60 minutes: one of 6 monthly sessions, January to June 2027.
+    ///     Your mentee: Jo Bloggs (jo.bloggs@ealing.example)
+    ///     Join online: https://teams.example/ealing-0a1b2c3d4e5f
+    ///     To prepare: ...
+    ///     Questions, or cannot come? Coordinator: Priya Shah (priya.shah@ealing.example)
+    func description(
+        of series: SessionSeries, mentor: CalendarPlan.Contact, mentee: CalendarPlan.Contact, link: String?
+    ) -> String {
+        let programmeName = CalendarText.clean(programme.name)
+        var lines = [programmeName.isEmpty ? "Reverse mentoring session." : "Reverse mentoring session, \(programmeName)."]
+        lines.append("When: \(series.slotDescription), for \(series.durationMinutes) minutes: \(series.seriesDescription).")
+        // Only the gaps between sessions: a rule that starts on a closed date needs no mention.
+        let skipped = series.skipped.filter { skipped in
+            series.sessions.contains { $0 < skipped } && series.sessions.contains { $0 > skipped }
+        }.sorted().map(\.date.spokenText)
+        if let last = skipped.last {
+            let list = skipped.count == 1 ? last : skipped.dropLast().joined(separator: ", ") + " or " + last
+            lines.append("No session on \(list).")
+        }
+        switch audience {
+        case .coordinator: lines += [line("Mentor", mentor), line("Mentee", mentee)]
+        case .mentor: lines.append(line("Your mentee", mentee))
+        case .mentee: lines.append(line("Your mentor", mentor))
+        }
+        if let link { lines.append("Join online: \(link)") }
+        let prepare = CalendarText.clean(settings.prepare)
+        if !prepare.isEmpty { lines.append("To prepare: \(prepare)") }
+        lines.append(line("Questions, or cannot come? Coordinator", organizer))
+        return lines.map(Self.foldable).joined(separator: "\n")
+    }
+
+    /// `line`, with a space after it when it ends in a long run without one (a link).
+    ///
+    /// libical folds a long line after the last space, `;` or `:` of its 74 octets; only a line
+    /// with none is split at the 74th octet, which can fall between the `\` and `n` of the
+    /// escaped newline after a long link (misread by some Outlook versions). A trailing space
+    /// gives such a line a fold point before the escape.
+    static func foldable(_ line: String) -> String {
+        let lastRun = line.utf8.reversed().prefix { $0 != UInt8(ascii: " ") }.count
+        return lastRun >= CalendarSettings.longestRunWithoutSpace ? line + " " : line
     }
 
     private func line(_ label: String, _ contact: CalendarPlan.Contact) -> String {

@@ -55,7 +55,15 @@ extension CalendarPlan.Event {
             event.append(exdate)
         }
         event.append(try Property(icalproperty_new_summary(summary), call: "icalproperty_new_summary"))
-        if !location.isEmpty {
+        // An online pair's link is its location, and its URL, unless libical cannot fold it
+        // (then the location text stands, and the description still has the link).
+        let linkLocation = try link.map { link throws(CalendarError) in
+            try Property(icalproperty_new_location(link), call: "icalproperty_new_location")
+        }
+        if let linkLocation, let link, !Self.breaksItsLineEnd(linkLocation) {
+            event.append(linkLocation)
+            event.append(try Property(icalproperty_new_url(link), call: "icalproperty_new_url"))
+        } else if !location.isEmpty {
             event.append(try Property(icalproperty_new_location(location), call: "icalproperty_new_location"))
         }
         event.append(try Property(icalproperty_new_description(description), call: "icalproperty_new_description"))
@@ -77,7 +85,42 @@ extension CalendarPlan.Event {
         event.append(try Property(icalproperty_new_sequence(Int32(sequence)), call: "icalproperty_new_sequence"))
         let status = isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
         event.append(try Property(icalproperty_new_status(status), call: "icalproperty_new_status"))
+        for minutes in reminderMinutes {
+            event.append(try Self.alarm(minutesBefore: minutes, text: summary))
+        }
         return event
+    }
+
+    /// A reminder `minutes` before the start: a DISPLAY alarm with a relative TRIGGER
+    /// (`-P1D`, `-PT1H`), which recurring events repeat for every occurrence. Apple Calendar
+    /// and Outlook honour it; Google Calendar ignores alarms in imported files.
+    static func alarm(minutesBefore minutes: Int, text: String) throws(CalendarError) -> Component {
+        let alarm = try Component(ICAL_VALARM_COMPONENT)
+        alarm.append(try Property(icalproperty_new_action(ICAL_ACTION_DISPLAY), call: "icalproperty_new_action"))
+        let trigger = icaltriggertype_from_int(Int32(-60 * minutes))
+        alarm.append(try Property(icalproperty_new_trigger(trigger), call: "icalproperty_new_trigger"))
+        alarm.append(try Property(icalproperty_new_description(text), call: "icalproperty_new_description"))
+        return alarm
+    }
+
+    /// Whether libical folds `property` between the CR and LF that end it, which breaks the
+    /// file. libical 3.0 folds after the last space, `;` or `:` within 74 octets, and a part
+    /// with none at the 74th octet; when the last part is 73 octets with none (a long link),
+    /// that octet is the CR. Only a value with such a long run is serialised to find out.
+    /// A space after the value would give the fold a place, but parsers drop it, so the file
+    /// would not read back as written: a link that breaks is left out of LOCATION and URL.
+    static func breaksItsLineEnd(_ property: borrowing Property) -> Bool {
+        guard let value = icalproperty_get_value(property.raw),
+            let text = takeLibicalString(icalvalue_as_ical_string_r(value))
+        else { return false }
+        var run = 0
+        for byte in text.utf8.reversed() {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") { break }
+            run += 1
+        }
+        guard run >= 70 else { return false }
+        let line = Array((takeLibicalString(icalproperty_as_ical_string_r(property.raw)) ?? "").utf8)
+        return zip(line, line.dropFirst()).contains { $0 == 0x0D && $1 != 0x0A }
     }
 
     static func mailto(_ address: String) -> String {

@@ -31,6 +31,8 @@ public struct TandemConfiguration: Sendable {
     public var periods: [(name: String, definition: String)]
     /// The programme calendar, when the configuration has a `schedule` section.
     public var schedule: ScheduleConfiguration?
+    /// What calendar events say beyond times and people (the `calendar` section).
+    public var calendar = CalendarSettings()
 
     public init(
         programme: Programme = Programme(), policy: MatchingPolicy = MatchingPolicy(), input: InputSettings = InputSettings(),

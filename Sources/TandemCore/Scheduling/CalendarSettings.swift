@@ -1,0 +1,39 @@
+/// What calendar events say beyond the times and people: what to prepare, the online meeting
+/// link, and when to remind people (the configuration's `calendar` section).
+public struct CalendarSettings: Sendable, Hashable {
+    /// One day and one hour before.
+    public static let defaultReminderMinutes = [24 * 60, 60]
+
+    /// What to prepare for a session, shown on every session; empty for nothing.
+    public var prepare: String
+    /// Where online pairs meet, one link per pair; `nil` when the coordinator sends links
+    /// some other way (the event then shows ``ScheduleSettings/onlineLocation`` only).
+    public var meetingLink: MeetingLinkTemplate?
+    /// Reminders (alarms), as minutes before each event starts; empty for none.
+    public var reminderMinutes: [Int]
+
+    /// The longest run of characters without a space in which a calendar file may need to
+    /// escape one (`,` or `\`): libical splits a run of 74 octets or more at a fixed place,
+    /// which may fall inside an escape, and some Outlook versions misread that.
+    package static let longestRunWithoutSpace = 60
+
+    /// Why `text` cannot be a preparation text, or `nil` if it can: a long run without a space
+    /// (a pasted link) must not contain a comma or a backslash (see ``longestRunWithoutSpace``).
+    public static func problem(inPrepare text: String) -> String? {
+        for word in text.split(whereSeparator: \.isWhitespace)
+        where word.utf8.count >= longestRunWithoutSpace && word.contains(where: { $0 == "," || $0 == "\\" }) {
+            let shown = word.count > 40 ? word.prefix(40) + "…" : word
+            return "'\(shown)' is too long without a space for a comma or backslash in it, which calendar files "
+                + "escape; add a space after its commas (or shorten the link)"
+        }
+        return nil
+    }
+
+    public init(
+        prepare: String = "", meetingLink: MeetingLinkTemplate? = nil, reminderMinutes: [Int] = Self.defaultReminderMinutes
+    ) {
+        self.prepare = prepare
+        self.meetingLink = meetingLink
+        self.reminderMinutes = reminderMinutes
+    }
+}
