@@ -85,7 +85,9 @@ struct MatchCommand: ParsableCommand {
             try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
             if noRecord {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
-                let result = MatchResult(outcome, programme: programme)
+                let result = Self.withInsights(
+                    MatchResult(outcome, programme: programme), outcome: outcome, loaded: loaded, history: nil,
+                    progress: progress)
                 let files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
                 try save(files, progress: progress)
                 if !quiet { print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started))) }
@@ -131,11 +133,13 @@ struct MatchCommand: ParsableCommand {
                 if let events = fresh.schedule?.cohortEvents {
                     fresh.schedule?.cohortEvents = try transaction.issue(events, now: clock.now)
                 }
-                let result = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
+                var result = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
                 try transaction.recordPeople(of: loaded.cohort, run: run)
                 for pair in fresh.pairs {
                     try transaction.addPair(pair, run: run, runDate: clock.today)
                 }
+                result = Self.withInsights(
+                    result, outcome: outcome, loaded: loaded, history: try transaction.history(), progress: progress)
                 let unsent = try transaction.unsentSeries()
                 let revisions = unsent.map { item in
                     ChangeFiles.Revision(

@@ -135,7 +135,7 @@ public enum ConfigurationLoader {
             guard let root else { return configuration }
             let sections = [
                 "programme", "matching", "weights", "constraints", "preference_bonus", "sensitive_criteria", "input", "periods",
-                "schedule",
+                "schedule", "report",
             ]
             for (key, node) in entries(root, at: "", allowed: sections) {
                 switch key {
@@ -147,6 +147,7 @@ public enum ConfigurationLoader {
                 case "sensitive_criteria": readSensitive(node, into: &configuration.policy)
                 case "input": readInput(node, into: &configuration.input)
                 case "schedule": configuration.schedule = readSchedule(node)
+                case "report": readReport(node, into: &configuration.report)
                 default: readPeriods(node, into: &configuration)
                 }
             }

@@ -31,6 +31,8 @@ public struct TandemConfiguration: Sendable {
     public var periods: [(name: String, definition: String)]
     /// The programme calendar, when the configuration has a `schedule` section.
     public var schedule: ScheduleConfiguration?
+    /// The coordinator's report: disclosure control and organisation types.
+    public var report = ReportSettings()
 
     public init(
         programme: Programme = Programme(), policy: MatchingPolicy = MatchingPolicy(), input: InputSettings = InputSettings(),
