@@ -30,7 +30,7 @@ struct DisclosureControlTests {
         // 12 of 23: rounded 10 of 25 = 40%, not the exact 52%.
         #expect(Self.nhs.rateText(12, of: 23) == "40%")
         #expect(Self.nhs.rateText(3, of: 23) == "*")
-        #expect(Self.nhs.rateText(12, of: 0) == "*")
+        #expect(Self.nhs.rateText(3, of: 5) == "*")
         #expect(Self.nhs.rateText(0, of: 40) == "0%")
     }
 
