@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["StableMatching", "TandemCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
-        .target(name: "TandemReport", dependencies: ["TandemCore"]),
+        .target(name: "TandemReport", dependencies: ["StableMatching", "TandemCore"]),
         .target(
             name: "TandemResults",
             dependencies: [

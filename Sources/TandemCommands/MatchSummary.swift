@@ -69,7 +69,7 @@ enum MatchSummary {
             Spare places:      \(summary.spareMentorPlaces)
             Mean pair score:   \(String(format: "%.3f", summary.meanScore))
             Stable:            \(stable)
-            \(scheduling)Results in \(out)/: report.html (report-shareable.html to share), matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
+            \(scheduling)Results in \(out)/: \(result.insights == nil ? "" : "report.html (report-shareable.html to share), ")matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
             """
     }
 }

@@ -39,7 +39,9 @@ struct ReportCommand: ParsableCommand {
         if let suppressBelow, !(0...1000).contains(suppressBelow) {
             throw ValidationError("--suppress-below must be a whole number from 0 to 1000")
         }
-        if let roundTo, !(1...1000).contains(roundTo) { throw ValidationError("--round-to must be a whole number from 1 to 1000") }
+        if let roundTo, !(1...1000).contains(roundTo) {
+            throw ValidationError("--round-to must be a whole number from 1 to 1000")
+        }
     }
 
     func run() throws {

@@ -13,7 +13,8 @@ extension OutputFolder {
         guard let manifest = FolderManifest.read(in: path) else {
             throw TandemFailure(
                 .noInput,
-                problem: InputProblem(file: path, message: "is not a results folder of tandem match; pass the folder given to --out"))
+                problem: InputProblem(
+                    file: path, message: "is not a results folder of tandem match; pass the folder given to --out"))
         }
         let replaced = Set(files.map(\.name))
         var kept: [(name: String, data: Data)] = []
@@ -21,7 +22,8 @@ extension OutputFolder {
             guard let data = FileManager.default.contents(atPath: path + "/" + name) else {
                 throw TandemFailure(
                     .noInput,
-                    problem: InputProblem(file: path + "/" + name, message: "is missing; run tandem match again to write the folder anew"))
+                    problem: InputProblem(
+                        file: path + "/" + name, message: "is missing; run tandem match again to write the folder anew"))
             }
             kept.append((name, data))
         }

@@ -14,7 +14,9 @@ struct ChromiumRenderingTests {
         return url
     }()
 
-    @Test("Both pages render without a console error, to a screenshot and an A4 PDF of several pages", arguments: ReportAudience.allCases)
+    @Test(
+        "Both pages render without a console error, to a screenshot and an A4 PDF of several pages",
+        arguments: ReportAudience.allCases)
     func renders(audience: ReportAudience) throws {
         let matched = try ReportFixture.sample.get()
         let page = Self.folder.appendingPathComponent(audience.fileName)
@@ -61,10 +63,13 @@ enum Chromium {
         let process = Process()
         // A hung browser must not hang the suite: `timeout` ends it after two minutes.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        // A profile of its own: runs side by side would otherwise meet on one profile's lock.
+        let profile = page.deletingLastPathComponent().appendingPathComponent("profile-\(UUID().uuidString)")
         process.arguments =
-            ["120", try #require(path), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--enable-logging=stderr", "--v=0", // A profile of its own: runs side by side would otherwise meet on one profile's lock.
-             "--user-data-dir=" + page.deletingLastPathComponent().appendingPathComponent("profile-\(UUID().uuidString)").path]
+            [
+                "120", try #require(path), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile.path,
+            ]
             + arguments + [page.absoluteString]
         let errors = Pipe()
         process.standardError = errors

@@ -20,7 +20,11 @@ struct InsightsTests {
                 cohort.mentors[mentorIndex].availability.insert(window)
             }
         case .acceptOnline(let side):
-            if side == .mentee { cohort.mentees[menteeIndex].format = .either } else { cohort.mentors[mentorIndex].format = .either }
+            if side == .mentee {
+                cohort.mentees[menteeIndex].format = .either
+            } else {
+                cohort.mentors[mentorIndex].format = .either
+            }
         case .sharedLanguage(let language):
             cohort.mentors[mentorIndex].languages.insert(language, at: 0)
             cohort.mentees[menteeIndex].languages.insert(language, at: 0)

@@ -24,9 +24,11 @@ enum ReportFixture {
             configurationPath: data.appendingPathComponent("tandem.yaml").path)
         var policy = loaded.configuration.policy
         change(&policy)
-        let scheduler = scheduled ? loaded.schedule.flatMap { settings in
-            ZoneRules(identifier: settings.timeZone).map { SessionScheduler(settings: settings, zone: $0) }
-        } : nil
+        let scheduler =
+            scheduled
+            ? loaded.schedule.flatMap { settings in
+                ZoneRules(identifier: settings.timeZone).map { SessionScheduler(settings: settings, zone: $0) }
+            } : nil
         let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler)
         var result = MatchResult(outcome, programme: loaded.configuration.programme)
         result.insights = CohortInsights(

@@ -131,7 +131,9 @@ struct ReportPageTests {
             #expect(levels.first == 1)
             #expect(levels.count { $0 == 1 } == 1)
             #expect(levels.count > 10)
-            for (previous, next) in zip(levels, levels.dropFirst()) { #expect(next <= previous + 1, "h\(previous) then h\(next)") }
+            for (previous, next) in zip(levels, levels.dropFirst()) {
+                #expect(next <= previous + 1, "h\(previous) then h\(next)")
+            }
         }
     }
 
@@ -172,7 +174,9 @@ struct ReportPageTests {
 
     @Test("Text is escaped wherever it goes")
     func escaping() {
-        #expect(HTMLText.escape("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+        #expect(
+            HTMLText.escape("<script>alert('x') & \"y\"</script>")
+                == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
     }
 
     @Test("A result without report data still renders every section, saying what is missing")

@@ -52,12 +52,18 @@ extension CohortInsights {
             var best = range.lowerBound
             var bestScore = -1.0
             for entry in range {
-                let score = (Double(outcome.scored.menteeScores[entry]) + Double(outcome.scored.mentorScoresOfMenteeEntries[entry])) / 2_000_000
+                let score =
+                    (Double(outcome.scored.menteeScores[entry]) + Double(outcome.scored.mentorScoresOfMenteeEntries[entry]))
+                    / 2_000_000
                 if score > bestScore { (best, bestScore) = (entry, score) }
             }
             let mentor = compiled.cohort.mentors[Int(instance.residentLists[best])].id
             reserve.append(
-                (ReserveEntry(mentee: compiled.cohort.mentees[mentee].id, bestMentor: mentor, bestScore: bestScore, candidates: range.count), mentee))
+                (
+                    ReserveEntry(
+                        mentee: compiled.cohort.mentees[mentee].id, bestMentor: mentor, bestScore: bestScore,
+                        candidates: range.count), mentee
+                ))
         }
         // Next for a freed place: the best pair first; fewer options, then sign-up order, break ties.
         reserve.sort {

@@ -27,8 +27,10 @@ extension CompiledCohort {
             if !(menteeConsent[mentee] && mentorConsent[mentor]) { values.appliesMask &= ~sensitiveMask }
         }
         if change.extraCommonSlots > 0 {
-            let minutes = (commonSlotCount(mentee: mentee, mentor: mentor) + change.extraCommonSlots) * WeeklyAvailability.slotMinutes
-            values.shared[Criterion.availability.index] = min(1, Double(minutes) / Double(max(1, policy.availabilityTargetMinutes)))
+            let minutes =
+                (commonSlotCount(mentee: mentee, mentor: mentor) + change.extraCommonSlots) * WeeklyAvailability.slotMinutes
+            values.shared[Criterion.availability.index] = min(
+                1, Double(minutes) / Double(max(1, policy.availabilityTargetMinutes)))
         }
         if change.sharesFirstLanguage { values.shared[Criterion.language.index] = 1 }
         let menteeScore = Self.millionths(values.score(weights: policy.menteeWeights, forMentee: true))

@@ -15,6 +15,14 @@ struct HelpFinder: Sendable {
     /// The mentor's own score of the lowest-ranked mentee they hold (millionths).
     let worstHeld: [Int32]
     let everyone: Int
+    /// Mentors with a place left, and mentors taking part who are full, in input order.
+    let freeMentors: [Int]
+    let fullMentors: [Int]
+    /// Each side's score bound (``scoreBound(_:themes:prefers:)``): the theme weight, and the
+    /// other criteria's weights without and with the side's own stated choices.
+    let menteeBound: (themes: Double, rest: Double, preference: Double)
+    let mentorBound: (themes: Double, rest: Double, preference: Double)
+    let themesNeedConsent: Bool
 
     init(compiled: CompiledCohort, scored: ScoredInstance, matching: Matching) {
         self.compiled = compiled
@@ -29,6 +37,16 @@ struct HelpFinder: Sendable {
         self.taken = taken
         worstHeld = worst
         everyone = compiled.mentorCount + compiled.menteeCount
+        let taking = (0..<compiled.mentorCount).filter { compiled.capacities[$0] > 0 }
+        freeMentors = taking.filter { taken[$0] < Int(compiled.capacities[$0]) }
+        fullMentors = taking.filter { taken[$0] >= Int(compiled.capacities[$0]) }
+        func bound(_ weights: CriterionWeights) -> (themes: Double, rest: Double, preference: Double) {
+            let rest = [Criterion.availability, .language, .format, .town].reduce(0) { $0 + weights[$1] }
+            return (weights[.themes], rest, weights[.preference])
+        }
+        menteeBound = bound(compiled.policy.menteeWeights)
+        mentorBound = bound(compiled.policy.mentorWeights)
+        themesNeedConsent = compiled.sensitiveMask & 1 != 0
     }
 
     /// A candidate change for one mentor.
@@ -38,22 +56,22 @@ struct HelpFinder: Sendable {
         var score: Double
         var affected: Int
         var displaces: Bool
-
-        /// Fewer people affected first, then the higher score.
-        func isBetter(than other: Candidate?) -> Bool {
-            guard let other else { return true }
-            if affected != other.affected { return affected < other.affected }
-            return score > other.score
-        }
     }
 
     /// The suggestion for mentee `mentee` (by index).
-    /// - Complexity: O(mentors) pair evaluations; a window search (O(quarter hours of the
-    ///   week)) only for pairs that the most generous window would make work.
+    ///
+    /// The changes touching fewest people come first, so the mentors are tried in three rounds,
+    /// each only when the one before found nothing: mentors with a free place (one person
+    /// changes), full mentors who would then prefer the mentee (one changes, one is let go), and
+    /// a lower minimum score (everyone). Within a round the best resulting score wins; a mentor
+    /// whose pair cannot beat it, by a bound from the themes alone, is skipped unscored.
+    /// - Complexity: O(mentors) bounds; a scoring, and a window search (O(quarter hours of the
+    ///   week)), only for mentors the bound does not rule out.
     func suggestion(for mentee: Int) -> HelpSuggestion {
-        var best: Candidate?
-        for mentor in 0..<compiled.mentorCount where compiled.capacities[mentor] > 0 {
-            if let candidate = candidate(mentee: mentee, mentor: mentor), candidate.isBetter(than: best) { best = candidate }
+        var best = search(mentee: mentee, in: freeMentors, lowerMinimum: false)
+        if best == nil { best = search(mentee: mentee, in: fullMentors, lowerMinimum: false) }
+        if best == nil, compiled.policy.minimumScore > 0 {
+            best = search(mentee: mentee, in: freeMentors + fullMentors, lowerMinimum: true)
         }
         let id = compiled.cohort.mentees[mentee].id
         guard let best else {
@@ -64,7 +82,52 @@ struct HelpFinder: Sendable {
             peopleAffected: best.affected, displacesSomeone: best.displaces)
     }
 
-    private func candidate(mentee: Int, mentor: Int) -> Candidate? {
+    private func search(mentee: Int, in mentors: [Int], lowerMinimum: Bool) -> Candidate? {
+        var best: Candidate?
+        let menteePrefers = !compiled.menteePreferred[mentee].isEmpty
+        for mentor in mentors {
+            let themes = themeShare(mentee: mentee, mentor: mentor)
+            let menteeBound = Self.scoreBound(menteeBound, themes: themes, prefers: menteePrefers)
+            let mentorBound = Self.scoreBound(mentorBound, themes: themes, prefers: !compiled.mentorPreferred[mentor].isEmpty)
+            // Scores are whole millionths: a bound below the best (or below what the full mentor
+            // holds) by more than rounding cannot win.
+            if let best, (menteeBound + mentorBound) / 2 < best.score - 0.000_002 { continue }
+            let isFree = taken[mentor] < Int(compiled.capacities[mentor])
+            if !isFree, mentorBound * 1_000_000 + 1 < Double(worstHeld[mentor]) { continue }
+            guard let candidate = candidate(mentee: mentee, mentor: mentor, lowerMinimum: lowerMinimum) else { continue }
+            if candidate.score > best?.score ?? -1 { best = candidate }
+        }
+        return best
+    }
+
+    /// The share of the mentee's wanted themes the mentor offers, or `nil` when themes do not
+    /// count for the pair (the mentee wants none, or a consent is missing).
+    private func themeShare(mentee: Int, mentor: Int) -> Double? {
+        let wanted = compiled.menteeThemeCount[mentee]
+        guard wanted > 0 else { return nil }
+        if themesNeedConsent, !(compiled.menteeConsent[mentee] && compiled.mentorConsent[mentor]) { return nil }
+        let words = compiled.themeWords
+        var covered = 0
+        for word in 0..<words {
+            covered &+=
+                (compiled.menteeThemes[mentee * words + word] & compiled.mentorThemes[mentor * words + word]).nonzeroBitCount
+        }
+        return Double(covered) / Double(wanted)
+    }
+
+    /// The most a side's score can be whatever the change: the themes as they are, every other
+    /// criterion at full marks. A weighted mean of values up to 1 only grows as more criteria
+    /// at 1 join it, so this bounds every combination of criteria that apply.
+    private static func scoreBound(_ weights: (themes: Double, rest: Double, preference: Double), themes: Double?, prefers: Bool)
+        -> Double
+    {
+        guard let themes else { return 1 }
+        let rest = weights.rest + (prefers ? weights.preference : 0)
+        let total = weights.themes + rest
+        return total > 0 ? (weights.themes * themes + rest) / total : 0
+    }
+
+    private func candidate(mentee: Int, mentor: Int, lowerMinimum: Bool) -> Candidate? {
         let isFree = taken[mentor] < Int(compiled.capacities[mentor])
         let displaced = isFree ? 0 : 1
         func works(_ verdict: PairVerdict) -> Bool {
@@ -85,6 +148,17 @@ struct HelpFinder: Sendable {
         default: return nil
         }
         let hasCommonTime = compiled.hasCommonSession(mentee: mentee, mentor: mentor)
+        if lowerMinimum {
+            // Only the minimum stands in the way: the pair breaks no rule and shares time.
+            guard formatChange == nil, hasCommonTime else { return nil }
+            let asIs = compiled.scoredVerdict(mentee: mentee, mentor: mentor)
+            guard asIs.rejection == .belowMinimumScore, isFree || asIs.mentorScore > worstHeld[mentor] else { return nil }
+            // Two decimals, rounded down, so the pair's own score clears the new minimum.
+            let minimum = (asIs.pairScore * 100).rounded(.down) / 100
+            return Candidate(
+                mentor: mentor, change: .lowerMinimumScore(to: minimum), score: asIs.pairScore, affected: everyone,
+                displaces: !isFree)
+        }
         if let formatChange {
             guard hasCommonTime else { return nil }
             let verdict = compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)
@@ -111,26 +185,16 @@ struct HelpFinder: Sendable {
                     endMinute: startMinute + compiled.policy.sessionMinutes),
                 score: verdict.pairScore, affected: 1 + displaced, displaces: !isFree)
         }
-        let asIs = compiled.scoredVerdict(mentee: mentee, mentor: mentor)
         // Acceptable and wanted as it is: the mentee was cut by the list length, not by a change.
-        if works(asIs) { return nil }
-        if compiled.sharedLanguageValue(mentee: mentee, mentor: mentor) < 1 {
-            change.sharesFirstLanguage = true
-            let verdict = compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)
-            if works(verdict) {
-                return Candidate(
-                    mentor: mentor, change: .sharedLanguage(language: language(mentee: mentee, mentor: mentor)),
-                    score: verdict.pairScore, affected: 1 + displaced, displaces: !isFree)
-            }
-        }
-        if asIs.rejection == .belowMinimumScore, isFree || asIs.mentorScore > worstHeld[mentor] {
-            // Two decimals, rounded down, so the pair's own score clears the new minimum.
-            let minimum = (asIs.pairScore * 100).rounded(.down) / 100
-            return Candidate(
-                mentor: mentor, change: .lowerMinimumScore(to: minimum), score: asIs.pairScore,
-                affected: everyone, displaces: !isFree)
-        }
-        return nil
+        guard !works(compiled.scoredVerdict(mentee: mentee, mentor: mentor)),
+            compiled.sharedLanguageValue(mentee: mentee, mentor: mentor) < 1
+        else { return nil }
+        change.sharesFirstLanguage = true
+        let verdict = compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)
+        guard works(verdict) else { return nil }
+        return Candidate(
+            mentor: mentor, change: .sharedLanguage(language: language(mentee: mentee, mentor: mentor)),
+            score: verdict.pairScore, affected: 1 + displaced, displaces: !isFree)
     }
 
     /// The language an interpreter would bring: the mentee's first, else the mentor's.

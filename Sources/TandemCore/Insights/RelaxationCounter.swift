@@ -64,7 +64,9 @@ enum RelaxationCounter {
                     let mentorHours = mentor * hours
                     var overlap: UInt64 = 0
                     for word in 0..<hours {
-                        overlap |= compiled.menteeSessionStartHours[menteeHours + word] & compiled.mentorSessionStartHours[mentorHours + word]
+                        overlap |=
+                            compiled.menteeSessionStartHours[menteeHours + word]
+                            & compiled.mentorSessionStartHours[mentorHours + word]
                     }
                     guard overlap != 0, compiled.hasCommonSession(mentee: mentee, mentor: mentor) else { continue }
                     var broken: Rule?

@@ -1,4 +1,5 @@
 import Foundation
+import StableMatching
 import TandemCore
 
 /// The coordinator's report as one self-contained HTML page: inline CSS and SVG, no script,
@@ -75,7 +76,10 @@ extension String {
 
 extension ReportPage {
     /// Both pages of `result`: file name → UTF-8 bytes, for a results folder.
+    /// The two are rendered side by side.
     public static func files(_ result: MatchResult) -> [(name: String, data: Data)] {
-        ReportAudience.allCases.map { ($0.fileName, Data(render(result, audience: $0).utf8)) }
+        let pages = Concurrently.run(
+            { Data(render(result, audience: .coordinator).utf8) }, { Data(render(result, audience: .shareable).utf8) })
+        return [(ReportAudience.coordinator.fileName, pages.0), (ReportAudience.shareable.fileName, pages.1)]
     }
 }

@@ -59,25 +59,32 @@ enum CalendarSection {
                     .init(week.closed.map { "▲ \($0.date.iso) \($0.reason)" }.joined(separator: "; ")),
                 ]
             })
-        out += ChartFigure(
-            id: "fig-calendar", title: "Sessions per week", summary: summary,
-            svg: ColumnChart(columns: columns, labelEvery: weeks.count > 26 ? 4 : 2, yLabel: "sessions").svg(
-                id: "fig-calendar", title: "Sessions per week", summary: summary),
-            table: table
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-calendar", title: "Sessions per week", summary: summary,
+                svg: ColumnChart(columns: columns, labelEvery: weeks.count > 26 ? 4 : 2, yLabel: "sessions").svg(
+                    id: "fig-calendar", title: "Sessions per week", summary: summary),
+                table: table
+            ).html
         let long = result.pairs.filter { $0.longestGapWeeks != nil }
         out += "\n<h3>Series with long gaps</h3>\n"
         let limit = schedule.maxGapWeeks.map { "\($0) weeks" } ?? "the schedule's limit"
-        out += "<p>\(context.countText(long.count)) pair(s) have a gap between two sessions longer than \(limit): no slot without one was free.</p>\n"
+        out +=
+            "<p>\(context.countText(long.count)) pair(s) have a gap between two sessions longer than \(limit): no slot without one was free.</p>\n"
         let short = result.series.count(where: { $0.sessions.count < schedule.sessionsPerPair })
-        out += "<p>\(context.countText(short)) pair(s) have fewer than \(schedule.sessionsPerPair) sessions before the programme ends.</p>\n"
+        out +=
+            "<p>\(context.countText(short)) pair(s) have fewer than \(schedule.sessionsPerPair) sessions before the programme ends.</p>\n"
         if !context.isShareable, !long.isEmpty {
-            out += ReportTable(
-                caption: "Pairs with a long gap (personal data)", headings: ["Mentor", "Mentee", "Longest gap (weeks)#"],
-                rows: long.map { pair in
-                    [.init(context.person(pair.mentor.id)), .init(context.person(pair.mentee.id)), .number(pair.longestGapWeeks ?? 0)]
-                }
-            ).html
+            out +=
+                ReportTable(
+                    caption: "Pairs with a long gap (personal data)", headings: ["Mentor", "Mentee", "Longest gap (weeks)#"],
+                    rows: long.map { pair in
+                        [
+                            .init(context.person(pair.mentor.id)), .init(context.person(pair.mentee.id)),
+                            .number(pair.longestGapWeeks ?? 0),
+                        ]
+                    }
+                ).html
         }
         return out
     }

@@ -88,7 +88,9 @@ enum FairnessSection {
                             .init(row.group), .number(context.control.control(row.people).text, key: keyBase + ".people"),
                             .number(context.control.control(row.matched).text, key: keyBase + ".matched"),
                             .number(context.control.rateText(row.matched, of: row.people)),
-                            .number(context.control.meanText(row.pairs == 0 ? 0 : row.scoreSum / Double(row.pairs), over: row.matched)),
+                            .number(
+                                context.control.meanText(row.pairs == 0 ? 0 : row.scoreSum / Double(row.pairs), over: row.matched)
+                            ),
                         ]
                     } + [total(rows, context: context)])
                 // Charts for the groupings a board asks about first; tables for all.
@@ -107,12 +109,14 @@ enum FairnessSection {
                 let summary =
                     "Match rate of \(sideTitle.lowercased()) by \(grouping.title)"
                     + (rows.count > shown.count ? " (the \(shown.count) largest groups; all in the table)" : "") + ": "
-                    + shown.map { "\($0.group) \(context.control.rateText($0.matched, of: $0.people))" }.joined(separator: ", ") + "."
-                out += ChartFigure(
-                    id: id, title: "Match rate: " + title, summary: summary,
-                    svg: BarChart(bars: bars, maximum: 100).svg(id: id, title: "Match rate: " + title, summary: summary),
-                    table: table
-                ).html
+                    + shown.map { "\($0.group) \(context.control.rateText($0.matched, of: $0.people))" }.joined(separator: ", ")
+                    + "."
+                out +=
+                    ChartFigure(
+                        id: id, title: "Match rate: " + title, summary: summary,
+                        svg: BarChart(bars: bars, maximum: 100).svg(id: id, title: "Match rate: " + title, summary: summary),
+                        table: table
+                    ).html
             }
         }
         return out

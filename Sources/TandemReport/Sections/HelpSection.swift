@@ -24,28 +24,31 @@ enum HelpSection {
         let summary =
             "Unmatched mentees by the smallest change that would help: "
             + kinds.map { "\(kindTitle($0).lowercased()) \(context.countText(byKind[$0] ?? 0))" }.joined(separator: ", ") + "."
-        out += ChartFigure(
-            id: "fig-help", title: "The smallest change that would help", summary: summary,
-            svg: BarChart(bars: bars, maximum: nil).svg(id: "fig-help", title: "The smallest change that would help", summary: summary),
-            table: ReportTable(
-                caption: "Unmatched mentees by the smallest change that would help", headings: ["Change", "Mentees#"],
-                rows: kinds.map { [.init(kindTitle($0)), context.count(byKind[$0] ?? 0, key: "help.\($0)")] })
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-help", title: "The smallest change that would help", summary: summary,
+                svg: BarChart(bars: bars, maximum: nil).svg(
+                    id: "fig-help", title: "The smallest change that would help", summary: summary),
+                table: ReportTable(
+                    caption: "Unmatched mentees by the smallest change that would help", headings: ["Change", "Mentees#"],
+                    rows: kinds.map { [.init(kindTitle($0)), context.count(byKind[$0] ?? 0, key: "help.\($0)")] })
+            ).html
         if !context.isShareable {
             out += "\n<h3>For each mentee</h3>\n"
-            out += ReportTable(
-                caption: "The smallest change for each unmatched mentee (personal data)",
-                headings: ["Mentee", "Change", "Mentor who could then take them", "Pair score#", "People affected#"],
-                rows: suggestions.map { suggestion in
-                    [
-                        .init(context.person(suggestion.mentee)),
-                        .init(text(of: suggestion, context: context)),
-                        .init(suggestion.mentor.map(context.person) ?? "–"),
-                        .number(suggestion.change == nil ? "–" : ReportFormat.score(suggestion.score)),
-                        .number(suggestion.change == nil ? "–" : String(suggestion.peopleAffected)),
-                    ]
-                }, empty: "Every mentee has a mentor."
-            ).html
+            out +=
+                ReportTable(
+                    caption: "The smallest change for each unmatched mentee (personal data)",
+                    headings: ["Mentee", "Change", "Mentor who could then take them", "Pair score#", "People affected#"],
+                    rows: suggestions.map { suggestion in
+                        [
+                            .init(context.person(suggestion.mentee)),
+                            .init(text(of: suggestion, context: context)),
+                            .init(suggestion.mentor.map(context.person) ?? "–"),
+                            .number(suggestion.change == nil ? "–" : ReportFormat.score(suggestion.score)),
+                            .number(suggestion.change == nil ? "–" : String(suggestion.peopleAffected)),
+                        ]
+                    }, empty: "Every mentee has a mentor."
+                ).html
         }
         out += "\n<h3>Relaxing a hard rule</h3>\n"
         out += """
@@ -67,20 +70,22 @@ enum HelpSection {
             : "More pairs with each rule relaxed: "
                 + relaxations.map { "\(ruleTitle($0.rule).lowercased()) \(context.countText($0.extraPairs))" }.joined(
                     separator: ", ") + "."
-        out += ChartFigure(
-            id: "fig-relax", title: "More pairs with a rule relaxed", summary: ruleSummary,
-            svg: BarChart(bars: ruleBars, maximum: nil).svg(id: "fig-relax", title: "More pairs with a rule relaxed", summary: ruleSummary),
-            table: ReportTable(
-                caption: "Pairs with and without each rule",
-                headings: ["Rule", "Pairs it alone removed#", "Pairs with it#", "Pairs without it#", "More pairs#"],
-                rows: relaxations.map { relaxation in
-                    [
-                        .init(ruleTitle(relaxation.rule)), context.count(relaxation.pairsRemoved),
-                        context.count(relaxation.pairsWithRule), context.count(relaxation.pairsWithoutRule),
-                        context.count(relaxation.extraPairs, key: "relax.\(relaxation.rule)"),
-                    ]
-                }, empty: "No hard rule removed any pair.")
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-relax", title: "More pairs with a rule relaxed", summary: ruleSummary,
+                svg: BarChart(bars: ruleBars, maximum: nil).svg(
+                    id: "fig-relax", title: "More pairs with a rule relaxed", summary: ruleSummary),
+                table: ReportTable(
+                    caption: "Pairs with and without each rule",
+                    headings: ["Rule", "Pairs it alone removed#", "Pairs with it#", "Pairs without it#", "More pairs#"],
+                    rows: relaxations.map { relaxation in
+                        [
+                            .init(ruleTitle(relaxation.rule)), context.count(relaxation.pairsRemoved),
+                            context.count(relaxation.pairsWithRule), context.count(relaxation.pairsWithoutRule),
+                            context.count(relaxation.extraPairs, key: "relax.\(relaxation.rule)"),
+                        ]
+                    }, empty: "No hard rule removed any pair.")
+            ).html
         return out
     }
 

@@ -28,11 +28,13 @@ enum LeftOutSection {
             rows: present.map { group in
                 [.init(group.title), context.count(groups[group]?.count ?? 0, key: "left_out.\(group.key)")]
             })
-        out += ChartFigure(
-            id: "fig-left-out", title: "Why people have no partner", summary: summary,
-            svg: BarChart(bars: bars, maximum: nil).svg(id: "fig-left-out", title: "Why people have no partner", summary: summary),
-            table: table
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-left-out", title: "Why people have no partner", summary: summary,
+                svg: BarChart(bars: bars, maximum: nil).svg(
+                    id: "fig-left-out", title: "Why people have no partner", summary: summary),
+                table: table
+            ).html
         // Which rules ruled out every partner of the people no one could ever take.
         var ruleCounts: [PairRejection: Int] = [:]
         var noWindow = 0
@@ -53,22 +55,25 @@ enum LeftOutSection {
                 rows.append([.init(ruleTitle(rule)), context.count(count)])
             }
             out += "\n<h3>What ruled out every partner</h3>\n"
-            out += ReportTable(
-                caption: "People no partner could ever take: what ruled out their candidates (a person may count under several rules)",
-                headings: ["Rule", "People#"], rows: rows
-            ).html
+            out +=
+                ReportTable(
+                    caption:
+                        "People no partner could ever take: what ruled out their candidates (a person may count under several rules)",
+                    headings: ["Rule", "People#"], rows: rows
+                ).html
         }
         if !context.isShareable {
             out += "\n<h3>Everyone without a partner</h3>\n"
-            out += ReportTable(
-                caption: "Everyone without a partner (personal data)", headings: ["Person", "Side", "Group", "Reason"],
-                rows: result.unmatched.map { person in
-                    [
-                        .init(context.person(person.person.id)), .init(person.side.rawValue),
-                        .init(UnmatchedGroup(person).label), .init(result.text(of: person)),
-                    ]
-                }
-            ).html
+            out +=
+                ReportTable(
+                    caption: "Everyone without a partner (personal data)", headings: ["Person", "Side", "Group", "Reason"],
+                    rows: result.unmatched.map { person in
+                        [
+                            .init(context.person(person.person.id)), .init(person.side.rawValue),
+                            .init(UnmatchedGroup(person).label), .init(result.text(of: person)),
+                        ]
+                    }
+                ).html
         }
         return out
     }

@@ -29,11 +29,12 @@ enum QualitySection {
             rows: counts.enumerated().map { index, count in
                 [.init(index == 9 ? "0.9–1.0 (1.0 included)" : labels[index]), context.count(count, key: "quality.bin.\(index)")]
             })
-        out += ChartFigure(
-            id: "fig-scores", title: "Pair scores", summary: summary,
-            svg: ColumnChart(columns: columns, yLabel: "pairs").svg(id: "fig-scores", title: "Pair scores", summary: summary),
-            table: table
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-scores", title: "Pair scores", summary: summary,
+                svg: ColumnChart(columns: columns, yLabel: "pairs").svg(id: "fig-scores", title: "Pair scores", summary: summary),
+                table: table
+            ).html
         out += "\n<h3>Top choices</h3>\n"
         out += """
             <p>How many got one of their top 1, 3 or 5 choices: a mentee's choices are the mentors they rank \
@@ -65,11 +66,13 @@ enum QualitySection {
                     .number(context.rateText(mentors[index], of: pairs.count)),
                 ]
             })
-        out += ChartFigure(
-            id: "fig-top", title: "Top choices", summary: topSummary,
-            svg: BarChart(bars: bars, maximum: Double(pairs.count)).svg(id: "fig-top", title: "Top choices", summary: topSummary),
-            table: topTable
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-top", title: "Top choices", summary: topSummary,
+                svg: BarChart(bars: bars, maximum: Double(pairs.count)).svg(
+                    id: "fig-top", title: "Top choices", summary: topSummary),
+                table: topTable
+            ).html
         return out
     }
 }

@@ -13,12 +13,18 @@ enum SummarySection {
             [.init("Mentees signed up"), context.count(summary.mentees, key: "summary.mentees")],
             [.init("Pairs made"), context.count(summary.pairs, key: "summary.pairs")],
             [.init("Mentees without a mentor"), context.count(summary.unmatchedMentees, key: "summary.unmatched_mentees")],
-            [.init("… on the reserve list (could be taken if a place frees up)"), context.count(reserve, key: "summary.reserve")],
+            [
+                .init("… on the reserve list (could be taken if a place frees up)"),
+                context.count(reserve, key: "summary.reserve"),
+            ],
             [.init("… no mentor could ever take"), context.count(never, key: "summary.never_possible")],
             [.init("Mentors without a mentee"), context.count(summary.unmatchedMentors, key: "summary.unmatched_mentors")],
             [.init("Spare mentor places"), context.count(summary.spareMentorPlaces, key: "summary.spare_mentor_places")],
             [.init("Mean pair score (0 to 1)"), .number(ReportFormat.score(summary.meanScore), key: "summary.mean_score")],
-            [.init("Stable (no pair would both rather be together)"), .init(result.stable ? "Yes" : "No: \(result.blockingPairs) blocking pair(s)")],
+            [
+                .init("Stable (no pair would both rather be together)"),
+                .init(result.stable ? "Yes" : "No: \(result.blockingPairs) blocking pair(s)"),
+            ],
         ]
         if summary.keptPairs > 0 {
             rows.insert([.init("… kept from earlier runs"), context.count(summary.keptPairs, key: "summary.kept_pairs")], at: 3)
@@ -53,7 +59,9 @@ enum SummarySection {
             + "the most any matching could make is \(context.countText(max(best, tradeOff.maximumPairs)))."
         let table = ReportTable(
             caption: "Pairs, blocking pairs, mean score and mean rank for each option",
-            headings: ["Option", "Chosen", "Pairs#", "Blocking pairs#", "Mean score#", "Mean rank given by mentees#", "… by mentors#"],
+            headings: [
+                "Option", "Chosen", "Pairs#", "Blocking pairs#", "Mean score#", "Mean rank given by mentees#", "… by mentors#",
+            ],
             rows: tradeOff.options.enumerated().map { index, option in
                 [
                     .init(option.name), .init(option.isChosen ? "Yes (chosen)" : "No"),
@@ -63,12 +71,13 @@ enum SummarySection {
                     .number(String(format1(option.meanMentorRank))),
                 ]
             })
-        out += ChartFigure(
-            id: "fig-tradeoff", title: "Pairs made by each way of matching", summary: summaryText,
-            svg: BarChart(bars: bars, maximum: Double(tradeOff.maximumPairs)).svg(
-                id: "fig-tradeoff", title: "Pairs made by each way of matching", summary: summaryText),
-            table: table
-        ).html
+        out +=
+            ChartFigure(
+                id: "fig-tradeoff", title: "Pairs made by each way of matching", summary: summaryText,
+                svg: BarChart(bars: bars, maximum: Double(tradeOff.maximumPairs)).svg(
+                    id: "fig-tradeoff", title: "Pairs made by each way of matching", summary: summaryText),
+                table: table
+            ).html
         return out
     }
 
