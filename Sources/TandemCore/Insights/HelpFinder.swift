@@ -83,19 +83,32 @@ struct HelpFinder: Sendable {
     }
 
     private func search(mentee: Int, in mentors: [Int], lowerMinimum: Bool) -> Candidate? {
-        var best: Candidate?
         let menteePrefers = !compiled.menteePreferred[mentee].isEmpty
+        // Each mentor's bound on the pair's score, best first: once a bound falls below the best
+        // score found, no later mentor can win.
+        var bounded: [(bound: Double, mentor: Int)] = []
+        bounded.reserveCapacity(mentors.count)
         for mentor in mentors {
             let themes = themeShare(mentee: mentee, mentor: mentor)
-            let menteeBound = Self.scoreBound(menteeBound, themes: themes, prefers: menteePrefers)
             let mentorBound = Self.scoreBound(mentorBound, themes: themes, prefers: !compiled.mentorPreferred[mentor].isEmpty)
-            // Scores are whole millionths: a bound below the best (or below what the full mentor
-            // holds) by more than rounding cannot win.
-            if let best, (menteeBound + mentorBound) / 2 < best.score - 0.000_002 { continue }
+            // A full mentor takes the mentee only for a better score than one they hold.
             let isFree = taken[mentor] < Int(compiled.capacities[mentor])
             if !isFree, mentorBound * 1_000_000 + 1 < Double(worstHeld[mentor]) { continue }
-            guard let candidate = candidate(mentee: mentee, mentor: mentor, lowerMinimum: lowerMinimum) else { continue }
-            if candidate.score > best?.score ?? -1 { best = candidate }
+            let menteeBound = Self.scoreBound(menteeBound, themes: themes, prefers: menteePrefers)
+            bounded.append(((menteeBound + mentorBound) / 2, mentor))
+        }
+        bounded.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.mentor < $1.mentor }
+        var best: Candidate?
+        for (bound, mentor) in bounded {
+            // Scores are whole millionths: a bound below the best by more than rounding cannot win.
+            if let best, bound < best.score - 0.000_002 { break }
+            guard let candidate = candidate(mentee: mentee, mentor: mentor, lowerMinimum: lowerMinimum, toBeat: best?.score)
+            else { continue }
+            // Equal scores go to the mentor first in the sign-ups.
+            if let best, candidate.score < best.score || candidate.score == best.score && candidate.mentor > best.mentor {
+                continue
+            }
+            best = candidate
         }
         return best
     }
@@ -127,7 +140,9 @@ struct HelpFinder: Sendable {
         return total > 0 ? (weights.themes * themes + rest) / total : 0
     }
 
-    private func candidate(mentee: Int, mentor: Int, lowerMinimum: Bool) -> Candidate? {
+    /// - Parameter toBeat: the best score so far: a window is searched for only if the most
+    ///   generous one could beat it.
+    private func candidate(mentee: Int, mentor: Int, lowerMinimum: Bool, toBeat: Double?) -> Candidate? {
         let isFree = taken[mentor] < Int(compiled.capacities[mentor])
         let displaced = isFree ? 0 : 1
         func works(_ verdict: PairVerdict) -> Bool {
@@ -169,7 +184,8 @@ struct HelpFinder: Sendable {
         if !hasCommonTime {
             // The most a window could add is a whole session; if even that is not enough, no window is.
             change.extraCommonSlots = WeeklyAvailability.slots(forMinutes: compiled.policy.sessionMinutes)
-            guard works(compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)),
+            let generous = compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)
+            guard works(generous), generous.pairScore >= toBeat ?? 0,
                 let window = compiled.smallestCommonWindow(mentee: mentee, mentor: mentor)
             else { return nil }
             change.extraCommonSlots = window.added

@@ -30,13 +30,17 @@ enum RelaxationCounter {
     static func relaxations(compiled: CompiledCohort, scored: ScoredInstance, objective: MatchObjective) -> [RuleRelaxation] {
         let added = addedPairs(compiled)
         let base = pairCount(scored.instance, objective: objective)
-        return Rule.allCases.compactMap { rule in
-            let pairs = added[rule.rawValue]
-            guard !pairs.isEmpty else { return nil }
-            let instance = merged(scored: scored, adding: pairs, compiled: compiled)
-            return RuleRelaxation(
-                rule: rule.key, pairsRemoved: pairs.count, pairsWithRule: base,
-                pairsWithoutRule: pairCount(instance, objective: objective))
+        let rules = Rule.allCases.filter { !added[$0.rawValue].isEmpty }
+        // The rules' matchings are independent: solve them side by side.
+        let counts = rules.map { _ in UnsafeSendableBox(0) }
+        Concurrently.forEach(rules.count, threads: 2) { index in
+            let instance = merged(scored: scored, adding: added[rules[index].rawValue], compiled: compiled)
+            counts[index].value = pairCount(instance, objective: objective)
+        }
+        return rules.enumerated().map { index, rule in
+            RuleRelaxation(
+                rule: rule.key, pairsRemoved: added[rule.rawValue].count, pairsWithRule: base,
+                pairsWithoutRule: counts[index].value)
         }
     }
 
