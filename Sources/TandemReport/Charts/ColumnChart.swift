@@ -21,19 +21,29 @@ struct ColumnChart {
     static let left = 44
     static let bottom = 46
 
+    /// The axis top and gridline step for values up to `maximum`: a step of 1, 2 or 5 times a
+    /// power of ten, whole numbers only, at most about five gridlines.
+    static func scale(_ maximum: Double) -> (top: Double, step: Double) {
+        let rough = max(maximum, 1) / 5
+        var power = 1.0
+        while power * 10 <= rough { power *= 10 }
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? power * 10
+        return ((max(maximum, 1) / step).rounded(.up) * step, step)
+    }
+
     func svg(id: String, title: String, summary: String) -> String {
         let step = columns.count > 30 ? 14 : columns.count > 12 ? 24 : 48
         let width = Self.left + max(1, columns.count) * step + 16
         let plotHeight = Self.height - Self.bottom - 12
-        let top = max(columns.compactMap(\.value).max() ?? 0, 1)
+        let (top, tick) = Self.scale(columns.compactMap(\.value).max() ?? 0)
         var out = ChartFigure.svgOpen(id: id, title: title, summary: summary, width: width, height: Self.height)
         let axisY = 12 + plotHeight
-        // Gridlines at a quarter, half, three quarters and the top, labelled with their values.
-        for quarter in 1...4 {
-            let value = top * Double(quarter) / 4
-            let y = axisY - Int(Double(plotHeight) * Double(quarter) / 4)
+        // Gridlines at whole steps, labelled with their values.
+        for line in 1...Int((top / tick).rounded()) {
+            let value = tick * Double(line)
+            let y = axisY - Int((Double(plotHeight) * value / top).rounded())
             out += "<line x1=\"\(Self.left)\" y1=\"\(y)\" x2=\"\(width - 8)\" y2=\"\(y)\" stroke=\"#c8c8c8\"/>"
-            let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+            let text = String(Int(value))
             out +=
                 "<text x=\"\(Self.left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\" font-size=\"11\" fill=\"\(ReportStyle.muted)\">\(text)</text>"
         }

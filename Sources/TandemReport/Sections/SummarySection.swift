@@ -66,7 +66,7 @@ enum SummarySection {
                 [
                     .init(option.name), .init(option.isChosen ? "Yes (chosen)" : "No"),
                     context.count(option.pairs, key: "tradeoff.\(index).pairs"),
-                    .number(option.blockingPairs, key: context.isShareable ? nil : "tradeoff.\(index).blocking_pairs"),
+                    context.count(option.blockingPairs, key: "tradeoff.\(index).blocking_pairs"),
                     .number(ReportFormat.score(option.meanScore)), .number(String(format1(option.meanMenteeRank))),
                     .number(String(format1(option.meanMentorRank))),
                 ]
