@@ -18,11 +18,13 @@ struct HelpFinder: Sendable {
     /// Mentors with a place left, and mentors taking part who are full, in input order.
     let freeMentors: [Int]
     let fullMentors: [Int]
-    /// Each side's score bound (``scoreBound(_:themes:prefers:)``): the theme weight, and the
-    /// other criteria's weights without and with the side's own stated choices.
-    let menteeBound: (themes: Double, rest: Double, preference: Double)
-    let mentorBound: (themes: Double, rest: Double, preference: Double)
+    /// Each side's weights for ``scoreBound(_:themes:availability:prefers:)``.
+    let menteeBound: BoundWeights
+    let mentorBound: BoundWeights
+    /// Quarter hours of one session: the most a window adds to common time.
+    let sessionSlots: Int
     let themesNeedConsent: Bool
+    let availabilityNeedsConsent: Bool
 
     init(compiled: CompiledCohort, scored: ScoredInstance, matching: Matching) {
         self.compiled = compiled
@@ -40,13 +42,24 @@ struct HelpFinder: Sendable {
         let taking = (0..<compiled.mentorCount).filter { compiled.capacities[$0] > 0 }
         freeMentors = taking.filter { taken[$0] < Int(compiled.capacities[$0]) }
         fullMentors = taking.filter { taken[$0] >= Int(compiled.capacities[$0]) }
-        func bound(_ weights: CriterionWeights) -> (themes: Double, rest: Double, preference: Double) {
-            let rest = [Criterion.availability, .language, .format, .town].reduce(0) { $0 + weights[$1] }
-            return (weights[.themes], rest, weights[.preference])
+        func bound(_ weights: CriterionWeights) -> BoundWeights {
+            BoundWeights(
+                themes: weights[.themes], availability: weights[.availability],
+                rest: [Criterion.language, .format, .town].reduce(0) { $0 + weights[$1] }, preference: weights[.preference])
         }
         menteeBound = bound(compiled.policy.menteeWeights)
         mentorBound = bound(compiled.policy.mentorWeights)
-        themesNeedConsent = compiled.sensitiveMask & 1 != 0
+        sessionSlots = WeeklyAvailability.slots(forMinutes: compiled.policy.sessionMinutes)
+        themesNeedConsent = compiled.sensitiveMask & 1 << UInt8(Criterion.themes.index) != 0
+        availabilityNeedsConsent = compiled.sensitiveMask & 1 << UInt8(Criterion.availability.index) != 0
+    }
+
+    /// One side's weights, grouped as ``scoreBound(_:themes:availability:prefers:)`` uses them.
+    struct BoundWeights {
+        var themes: Double
+        var availability: Double
+        var rest: Double
+        var preference: Double
     }
 
     /// A candidate change for one mentor.
@@ -88,13 +101,22 @@ struct HelpFinder: Sendable {
         // score found, no later mentor can win.
         var bounded: [(bound: Double, mentor: Int)] = []
         bounded.reserveCapacity(mentors.count)
+        let target = Double(max(1, compiled.policy.availabilityTargetMinutes))
         for mentor in mentors {
             let themes = themeShare(mentee: mentee, mentor: mentor)
-            let mentorBound = Self.scoreBound(mentorBound, themes: themes, prefers: !compiled.mentorPreferred[mentor].isEmpty)
+            // No change adds more common time than one session (a window); the others add none.
+            let common = compiled.commonSlotCount(mentee: mentee, mentor: mentor) + sessionSlots
+            // Without a consent it needs, common time does not count: full marks bound any value.
+            let availability =
+                availabilityNeedsConsent && !(compiled.menteeConsent[mentee] && compiled.mentorConsent[mentor])
+                ? 1 : min(1, Double(common * WeeklyAvailability.slotMinutes) / target)
+            let mentorBound = Self.scoreBound(
+                mentorBound, themes: themes, availability: availability, prefers: !compiled.mentorPreferred[mentor].isEmpty)
             // A full mentor takes the mentee only for a better score than one they hold.
             let isFree = taken[mentor] < Int(compiled.capacities[mentor])
             if !isFree, mentorBound * 1_000_000 + 1 < Double(worstHeld[mentor]) { continue }
-            let menteeBound = Self.scoreBound(menteeBound, themes: themes, prefers: menteePrefers)
+            let menteeBound = Self.scoreBound(
+                menteeBound, themes: themes, availability: availability, prefers: menteePrefers)
             bounded.append(((menteeBound + mentorBound) / 2, mentor))
         }
         bounded.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.mentor < $1.mentor }
@@ -128,16 +150,16 @@ struct HelpFinder: Sendable {
         return Double(covered) / Double(wanted)
     }
 
-    /// The most a side's score can be whatever the change: the themes as they are, every other
-    /// criterion at full marks. A weighted mean of values up to 1 only grows as more criteria
-    /// at 1 join it, so this bounds every combination of criteria that apply.
-    private static func scoreBound(_ weights: (themes: Double, rest: Double, preference: Double), themes: Double?, prefers: Bool)
-        -> Double
-    {
-        guard let themes else { return 1 }
+    /// The most a side's score can be whatever the change: the themes as they are, common time
+    /// at most `availability`, every other criterion at full marks. A weighted mean of values up
+    /// to 1 only grows as more criteria at 1 join it, so this bounds every combination of
+    /// criteria that apply.
+    private static func scoreBound(_ weights: BoundWeights, themes: Double?, availability: Double, prefers: Bool) -> Double {
         let rest = weights.rest + (prefers ? weights.preference : 0)
-        let total = weights.themes + rest
-        return total > 0 ? (weights.themes * themes + rest) / total : 0
+        let total = weights.themes + weights.availability + rest
+        guard total > 0 else { return 0 }
+        let themeTerm = themes.map { weights.themes * $0 } ?? weights.themes
+        return (themeTerm + weights.availability * availability + rest) / total
     }
 
     /// - Parameter toBeat: the best score so far: a window is searched for only if the most

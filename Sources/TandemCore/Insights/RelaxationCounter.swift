@@ -111,7 +111,8 @@ enum RelaxationCounter {
     }
 
     /// The scored lists with `adding` merged in, each list in scoring's order (better score,
-    /// then the seeded tie key), mentees' lists cut to the list length.
+    /// then the seeded tie key), mentees' lists cut to the list length. Each list is already in
+    /// that order, so only the added entries are sorted and then merged in.
     static func merged(scored: ScoredInstance, adding: [Added], compiled: CompiledCohort) -> MatchingInstance {
         let instance = scored.instance
         var addedByMentee: [Int32: [Added]] = [:]
@@ -120,58 +121,18 @@ enum RelaxationCounter {
             addedByMentee[pair.mentee, default: []].append(pair)
             addedByMentor[pair.mentor, default: []].append(pair)
         }
-        typealias Entry = PreferenceBuilder.Entry
-        var residentStart: ContiguousArray<Int32> = [0]
-        var residentLists = ContiguousArray<Int32>()
-        residentLists.reserveCapacity(instance.entryCount + adding.count)
-        for mentee in 0..<instance.residentCount {
-            let range = Int(instance.residentListStart[mentee])..<Int(instance.residentListStart[mentee + 1])
-            if let extra = addedByMentee[Int32(mentee)] {
-                let hash = compiled.menteeIdHash[mentee]
-                var entries = range.map { entry in
-                    let mentor = instance.residentLists[entry]
-                    return Entry(
-                        score: scored.menteeScores[entry], partner: mentor,
-                        tie: compiled.tieKey(ranker: hash, candidate: compiled.mentorIdHash[Int(mentor)]), otherScore: 0)
-                }
-                entries += extra.map {
-                    Entry(
-                        score: $0.menteeScore, partner: $0.mentor,
-                        tie: compiled.tieKey(ranker: hash, candidate: compiled.mentorIdHash[Int($0.mentor)]), otherScore: 0)
-                }
-                entries.sort()
-                let kept = compiled.policy.maxListLength.map { min($0, entries.count) } ?? entries.count
-                residentLists.append(contentsOf: entries.prefix(kept).map(\.partner))
-            } else {
-                residentLists.append(contentsOf: instance.residentLists[range])
-            }
-            residentStart.append(Int32(residentLists.count))
-        }
-        var hospitalStart: ContiguousArray<Int32> = [0]
-        var hospitalLists = ContiguousArray<Int32>()
-        hospitalLists.reserveCapacity(instance.entryCount + adding.count)
-        for mentor in 0..<instance.hospitalCount {
-            let range = Int(instance.hospitalListStart[mentor])..<Int(instance.hospitalListStart[mentor + 1])
-            if let extra = addedByMentor[Int32(mentor)] {
-                let hash = compiled.mentorIdHash[mentor]
-                var entries = range.map { entry in
-                    let mentee = instance.hospitalLists[entry]
-                    return Entry(
-                        score: scored.mentorScores[entry], partner: mentee,
-                        tie: compiled.tieKey(ranker: hash, candidate: compiled.menteeIdHash[Int(mentee)]), otherScore: 0)
-                }
-                entries += extra.map {
-                    Entry(
-                        score: $0.mentorScore, partner: $0.mentee,
-                        tie: compiled.tieKey(ranker: hash, candidate: compiled.menteeIdHash[Int($0.mentee)]), otherScore: 0)
-                }
-                entries.sort()
-                hospitalLists.append(contentsOf: entries.map(\.partner))
-            } else {
-                hospitalLists.append(contentsOf: instance.hospitalLists[range])
-            }
-            hospitalStart.append(Int32(hospitalLists.count))
-        }
+        let (residentStart, residentLists) = mergedLists(
+            start: instance.residentListStart, lists: instance.residentLists, scores: scored.menteeScores,
+            added: addedByMentee, limit: compiled.policy.maxListLength,
+            rankerHash: { compiled.menteeIdHash[$0] }, partnerHash: { compiled.mentorIdHash[Int($0)] },
+            entry: { PreferenceBuilder.Entry(score: $0.menteeScore, partner: $0.mentor, tie: 0, otherScore: 0) },
+            compiled: compiled)
+        let (hospitalStart, hospitalLists) = mergedLists(
+            start: instance.hospitalListStart, lists: instance.hospitalLists, scores: scored.mentorScores,
+            added: addedByMentor, limit: nil,
+            rankerHash: { compiled.mentorIdHash[$0] }, partnerHash: { compiled.menteeIdHash[Int($0)] },
+            entry: { PreferenceBuilder.Entry(score: $0.mentorScore, partner: $0.mentee, tie: 0, otherScore: 0) },
+            compiled: compiled)
         // Both sides list the same pairs (a mentee's cut entries are dropped from the mentors'
         // lists as one-sided), so this cannot fail.
         do {
@@ -181,6 +142,58 @@ enum RelaxationCounter {
         } catch {
             preconditionFailure("relaxing a rule produced an inconsistent instance: \(error)")
         }
+    }
+
+    /// One side's lists (CSR) with each person's added entries merged in order.
+    private static func mergedLists(
+        start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>, scores: ContiguousArray<Int32>, added: [Int32: [Added]],
+        limit: Int?, rankerHash: (Int) -> UInt64, partnerHash: (Int32) -> UInt64,
+        entry: (Added) -> PreferenceBuilder.Entry, compiled: CompiledCohort
+    ) -> (start: ContiguousArray<Int32>, lists: ContiguousArray<Int32>) {
+        var newStart: ContiguousArray<Int32> = [0]
+        newStart.reserveCapacity(start.count)
+        var newLists = ContiguousArray<Int32>()
+        newLists.reserveCapacity(lists.count + added.values.reduce(0) { $0 + $1.count })
+        for person in 0..<(start.count - 1) {
+            let range = Int(start[person])..<Int(start[person + 1])
+            guard let extra = added[Int32(person)] else {
+                newLists.append(contentsOf: lists[range])
+                newStart.append(Int32(newLists.count))
+                continue
+            }
+            let hash = rankerHash(person)
+            var entries = extra.map { pair in
+                var item = entry(pair)
+                item.tie = compiled.tieKey(ranker: hash, candidate: partnerHash(item.partner))
+                return item
+            }
+            entries.sort()
+            let cap = limit ?? Int.max
+            var written = 0
+            var position = range.lowerBound
+            var next = 0
+            while written < cap, position < range.upperBound || next < entries.count {
+                var takesListed = next == entries.count
+                if !takesListed, position < range.upperBound {
+                    let partner = lists[position]
+                    let listed = PreferenceBuilder.Entry(
+                        score: scores[position], partner: partner,
+                        tie: scores[position] == entries[next].score
+                            ? compiled.tieKey(ranker: hash, candidate: partnerHash(partner)) : 0, otherScore: 0)
+                    takesListed = PreferenceBuilder.Entry.ranksBefore(listed, entries[next])
+                }
+                if takesListed {
+                    newLists.append(lists[position])
+                    position += 1
+                } else {
+                    newLists.append(entries[next].partner)
+                    next += 1
+                }
+                written += 1
+            }
+            newStart.append(Int32(newLists.count))
+        }
+        return (newStart, newLists)
     }
 }
 

@@ -34,10 +34,10 @@ struct ColumnChart {
     func svg(id: String, title: String, summary: String) -> String {
         let step = columns.count > 30 ? 14 : columns.count > 12 ? 24 : 48
         let width = Self.left + max(1, columns.count) * step + 16
-        let plotHeight = Self.height - Self.bottom - 12
+        let plotHeight = Self.height - Self.bottom - 24
         let (top, tick) = Self.scale(columns.compactMap(\.value).max() ?? 0)
         var out = ChartFigure.svgOpen(id: id, title: title, summary: summary, width: width, height: Self.height)
-        let axisY = 12 + plotHeight
+        let axisY = 24 + plotHeight
         // Gridlines at whole steps, labelled with their values.
         for line in 1...Int((top / tick).rounded()) {
             let value = tick * Double(line)
