@@ -123,6 +123,33 @@ struct ReportPageTests {
         }
     }
 
+    @Test("The fairness tables count people by group from matches.json, under disclosure control")
+    func fairnessCounts() throws {
+        let pages = try ReportFixture.pages()
+        let json = pages.matchesJSON
+        let insights = try #require(json["insights"] as? [String: Any])
+        let people = try #require(insights["people"] as? [[String: Any]])
+        let pairs = try #require(json["pairs"] as? [[String: Any]])
+        let matchedMentees = Set(pairs.compactMap { $0["mentee"] as? String })
+        let control = DisclosureControl(rule: DisclosureRule())
+        var signedUp: [String: Int] = [:]
+        var matched: [String: Int] = [:]
+        for person in people where person["side"] as? String == "mentee" {
+            let town = person["town"] as? String ?? ""
+            let group = town.isEmpty ? "(not given)" : town
+            signedUp[group, default: 0] += 1
+            if matchedMentees.contains(person["id"] as? String ?? "") { matched[group, default: 0] += 1 }
+        }
+        #expect(signedUp.count >= 3)
+        for page in [pages.coordinator, pages.shareable] {
+            let values = Self.keyedValues(page)
+            for (town, count) in signedUp {
+                #expect(values["fair.mentee.town.\(town).people"] == control.control(count).text, "\(town)")
+                #expect(values["fair.mentee.town.\(town).matched"] == control.control(matched[town] ?? 0).text, "\(town)")
+            }
+        }
+    }
+
     @Test("Headings run h1, h2, h3 without skipping a level, with one h1")
     func headingsInOrder() throws {
         let pages = try ReportFixture.pages()

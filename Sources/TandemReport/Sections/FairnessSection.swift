@@ -25,8 +25,8 @@ enum FairnessSection {
             case .organisation: value = person.organisation
             case .organisationType: value = person.organisationType.rawValue
             }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? "(not given)" : trimmed
+            // The sign-up reader trims answers: only a blank one needs a name.
+            return value.allSatisfy(\.isWhitespace) ? "(not given)" : value
         }
     }
 
@@ -39,25 +39,33 @@ enum FairnessSection {
         var pairs: Int
     }
 
-    /// The rows of one side by one grouping: most people first, then by name.
-    static func rows(_ context: ReportContext, side: CohortSide, by grouping: Grouping) -> [Row] {
-        guard let insights = context.insights else { return [] }
-        var scoreSum: [String: Double] = [:]
-        var pairCount: [String: Int] = [:]
+    /// Each person's pairs: how many, and the sum of their scores (3 decimals, as in matches.json).
+    static func pairStats(_ context: ReportContext, side: CohortSide) -> [String: (pairs: Int, scoreSum: Double)] {
+        var stats: [String: (pairs: Int, scoreSum: Double)] = [:]
         for pair in context.result.pairs {
             let id = side == .mentee ? pair.mentee.id : pair.mentor.id
-            scoreSum[id, default: 0] += (pair.score * 1000).rounded() / 1000
-            pairCount[id, default: 0] += 1
+            let current = stats[id] ?? (0, 0)
+            stats[id] = (current.pairs + 1, current.scoreSum + (pair.score * 1000).rounded() / 1000)
         }
+        return stats
+    }
+
+    /// The rows of one side by one grouping: most people first, then by name.
+    static func rows(
+        _ context: ReportContext, side: CohortSide, by grouping: Grouping,
+        stats: [String: (pairs: Int, scoreSum: Double)]? = nil
+    ) -> [Row] {
+        guard let insights = context.insights else { return [] }
+        let stats = stats ?? pairStats(context, side: side)
         var rows: [String: Row] = [:]
         for person in insights.people where person.side == side {
             let group = grouping.group(of: person)
             var row = rows[group] ?? Row(group: group, people: 0, matched: 0, scoreSum: 0, pairs: 0)
             row.people += 1
-            if let pairs = pairCount[person.id] {
+            if let stat = stats[person.id] {
                 row.matched += 1
-                row.pairs += pairs
-                row.scoreSum += scoreSum[person.id] ?? 0
+                row.pairs += stat.pairs
+                row.scoreSum += stat.scoreSum
             }
             rows[group] = row
         }
@@ -74,8 +82,9 @@ enum FairnessSection {
             """
         for side in [CohortSide.mentee, .mentor] {
             let sideTitle = side == .mentee ? "Mentees" : "Mentors"
+            let stats = pairStats(context, side: side)
             for grouping in Grouping.allCases {
-                let rows = rows(context, side: side, by: grouping)
+                let rows = rows(context, side: side, by: grouping, stats: stats)
                 let id = "fig-fair-\(side.rawValue)-\(grouping.title.replacingOccurrences(of: " ", with: "-"))"
                 let title = "\(sideTitle) by \(grouping.title)"
                 out += "\n<h3>\(title.html)</h3>\n"
