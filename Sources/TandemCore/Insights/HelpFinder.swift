@@ -54,6 +54,12 @@ struct HelpFinder: Sendable {
         availabilityNeedsConsent = compiled.sensitiveMask & 1 << UInt8(Criterion.availability.index) != 0
     }
 
+    /// Sort keys: the low ``mentorBits`` bits hold the mentor, the bits above the bound in
+    /// units of 1 / ``boundScale``.
+    static let mentorBits: UInt64 = 24
+    static let mentorMask: UInt64 = 1 << mentorBits - 1
+    static let boundScale = 4_294_967_296.0
+
     /// One side's weights, grouped as ``scoreBound(_:themes:availability:prefers:)`` uses them.
     struct BoundWeights {
         var themes: Double
@@ -77,7 +83,8 @@ struct HelpFinder: Sendable {
     /// each only when the one before found nothing: mentors with a free place (one person
     /// changes), full mentors who would then prefer the mentee (one changes, one is let go), and
     /// a lower minimum score (everyone). Within a round the best resulting score wins; a mentor
-    /// whose pair cannot beat it, by a bound from the themes alone, is skipped unscored.
+    /// whose pair cannot beat it, by a bound from the themes and the most common time a change
+    /// can give, is skipped unscored.
     /// - Complexity: O(mentors) bounds; a scoring, and a window search (O(quarter hours of the
     ///   week)), only for mentors the bound does not rule out.
     func suggestion(for mentee: Int) -> HelpSuggestion {
@@ -98,8 +105,9 @@ struct HelpFinder: Sendable {
     private func search(mentee: Int, in mentors: [Int], lowerMinimum: Bool) -> Candidate? {
         let menteePrefers = !compiled.menteePreferred[mentee].isEmpty
         // Each mentor's bound on the pair's score, best first: once a bound falls below the best
-        // score found, no later mentor can win.
-        var bounded: [(bound: Double, mentor: Int)] = []
+        // score found, no later mentor can win. Sorted as one word each: the bound rounded up to
+        // 2^-32 above, the mentor below (complemented: of equal bounds, the first signed up first).
+        var bounded: [UInt64] = []
         bounded.reserveCapacity(mentors.count)
         let target = Double(max(1, compiled.policy.availabilityTargetMinutes))
         for mentor in mentors {
@@ -117,11 +125,14 @@ struct HelpFinder: Sendable {
             if !isFree, mentorBound * 1_000_000 + 1 < Double(worstHeld[mentor]) { continue }
             let menteeBound = Self.scoreBound(
                 menteeBound, themes: themes, availability: availability, prefers: menteePrefers)
-            bounded.append(((menteeBound + mentorBound) / 2, mentor))
+            let bound = UInt64(((menteeBound + mentorBound) / 2 * Self.boundScale).rounded(.up))
+            bounded.append(bound << Self.mentorBits | (Self.mentorMask - UInt64(mentor)))
         }
-        bounded.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.mentor < $1.mentor }
+        bounded.sort(by: >)
         var best: Candidate?
-        for (bound, mentor) in bounded {
+        for key in bounded {
+            let bound = Double(key >> Self.mentorBits) / Self.boundScale
+            let mentor = Int(Self.mentorMask - key & Self.mentorMask)
             // Scores are whole millionths: a bound below the best by more than rounding cannot win.
             if let best, bound < best.score - 0.000_002 { break }
             guard let candidate = candidate(mentee: mentee, mentor: mentor, lowerMinimum: lowerMinimum, toBeat: best?.score)
