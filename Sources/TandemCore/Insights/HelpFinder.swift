@@ -128,9 +128,10 @@ struct HelpFinder: Sendable {
             let bound = UInt64(((menteeBound + mentorBound) / 2 * Self.boundScale).rounded(.up))
             bounded.append(bound << Self.mentorBits | (Self.mentorMask - UInt64(mentor)))
         }
-        bounded.sort(by: >)
+        // Usually a few mentors decide it: take them best first from a heap rather than sort all.
+        var heap = MaxHeap(bounded)
         var best: Candidate?
-        for key in bounded {
+        while let key = heap.popMax() {
             let bound = Double(key >> Self.mentorBits) / Self.boundScale
             let mentor = Int(Self.mentorMask - key & Self.mentorMask)
             // Scores are whole millionths: a bound below the best by more than rounding cannot win.
@@ -249,5 +250,40 @@ struct HelpFinder: Sendable {
     /// The language an interpreter would bring: the mentee's first, else the mentor's.
     private func language(mentee: Int, mentor: Int) -> String {
         compiled.cohort.mentees[mentee].languages.first ?? compiled.cohort.mentors[mentor].languages.first ?? "a shared language"
+    }
+}
+
+/// A binary max-heap of words, built in O(n); each ``popMax()`` costs O(log n).
+struct MaxHeap {
+    private var items: [UInt64]
+    private var count: Int
+
+    init(_ items: [UInt64]) {
+        self.items = items
+        count = items.count
+        for index in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+    }
+
+    /// The largest word left, removed; `nil` when none is left.
+    mutating func popMax() -> UInt64? {
+        guard count > 0 else { return nil }
+        let top = items[0]
+        count -= 1
+        items[0] = items[count]
+        siftDown(0)
+        return top
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1
+            guard left < count else { return }
+            let right = left + 1
+            let larger = right < count && items[right] > items[left] ? right : left
+            guard items[larger] > items[parent] else { return }
+            items.swapAt(parent, larger)
+            parent = larger
+        }
     }
 }
