@@ -9,6 +9,7 @@ import PackageDescription
 //   TandemCalendar   iCalendar through libical; the only importer of CLibical
 //   TandemInput      reading sign-up files and the configuration
 //   TandemSolve      the `tandem solve` JSON format (also preferences.json)
+//   TandemReport     the coordinator's report as self-contained HTML pages (no file I/O)
 //   TandemResults    writing result files into atomic output folders, reading matches.json back
 //   TandemRecord     the programme record: runs, people, pairs, series and sessions in SQLite
 //   TandemSynthetic  realistic synthetic cohorts for tests and benchmarks
@@ -66,10 +67,12 @@ let package = Package(
             dependencies: ["StableMatching", "TandemCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
+        .target(name: "TandemReport", dependencies: ["StableMatching", "TandemCore"]),
         .target(
             name: "TandemResults",
             dependencies: [
-                "CFileSync", "StableMatching", "TandemCore", "TandemSolve", .product(name: "Crypto", package: "swift-crypto"),
+                "CFileSync", "StableMatching", "TandemCore", "TandemReport", "TandemSolve",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "TandemSynthetic", dependencies: ["StableMatching", "TandemCore"]),
@@ -78,8 +81,8 @@ let package = Package(
         .target(
             name: "TandemCommands",
             dependencies: [
-                "StableMatching", "TandemCore", "TandemCalendar", "TandemInput", "TandemRecord", "TandemResults",
-                "TandemSolve", "TandemSynthetic",
+                "StableMatching", "TandemCore", "TandemCalendar", "TandemInput", "TandemRecord", "TandemReport",
+                "TandemResults", "TandemSolve", "TandemSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +112,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TandemRecordTests", dependencies: ["TandemRecord", "TandemCore"]),
+        .testTarget(
+            name: "TandemReportTests",
+            dependencies: ["TandemReport", "TandemResults", "TandemInput", "TandemCore", "TandemSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,9 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Let the folder's group read the files written (files 0640, folders 0750; else 0600 and 0700).")
     var groupReadable = false
 
+    @Flag(help: "Write no report pages (report.html, report-shareable.html) and skip the analysis behind them.")
+    var noReport = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -86,7 +89,10 @@ struct MatchCommand: ParsableCommand {
             try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
             if noRecord {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
-                let result = MatchResult(outcome, programme: programme)
+                var result = MatchResult(outcome, programme: programme)
+                if !noReport {
+                    result = Self.withInsights(result, outcome: outcome, loaded: loaded, history: nil, progress: progress)
+                }
                 let files = try render(
                     result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now,
                     calendarSettings: loaded.configuration.calendar, progress: progress)
@@ -134,10 +140,14 @@ struct MatchCommand: ParsableCommand {
                 if let events = fresh.schedule?.cohortEvents {
                     fresh.schedule?.cohortEvents = try transaction.issue(events, now: clock.now)
                 }
-                let result = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
+                var result = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
                 try transaction.recordPeople(of: loaded.cohort, run: run)
                 for pair in fresh.pairs {
                     try transaction.addPair(pair, run: run, runDate: clock.today)
+                }
+                if !noReport {
+                    result = Self.withInsights(
+                        result, outcome: outcome, loaded: loaded, history: try transaction.history(), progress: progress)
                 }
                 let unsent = try transaction.unsentSeries()
                 let revisions = unsent.map { item in
@@ -180,12 +190,13 @@ struct MatchCommand: ParsableCommand {
         progress: TerminalProgress
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         let method = method
+        let report = !noReport
         let (results, calendars) = progress.phase("Writing results and calendars", unit: "files") {
             Concurrently.run(
                 {
                     Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
                         let preferences = PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort)
-                        return try ResultFiles.render(result, zone: zone, preferencesJSON: preferences)
+                        return try ResultFiles.render(result, zone: zone, preferencesJSON: preferences, report: report)
                     }
                 },
                 {

@@ -53,14 +53,23 @@ enum MatchSummary {
                     + "\(programme.ended) ended; \(programme.changes) calendar change(s) in \(out)/changes/)")
         }
         let scheduling = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        // Mentees no mentor could ever take are not on the reserve list: no freed place helps them.
+        let neverPossible = result.unmatched.count { person in
+            guard person.side == .mentee else { return false }
+            switch person.reason {
+            case .noWindow, .noPossiblePartner: return true
+            default: return false
+            }
+        }
+        let reserve = summary.unmatchedMentees - neverPossible
         return """
             \(result.programme.name): \(summary.mentors) mentors, \(summary.mentees) mentees
             Pairs made:        \(summary.pairs) (\(result.algorithmTitle))
-            Unmatched:         \(summary.unmatchedMentees) mentee(s) on the reserve list, \(summary.unmatchedMentors) mentor(s) without a mentee
+            Unmatched:         \(reserve) mentee(s) on the reserve list, \(neverPossible) no mentor could ever take, \(summary.unmatchedMentors) mentor(s) without a mentee
             Spare places:      \(summary.spareMentorPlaces)
             Mean pair score:   \(String(format: "%.3f", summary.meanScore))
             Stable:            \(stable)
-            \(scheduling)Results in \(out)/: matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
+            \(scheduling)Results in \(out)/: \(result.insights == nil ? "" : "report.html (report-shareable.html to share), ")matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
             """
     }
 }

@@ -7,8 +7,8 @@ public struct TandemCommand: ParsableCommand {
         abstract: "Pair community mentors with professional mentees by a verified stable matching.",
         discussion: "Run 'tandem match' in the project folder to match the sample cohort in Data/.",
         subcommands: [
-            MatchCommand.self, ValidateCommand.self, WithdrawCommand.self, CalendarCommand.self, SolveCommand.self,
-            GenerateCommand.self,
+            MatchCommand.self, ValidateCommand.self, WithdrawCommand.self, CalendarCommand.self, ReportCommand.self,
+            SolveCommand.self, GenerateCommand.self,
         ]
     )
 

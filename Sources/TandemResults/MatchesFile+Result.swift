@@ -80,6 +80,7 @@ extension MatchesFile {
         unscheduled = result.schedule?.unscheduled.map(Unscheduled.init)
         withoutSlot = result.schedule?.withoutSlot.map(Unscheduled.init)
         maxGapWeeks = result.schedule?.maxGapWeeks
+        insights = result.insights.map(Insights.init)
         cohortEvents = result.schedule?.cohortEvents.map {
             Event(
                 durationMinutes: $0.durationMinutes, issued: $0.issued.map(UTCText.text), location: $0.location,

@@ -14,6 +14,8 @@ struct MatchesFile: Codable, Sendable {
     var blockingPairs: Int
     var capacityCaps: [CapacityCap]
     var cohortEvents: [Event]?
+    /// What the coordinator's report needs; absent in files written before it was added.
+    var insights: Insights?
     var maxGapWeeks: Int?
     var pairs: [Pair]
     var programme: Programme

@@ -1,21 +1,24 @@
 import Foundation
 import TandemCore
+import TandemReport
 
 /// The files `tandem match` writes, rendered in memory so that nothing is written unless all
 /// of them could be produced.
 public enum ResultFiles {
-    /// File name → contents: matches.csv, unmatched.csv, matches.json, and the given
-    /// `preferences.json` (the `tandem solve` input of the same instance).
-    /// - Parameter zone: the programme's zone, to write session times with their UTC offsets.
-    public static func render(_ result: MatchResult, zone: ZoneRules?, preferencesJSON: Data) throws(TandemFailure) -> [(
-        name: String, data: Data
-    )] {
+    /// File name → contents: matches.csv, unmatched.csv, matches.json, the given
+    /// `preferences.json` (the `tandem solve` input of the same instance), and the two report pages.
+    /// - Parameters:
+    ///   - zone: the programme's zone, to write session times with their UTC offsets.
+    ///   - report: false leaves out the report pages.
+    public static func render(_ result: MatchResult, zone: ZoneRules?, preferencesJSON: Data, report: Bool = true)
+        throws(TandemFailure) -> [(name: String, data: Data)]
+    {
         [
             ("matches.csv", matchesCSV(result)),
             ("unmatched.csv", unmatchedCSV(result)),
             ("matches.json", try MatchesFile(result, zone: zone).encoded()),
             ("preferences.json", preferencesJSON),
-        ]
+        ] + (report ? ReportPage.files(result) : [])
     }
 
     static func matchesCSV(_ result: MatchResult) -> Data {

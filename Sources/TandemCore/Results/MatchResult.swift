@@ -21,6 +21,8 @@ public struct MatchResult: Sendable, Hashable {
     public var tradeOff: TradeOff?
     /// The schedule's outcome; `nil` when no schedule was configured.
     public var schedule: Schedule?
+    /// What the coordinator's report needs beyond the above; `nil` when not computed.
+    public var insights: CohortInsights?
 
     /// One mentor–mentee pair.
     public struct Pair: Sendable, Hashable {

@@ -135,7 +135,7 @@ public enum ConfigurationLoader {
             guard let root else { return configuration }
             let sections = [
                 "programme", "matching", "weights", "constraints", "preference_bonus", "sensitive_criteria", "input", "periods",
-                "schedule", "calendar",
+                "schedule", "calendar", "report",
             ]
             for (key, node) in entries(root, at: "", allowed: sections) {
                 switch key {
@@ -148,6 +148,7 @@ public enum ConfigurationLoader {
                 case "input": readInput(node, into: &configuration.input)
                 case "schedule": configuration.schedule = readSchedule(node)
                 case "calendar": configuration.calendar = readCalendar(node)
+                case "report": readReport(node, into: &configuration.report)
                 default: readPeriods(node, into: &configuration)
                 }
             }

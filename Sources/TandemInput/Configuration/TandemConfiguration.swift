@@ -33,6 +33,8 @@ public struct TandemConfiguration: Sendable {
     public var schedule: ScheduleConfiguration?
     /// What calendar events say beyond times and people (the `calendar` section).
     public var calendar = CalendarSettings()
+    /// The coordinator's report: disclosure control and organisation types.
+    public var report = ReportSettings()
 
     public init(
         programme: Programme = Programme(), policy: MatchingPolicy = MatchingPolicy(), input: InputSettings = InputSettings(),

@@ -1,0 +1,50 @@
+/// A table of the page: a caption, column headings and rows of cells.
+struct ReportTable {
+    struct Cell {
+        var text: String
+        var isNumber = false
+        /// Names the number for checks against `matches.json` (`data-key`); `nil` for most cells.
+        var key: String?
+
+        init(_ text: String, isNumber: Bool = false, key: String? = nil) {
+            self.text = text
+            self.isNumber = isNumber
+            self.key = key
+        }
+
+        static func number(_ text: String, key: String? = nil) -> Cell { Cell(text, isNumber: true, key: key) }
+        static func number(_ value: Int, key: String? = nil) -> Cell { Cell(String(value), isNumber: true, key: key) }
+    }
+
+    var caption: String
+    /// Headings; a heading ending in `#` is right-aligned (numbers), the `#` not shown.
+    var headings: [String]
+    var rows: [[Cell]]
+    /// Shown as one row spanning the table when there are no rows.
+    var empty = "None."
+
+    var html: String {
+        var out = "<div class=\"wide\"><table>\n<caption>\(caption.html)</caption>\n<thead><tr>"
+        for heading in headings {
+            let isNumber = heading.hasSuffix("#")
+            let text = isNumber ? String(heading.dropLast()) : heading
+            out += "<th scope=\"col\"\(isNumber ? " class=\"n\"" : "")>\(text.html)</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        if rows.isEmpty {
+            out += "<tr><td colspan=\"\(headings.count)\">\(empty.html)</td></tr>\n"
+        }
+        for row in rows {
+            out += "<tr>"
+            for (index, cell) in row.enumerated() {
+                let tag = index == 0 && !cell.isNumber ? "th scope=\"row\"" : "td"
+                let close = index == 0 && !cell.isNumber ? "th" : "td"
+                var attributes = cell.isNumber ? " class=\"n\"" : ""
+                if let key = cell.key { attributes += " data-key=\"\(key.html)\"" }
+                out += "<\(tag)\(attributes)>\(cell.text.html)</\(close)>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody></table></div>"
+    }
+}
