@@ -54,6 +54,9 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Match everyone whose sign-up rows are sound; list the rows with problems in needs-attention.csv.")
+    var skipInvalid = false
+
     func validate() throws {
         if noRecord, rematch || recordOptions.record != nil {
             throw ValidationError("--no-record cannot go with --rematch or --record")
@@ -65,9 +68,11 @@ struct MatchCommand: ParsableCommand {
             let progress = TerminalProgress(quiet: quiet)
             let loaded = try progress.phase("Reading the sign-ups") {
                 try CohortLoader.load(
-                    mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
+                    mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath,
+                    skipInvalid: skipInvalid, requireEmail: method == .request)
             }
             for line in InputProblem.reportLines(loaded.warnings) where !quiet { printError(line) }
+            let attention = Self.needsAttention(loaded.leftOut)
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
             if let objective { policy.objective = objective }
@@ -87,8 +92,9 @@ struct MatchCommand: ParsableCommand {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
                 let result = MatchResult(outcome, programme: programme)
                 let files = try render(result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now, progress: progress)
-                try save(files, progress: progress)
+                try save(files + attention, progress: progress)
                 if !quiet { print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started))) }
+                if !quiet { printLeftOut(loaded.leftOut) }
                 return
             }
 
@@ -107,6 +113,7 @@ struct MatchCommand: ParsableCommand {
                 let continuation = try Continuation(
                     cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople(),
                     ended: try transaction.endedPairs(), mentorsFile: cohort.mentorsPath)
+                try Self.refuseWithdrawing(continuation.absent, leftOut: loaded.leftOut)
                 for id in continuation.absent {
                     _ = try transaction.withdraw(person: id, from: clock.today, reason: "no longer in the sign-ups", run: run)
                     notes.warnings.append(
@@ -155,7 +162,7 @@ struct MatchCommand: ParsableCommand {
                         programme: result.programme, revisions: revisions, active: result.series, events: events,
                         newcomers: newcomers, timestamp: clock.now)
                 }
-                try save(files, progress: progress)
+                try save(files + attention, progress: progress)
                 for item in unsent { try transaction.markSent(uid: item.series.uid) }
                 notes.kept = continuation.kept.count
                 notes.made = fresh.pairs.count
@@ -165,6 +172,7 @@ struct MatchCommand: ParsableCommand {
             if !quiet {
                 for warning in notes.warnings { printError("warning: " + warning) }
                 print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started), programme: notes))
+                printLeftOut(loaded.leftOut)
             }
         }
     }

@@ -1,0 +1,70 @@
+import TandemCore
+
+/// Headings compared the way a person reads them: case, runs of spaces (including non-breaking
+/// ones), curly against straight quotes and trailing punctuation (`?`, `:`, `.`) are ignored, so
+/// a mapping copied without its question mark, or typed with a straight apostrophe, still finds
+/// the column.
+enum HeadingKey {
+    static func normalise(_ heading: String) -> String {
+        var key = TextKey.normalise(straighteningQuotes(heading))
+        while let last = key.last, "?:.!;,*".contains(last) || last == " " { key.removeLast() }
+        return key
+    }
+
+    /// `’` `‘` `‛` `′` as `'`, and `“` `”` `„` `″` as `"`.
+    static func straighteningQuotes(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return String(
+            text.map { character -> Character in
+                switch character {
+                case "\u{2019}", "\u{2018}", "\u{201B}", "\u{2032}": return "'"
+                case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": return "\""
+                default: return character
+                }
+            })
+    }
+}
+
+/// Answers compared ignoring case, runs of spaces, the shape of quotes and the trailing `;` that
+/// Microsoft Forms adds, so `Yes, I consent;` finds the translation written for `yes, i consent`.
+enum AnswerKey {
+    static func normalise(_ answer: String) -> String {
+        var key = TextKey.normalise(HeadingKey.straighteningQuotes(answer))
+        while let last = key.last, last == ";" || last == " " { key.removeLast() }
+        return key
+    }
+}
+
+/// How far apart two texts are, for "did you mean" hints.
+enum EditDistance {
+    /// The Levenshtein distance between `a` and `b` (insertions, deletions and substitutions of characters).
+    static func between(_ a: String, _ b: String) -> Int {
+        let left = Array(a)
+        let right = Array(b)
+        if left.isEmpty { return right.count }
+        if right.isEmpty { return left.count }
+        var previous = Array(0...right.count)
+        var current = [Int](repeating: 0, count: right.count + 1)
+        for i in 1...left.count {
+            current[0] = i
+            for j in 1...right.count {
+                let substitution = previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[right.count]
+    }
+
+    /// The candidate closest to `text`, when it is close enough to be a likely typo (at most a
+    /// third of its characters differ).
+    static func closest(to text: String, in candidates: [String]) -> String? {
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = between(text, candidate)
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let best, best.distance * 3 <= max(text.count, best.candidate.count) else { return nil }
+        return best.candidate
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import TandemCore
+
+extension SignupReader {
+    /// Finds people who signed up twice in one file (same e-mail, or same name and
+    /// organisation): both rows are reported, or with `input.duplicates: latest` the earlier
+    /// submission is dropped with a warning.
+    mutating func removeDuplicates(_ rows: inout [Row], file: String) {
+        let keepLatest = configuration.input.duplicates == .latest
+        var keptByKey: [String: Int] = [:]
+        var dropped = Set<Int>()
+        for index in rows.indices {
+            let keys = duplicateKeys(rows[index])
+            // Namesakes in one organisation with different e-mails are different people.
+            var match: (earlier: Int, reason: String)?
+            for key in keys {
+                guard let earlier = keptByKey[key.key] else { continue }
+                if key.key.hasPrefix("n:"), !emailsAgree(rows[earlier], rows[index]) { continue }
+                match = (earlier, key.reason)
+                break
+            }
+            guard let match else {
+                for key in keys where keptByKey[key.key] == nil { keptByKey[key.key] = index }
+                continue
+            }
+            let earlier = match.earlier
+            let reason = match.reason
+            guard keepLatest else {
+                rowError(
+                    file: file, line: rows[index].line, field: "email",
+                    "looks like a second sign-up from the person at line \(rows[earlier].line) (\(reason)); delete the row you do not want, or set input.duplicates: latest to keep the later one"
+                )
+                continue
+            }
+            let later = Self.isLater(rows[earlier], than: rows[index]) ? earlier : index
+            let gone = later == index ? earlier : index
+            dropped.insert(gone)
+            droppedDuplicates.insert("\(file):\(rows[gone].line)")
+            problems.append(
+                InputProblem(
+                    .warning, file: file, line: rows[gone].line, field: "email",
+                    message:
+                        "left out: an earlier sign-up from the same person as line \(rows[later].line) (\(reason)), which is kept (input.duplicates: latest)"
+                ))
+            for key in keys + duplicateKeys(rows[earlier]) { keptByKey[key.key] = later }
+        }
+        if !dropped.isEmpty { rows = rows.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
+    }
+
+    /// Whether the two rows' e-mails allow them to be one person: equal, or either blank.
+    private func emailsAgree(_ first: Row, _ second: Row) -> Bool {
+        let one = emailKey(first)
+        let other = emailKey(second)
+        return one.isEmpty || other.isEmpty || one == other
+    }
+
+    private func emailKey(_ row: Row) -> String {
+        let email = TextKey.normalise(row["email"])
+        return email == "anonymous" ? "" : email
+    }
+
+    /// The keys that identify the person of `row`: the e-mail, and name with organisation.
+    private func duplicateKeys(_ row: Row) -> [(key: String, reason: String)] {
+        var keys: [(String, String)] = []
+        let email = emailKey(row)
+        if !email.isEmpty { keys.append(("e:" + email, "same e-mail '\(row["email"])'")) }
+        let name = Self.folded(row["name"])
+        if !name.isEmpty {
+            let organisation = configuration.organisations.canonical(row["organisation"])
+            keys.append(
+                (
+                    "n:" + name + "\u{1F}" + TextKey.normalise(organisation),
+                    "same name '\(row["name"])'" + (organisation.isEmpty ? "" : " and organisation '\(organisation)'")
+                ))
+        }
+        return keys
+    }
+
+    /// A name compared without case or accents (`José` and `jose`).
+    static func folded(_ text: String) -> String {
+        TextKey.normalise(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+    }
+
+    /// Whether `row` was submitted after `other`: by the submission times when both can be
+    /// read, else by position in the file.
+    static func isLater(_ row: Row, than other: Row) -> Bool {
+        if let time = submissionOrder(row.submitted), let otherTime = submissionOrder(other.submitted), time != otherTime {
+            return time > otherTime
+        }
+        return row.line > other.line
+    }
+
+    /// A sortable number for a submission time: `2026-11-03 14:05:12` (Microsoft Forms, ISO),
+    /// `03/11/2026 14:05:12` (Google Forms in a UK locale; a first number over 12 cannot be a
+    /// month, a second one over 12 means the US order), or an Excel serial day number.
+    static func submissionOrder(_ text: String) -> Double? {
+        if let serial = Double(text) { return serial }
+        let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Double($0) }
+        guard numbers.count >= 3 else { return nil }
+        var (year, month, day) = (numbers[0], numbers[1], numbers[2])
+        if numbers[0] < 100 {
+            (day, month, year) = (numbers[0], numbers[1], numbers[2])
+            if month > 12 { (day, month) = (month, day) }
+        }
+        let clock = numbers.dropFirst(3) + [0, 0, 0]
+        let parts = [year, month, day] + Array(clock.prefix(3))
+        return parts.reduce(0) { $0 * 100 + $1 }
+    }
+}
