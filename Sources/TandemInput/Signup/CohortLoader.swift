@@ -84,7 +84,9 @@ public enum CohortLoader {
         var reader = try SignupReader(configuration: configuration, configurationFile: configurationFile)
         reader.requiresEmail = requireEmail
         let cohort = reader.read(mentors: mentorTable, mentees: menteeTable)
-        let suggestions = reader.suggestions
+        var suggestions = reader.suggestions
+        suggestions.addAnswers(
+            of: guessedReading(mentorTable, menteeTable, configuration: configuration, suggestions: suggestions))
         let errors = reader.problems.filter { $0.severity == .error }
         let rowCount = Set(reader.rowProblems.map { RowKey(file: $0.problem.file, line: $0.problem.line ?? 0) }).count
         let rowsWithProblems = reader.fileErrorCount == 0 ? rowCount : 0
@@ -124,6 +126,29 @@ public enum CohortLoader {
             configuration: configuration, cohort: soundCohort, warnings: second.problems, schedule: schedule,
             leftOut: leftOut)
         return Checked(loaded: .success(loaded), suggestions: suggestions, rowsWithProblems: rowsWithProblems)
+    }
+
+    /// What a reading with the guessed column mappings finds about answers, so that one paste
+    /// maps a new export's columns and translates their answers; empty without guesses.
+    static func guessedReading(
+        _ mentorTable: CSVTable, _ menteeTable: CSVTable, configuration: TandemConfiguration,
+        suggestions: ConfigurationSuggestions
+    ) -> ConfigurationSuggestions {
+        let mentorGuesses = suggestions.guessedColumns(side: "mentors")
+        let menteeGuesses = suggestions.guessedColumns(side: "mentees")
+        guard !mentorGuesses.isEmpty || !menteeGuesses.isEmpty else { return ConfigurationSuggestions() }
+        var guessed = configuration
+        for mapping in mentorGuesses {
+            guessed.input.mentorColumns[TextKey.normalise(mapping.heading)] = mapping.field
+        }
+        for mapping in menteeGuesses {
+            guessed.input.menteeColumns[TextKey.normalise(mapping.heading)] = mapping.field
+        }
+        guard var reader = try? SignupReader(configuration: guessed, configurationFile: "") else {
+            return ConfigurationSuggestions()
+        }
+        _ = reader.read(mentors: mentorTable, mentees: menteeTable)
+        return reader.suggestions
     }
 
     /// A row of one file.

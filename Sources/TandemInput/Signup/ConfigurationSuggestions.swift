@@ -5,6 +5,8 @@ public struct ConfigurationSuggestions: Sendable, Hashable {
         var heading: String
         var side: String
         var freeFields: [String]
+        /// The Tandem column the heading's words suggest.
+        var guess: String?
     }
 
     private(set) var columns: [Column] = []
@@ -23,9 +25,27 @@ public struct ConfigurationSuggestions: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(yaml(configurationFile: "")) }
 
-    mutating func addColumn(_ heading: String, side: String, freeFields: [String]) {
+    mutating func addColumn(_ heading: String, side: String, freeFields: [String], guess: String? = nil) {
         guard !heading.isEmpty, !columns.contains(where: { $0.heading == heading && $0.side == side }) else { return }
-        columns.append(Column(heading: heading, side: side, freeFields: freeFields))
+        columns.append(Column(heading: heading, side: side, freeFields: freeFields, guess: guess))
+    }
+
+    /// The guessed mappings, as `input.columns` holds them, for a side (`mentors`/`mentees`).
+    func guessedColumns(side: String) -> [ColumnMapping] {
+        columns.filter { $0.side == side && $0.guess != nil }.map {
+            ColumnMapping(heading: $0.heading, field: $0.guess, line: nil)
+        }
+    }
+
+    /// Adds what `other` found about answers and organisations (from a reading with the
+    /// guessed columns).
+    mutating func addAnswers(of other: ConfigurationSuggestions) {
+        for (field, texts) in other.answers {
+            for text in texts { addAnswer(text, field: field) }
+        }
+        for (name, aliases) in other.organisations {
+            for alias in aliases { addOrganisation(alias: alias, of: name) }
+        }
     }
 
     mutating func addAnswer(_ answer: String, field: String) {
@@ -62,8 +82,14 @@ public struct ConfigurationSuggestions: Sendable, Hashable {
                 guard !entries.isEmpty else { continue }
                 lines.append("    \(side):")
                 for entry in entries {
-                    let choices = entry.freeFields.isEmpty ? "" : "  # or one of: " + entry.freeFields.joined(separator: ", ")
-                    lines.append("      \(Self.quoted(entry.heading)): ignore\(choices)")
+                    let others = entry.freeFields.filter { $0 != entry.guess }
+                    let choices = others.isEmpty ? "" : " (or one of: " + others.joined(separator: ", ") + ")"
+                    if let guess = entry.guess {
+                        lines.append("      \(Self.quoted(entry.heading)): \(guess)  # a guess: check it\(choices)")
+                    } else {
+                        lines.append(
+                            "      \(Self.quoted(entry.heading)): ignore  #\(choices.isEmpty ? " nothing else fits" : choices)")
+                    }
                 }
             }
         }

@@ -82,7 +82,10 @@ extension SignupReader {
             idSource = automatic.column
             columnOfField["id"] = nil
         }
-        reportUnused(unused, table: table, side: side, used: Set(columnOfField.keys))
+        // A form's own Name and Email columns are often blank or `anonymous`: a question asking
+        // for them may still be the better column.
+        let settled = columnOfField.filter { $0.value.isExplicit || !["name", "email"].contains($0.key) }
+        reportUnused(unused, table: table, side: side, used: Set(settled.keys))
         for field in required where columnOfField[field] == nil {
             if field == "id", idSource != nil { continue }
             if field == "id", let idColumn = input.idColumn {
@@ -156,18 +159,22 @@ extension SignupReader {
         }
     }
 
-    /// One warning per column Tandem does not read, and the lines to paste to map or ignore it.
+    /// One warning per column Tandem does not read, and the lines to paste to map or ignore it
+    /// (with the Tandem column the question most likely fills, when its words say).
     private mutating func reportUnused(_ columns: [Int], table: CSVTable, side: SignupSide, used: Set<String>) {
-        let free = side.canonical.filter { !used.contains($0) }
+        var free = side.canonical.filter { !used.contains($0) }
         for index in columns {
             let heading = table.header[index].isEmpty ? "column \(index + 1)" : table.header[index]
+            let guess = ColumnGuess.field(for: table.header[index], among: free)
+            let hint = guess.map { " (perhaps '\($0)')" } ?? ""
             problems.append(
                 InputProblem(
                     .warning, file: table.file, line: 1, field: heading,
                     message:
-                        "column \(index + 1) is not used; map it to a Tandem column under input.columns.\(side.section), or ignore it (tandem validate prints the lines to paste)"
+                        "column \(index + 1) is not used; map it to a Tandem column\(hint) under input.columns.\(side.section), or ignore it (tandem validate prints the lines to paste)"
                 ))
-            suggestions.addColumn(table.header[index], side: side.section, freeFields: free)
+            suggestions.addColumn(table.header[index], side: side.section, freeFields: free, guess: guess)
+            if let guess { free.removeAll { $0 == guess } }
         }
     }
 }

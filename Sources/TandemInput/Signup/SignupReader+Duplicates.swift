@@ -7,6 +7,7 @@ extension SignupReader {
     /// submission is dropped with a warning.
     mutating func removeDuplicates(_ rows: inout [Row], file: String) {
         let keepLatest = configuration.input.duplicates == .latest
+        let monthFirst = keepLatest && Self.writesMonthFirst(rows.map(\.submitted))
         var keptByKey: [String: Int] = [:]
         var dropped = Set<Int>()
         for index in rows.indices {
@@ -32,7 +33,7 @@ extension SignupReader {
                 )
                 continue
             }
-            let later = Self.isLater(rows[earlier], than: rows[index]) ? earlier : index
+            let later = Self.isLater(rows[earlier], than: rows[index], monthFirst: monthFirst) ? earlier : index
             let gone = later == index ? earlier : index
             dropped.insert(gone)
             droppedDuplicates.insert("\(file):\(rows[gone].line)")
@@ -83,24 +84,39 @@ extension SignupReader {
 
     /// Whether `row` was submitted after `other`: by the submission times when both can be
     /// read, else by position in the file.
-    static func isLater(_ row: Row, than other: Row) -> Bool {
-        if let time = submissionOrder(row.submitted), let otherTime = submissionOrder(other.submitted), time != otherTime {
+    static func isLater(_ row: Row, than other: Row, monthFirst: Bool) -> Bool {
+        if let time = submissionOrder(row.submitted, monthFirst: monthFirst),
+            let otherTime = submissionOrder(other.submitted, monthFirst: monthFirst), time != otherTime
+        {
             return time > otherTime
         }
         return row.line > other.line
     }
 
+    /// Whether a column of `day/month/year` or `month/day/year` times is the US order: some
+    /// second number is over 12 and no first one is.
+    static func writesMonthFirst(_ times: [String]) -> Bool {
+        var firstOver12 = false
+        var secondOver12 = false
+        for time in times {
+            let numbers = time.split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
+            guard numbers.count == 3, numbers[0] < 100 else { continue }
+            firstOver12 = firstOver12 || numbers[0] > 12
+            secondOver12 = secondOver12 || numbers[1] > 12
+        }
+        return secondOver12 && !firstOver12
+    }
+
     /// A sortable number for a submission time: `2026-11-03 14:05:12` (Microsoft Forms, ISO),
-    /// `03/11/2026 14:05:12` (Google Forms in a UK locale; a first number over 12 cannot be a
-    /// month, a second one over 12 means the US order), or an Excel serial day number.
-    static func submissionOrder(_ text: String) -> Double? {
+    /// `03/11/2026 14:05:12` (Google Forms in a UK locale, or `11/03/2026` with `monthFirst`),
+    /// or an Excel serial day number.
+    static func submissionOrder(_ text: String, monthFirst: Bool = false) -> Double? {
         if let serial = Double(text) { return serial }
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Double($0) }
         guard numbers.count >= 3 else { return nil }
         var (year, month, day) = (numbers[0], numbers[1], numbers[2])
         if numbers[0] < 100 {
-            (day, month, year) = (numbers[0], numbers[1], numbers[2])
-            if month > 12 { (day, month) = (month, day) }
+            (day, month, year) = monthFirst ? (numbers[1], numbers[0], numbers[2]) : (numbers[0], numbers[1], numbers[2])
         }
         let clock = numbers.dropFirst(3) + [0, 0, 0]
         let parts = [year, month, day] + Array(clock.prefix(3))

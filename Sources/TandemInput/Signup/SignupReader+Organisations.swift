@@ -26,8 +26,11 @@ extension SignupReader {
         let forms = spellings.map { OrganisationName($0.name) }
         for first in spellings.indices {
             for second in spellings.indices where second > first && forms[first].looksLike(forms[second]) {
-                // The commoner spelling is the likely name to keep.
-                let (kept, other) = spellings[first].count >= spellings[second].count ? (first, second) : (second, first)
+                // The commoner spelling is the likely name to keep; between two as common, the
+                // one with more words (a full name rather than its acronym).
+                let firstWins =
+                    (spellings[first].count, forms[first].words.count) >= (spellings[second].count, forms[second].words.count)
+                let (kept, other) = firstWins ? (first, second) : (second, first)
                 let keep = spellings[kept]
                 let alias = spellings[other]
                 problems.append(
