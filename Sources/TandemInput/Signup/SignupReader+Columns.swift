@@ -85,7 +85,7 @@ extension SignupReader {
         // A form's own Name and Email columns are often blank or `anonymous`: a question asking
         // for them may still be the better column.
         let settled = columnOfField.filter { $0.value.isExplicit || !["name", "email"].contains($0.key) }
-        reportUnused(unused, table: table, side: side, used: Set(settled.keys))
+        reportUnused(unused, table: table, side: side, used: Set(settled.keys).union(idSource == nil ? [] : ["id"]))
         for field in required where columnOfField[field] == nil {
             if field == "id", idSource != nil { continue }
             if field == "id", let idColumn = input.idColumn {
