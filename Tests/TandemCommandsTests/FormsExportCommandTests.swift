@@ -83,6 +83,7 @@ struct FormsExportCommandTests {
             try Self.rows(out.appendingPathComponent("matches.csv")).map { $0["mentee_name"] ?? "" }
             + Self.rows(out.appendingPathComponent("unmatched.csv")).map { $0["name"] ?? "" }
         #expect(everyone.filter { $0 == "Catherine O'Neill" }.count <= 1)
+        #expect(matched.errors.contains("microsoft-forms-mentees.csv:6: warning: field 'email': left out: an earlier sign-up"))
         #expect(!everyone.contains { $0.isEmpty })
     }
 

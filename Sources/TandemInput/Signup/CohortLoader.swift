@@ -122,8 +122,12 @@ public enum CohortLoader {
                 problems: second.problems)
             return Checked(loaded: .failure(failure), suggestions: suggestions, rowsWithProblems: rowsWithProblems)
         }
+        // The second reading no longer sees the earlier sign-ups the first one dropped: keep saying so.
+        let dropped = reader.problems.filter { problem in
+            problem.severity == .warning && reader.droppedDuplicates.contains("\(problem.file):\(problem.line ?? 0)")
+        }
         let loaded = Loaded(
-            configuration: configuration, cohort: soundCohort, warnings: second.problems, schedule: schedule,
+            configuration: configuration, cohort: soundCohort, warnings: dropped + second.problems, schedule: schedule,
             leftOut: leftOut)
         return Checked(loaded: .success(loaded), suggestions: suggestions, rowsWithProblems: rowsWithProblems)
     }

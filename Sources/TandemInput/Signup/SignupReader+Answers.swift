@@ -21,9 +21,7 @@ struct UnknownAnswer {
 extension SignupReader {
     /// The translations configured for `field`: its own, then those for every theme field.
     func translations(for field: String) -> [String: String]? {
-        let own = configuration.input.values[field]
-        guard field.hasPrefix("themes_"), let shared = configuration.input.values["themes"] else { return own }
-        return shared.merging(own ?? [:]) { $1 }
+        translationsByField.isEmpty ? nil : translationsByField[field]
     }
 
     /// A one-value answer, translated when the configuration says how.
@@ -100,7 +98,7 @@ extension SignupReader {
     /// counts as blank, and a text that cannot be an address is an error.
     mutating func checkedEmail(_ row: Row, file: String) -> String {
         let text = row["email"]
-        if text.isEmpty || TextKey.normalise(text) == "anonymous" {
+        if text.isEmpty || Self.isAnonymous(text) {
             if requiresEmail {
                 rowError(
                     file: file, line: row.line, field: "email",
@@ -116,12 +114,40 @@ extension SignupReader {
         return text
     }
 
+    /// Whether the e-mail is the word Microsoft Forms writes for an anonymous response, in any case.
+    static func isAnonymous(_ text: String) -> Bool {
+        text.utf8.count == 9 && text.lowercased() == "anonymous"
+    }
+
     /// One `@`, something before it, a domain with a dot after it, and no spaces: the check a
-    /// person would make, not RFC 5322's.
+    /// person would make, not RFC 5322's. Walks the bytes once: it runs for every row.
     static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }) else { return false }
-        let domain = parts[1]
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
+        let dot = UInt8(ascii: "."), at = UInt8(ascii: "@")
+        var ats = 0
+        var localLength = 0
+        var domain: (length: Int, dots: Int, first: UInt8, last: UInt8, doubled: Bool) = (0, 0, 0, 0, false)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0A || byte == 0x0D { return false }
+            if byte == at {
+                ats += 1
+                continue
+            }
+            if ats == 0 {
+                localLength += 1
+            } else {
+                if domain.length == 0 { domain.first = byte }
+                if byte == dot {
+                    domain.dots += 1
+                    if domain.last == dot { domain.doubled = true }
+                }
+                domain.last = byte
+                domain.length += 1
+            }
+        }
+        guard ats == 1, localLength > 0, domain.dots > 0, domain.first != dot, domain.last != dot, !domain.doubled else {
+            return false
+        }
+        // Non-breaking and other Unicode spaces.
+        return text.utf8.allSatisfy { $0 < 0x80 } || !text.contains { $0.isWhitespace }
     }
 }

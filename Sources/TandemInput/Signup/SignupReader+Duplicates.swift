@@ -8,24 +8,31 @@ extension SignupReader {
     mutating func removeDuplicates(_ rows: inout [Row], file: String) {
         let keepLatest = configuration.input.duplicates == .latest
         let monthFirst = keepLatest && Self.writesMonthFirst(rows.map(\.submitted))
-        var keptByKey: [String: Int] = [:]
+        // Two indexes rather than one of concatenated keys: this runs for every row.
+        var byEmail = [String: Int](minimumCapacity: rows.count)
+        var byName = [NameKey: Int](minimumCapacity: rows.count)
+        var emails = [String](repeating: "", count: rows.count)
         var dropped = Set<Int>()
         for index in rows.indices {
-            let keys = duplicateKeys(rows[index])
-            // Namesakes in one organisation with different e-mails are different people.
-            var match: (earlier: Int, reason: String)?
-            for key in keys {
-                guard let earlier = keptByKey[key.key] else { continue }
-                if key.key.hasPrefix("n:"), !emailsAgree(rows[earlier], rows[index]) { continue }
-                match = (earlier, key.reason)
-                break
+            let email = emailKey(rows[index])
+            emails[index] = email
+            let name = nameKey(rows[index])
+            var match: (earlier: Int, reason: Reason)?
+            if !email.isEmpty, let earlier = byEmail[email] {
+                match = (earlier, .email)
+            } else if let name, let earlier = byName[name] {
+                // Namesakes in one organisation with different e-mails are different people.
+                if email.isEmpty || emails[earlier].isEmpty || email == emails[earlier] {
+                    match = (earlier, .nameAndOrganisation)
+                }
             }
             guard let match else {
-                for key in keys where keptByKey[key.key] == nil { keptByKey[key.key] = index }
+                if !email.isEmpty, byEmail[email] == nil { byEmail[email] = index }
+                if let name, byName[name] == nil { byName[name] = index }
                 continue
             }
             let earlier = match.earlier
-            let reason = match.reason
+            let reason = match.reason.text(for: rows[index], organisations: configuration.organisations)
             guard keepLatest else {
                 rowError(
                     file: file, line: rows[index].line, field: "email",
@@ -43,43 +50,50 @@ extension SignupReader {
                     message:
                         "left out: an earlier sign-up from the same person as line \(rows[later].line) (\(reason)), which is kept (input.duplicates: latest)"
                 ))
-            for key in keys + duplicateKeys(rows[earlier]) { keptByKey[key.key] = later }
+            for row in [earlier, index] {
+                if !emails[row].isEmpty { byEmail[emails[row]] = later }
+                if let key = nameKey(rows[row]) { byName[key] = later }
+            }
         }
         if !dropped.isEmpty { rows = rows.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
     }
 
-    /// Whether the two rows' e-mails allow them to be one person: equal, or either blank.
-    private func emailsAgree(_ first: Row, _ second: Row) -> Bool {
-        let one = emailKey(first)
-        let other = emailKey(second)
-        return one.isEmpty || other.isEmpty || one == other
+    /// A person's name (without case or accents) and organisation (by its configured name).
+    struct NameKey: Hashable {
+        var name: String
+        var organisation: String
+    }
+
+    private func nameKey(_ row: Row) -> NameKey? {
+        let name = row["name"]
+        guard !name.isEmpty else { return nil }
+        return NameKey(
+            name: Self.folded(name), organisation: TextKey.normalise(configuration.organisations.canonical(row["organisation"])))
     }
 
     private func emailKey(_ row: Row) -> String {
-        let email = TextKey.normalise(row["email"])
-        return email == "anonymous" ? "" : email
+        let email = row["email"]
+        return email.isEmpty || Self.isAnonymous(email) ? "" : TextKey.normalise(email)
     }
 
-    /// The keys that identify the person of `row`: the e-mail, and name with organisation.
-    private func duplicateKeys(_ row: Row) -> [(key: String, reason: String)] {
-        var keys: [(String, String)] = []
-        let email = emailKey(row)
-        if !email.isEmpty { keys.append(("e:" + email, "same e-mail '\(row["email"])'")) }
-        let name = Self.folded(row["name"])
-        if !name.isEmpty {
-            let organisation = configuration.organisations.canonical(row["organisation"])
-            keys.append(
-                (
-                    "n:" + name + "\u{1F}" + TextKey.normalise(organisation),
-                    "same name '\(row["name"])'" + (organisation.isEmpty ? "" : " and organisation '\(organisation)'")
-                ))
+    /// Why two rows look like one person; worded only when they do (the check runs for every row).
+    enum Reason {
+        case email, nameAndOrganisation
+
+        func text(for row: Row, organisations: OrganisationAliases) -> String {
+            switch self {
+            case .email: return "same e-mail '\(row["email"])'"
+            case .nameAndOrganisation:
+                let organisation = organisations.canonical(row["organisation"])
+                return "same name '\(row["name"])'" + (organisation.isEmpty ? "" : " and organisation '\(organisation)'")
+            }
         }
-        return keys
     }
 
     /// A name compared without case or accents (`José` and `jose`).
     static func folded(_ text: String) -> String {
-        TextKey.normalise(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return TextKey.normalise(text) }
+        return TextKey.normalise(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
     }
 
     /// Whether `row` was submitted after `other`: by the submission times when both can be

@@ -24,6 +24,9 @@ public struct SignupReader {
 
     let parser: AvailabilityParser
     let configurationFile: String
+    /// The answer translations that apply to each field (a theme field's own over `themes`),
+    /// merged once rather than for every cell.
+    let translationsByField: [String: [String: String]]
     var mentorFileName = "mentors.csv"
     var menteeFileName = "mentees.csv"
     /// The grouped problem for each distinct unknown answer, by file, field and answer.
@@ -33,6 +36,13 @@ public struct SignupReader {
         self.configuration = configuration
         self.configurationFile = configurationFile
         parser = try configuration.availabilityParser(file: configurationFile)
+        var translations = configuration.input.values
+        if let shared = translations["themes"] {
+            for field in ["themes_offered", "themes_declined", "themes_wanted"] {
+                translations[field] = shared.merging(translations[field] ?? [:]) { $1 }
+            }
+        }
+        translationsByField = translations
     }
 
     /// Reads both tables and cross-checks them (unique ids across both, known ids in preferences).
@@ -165,7 +175,7 @@ public struct SignupReader {
             town: single(row, "town"), languages: list(row, "languages", file: file),
             themesOffered: list(row, "themes_offered", file: file), themesDeclined: list(row, "themes_declined", file: file),
             availability: availability, format: format, capacity: capacity,
-            exclusions: list(row, "exclusions", file: file).map(organisations.canonical),
+            exclusions: canonicalOrganisations(list(row, "exclusions", file: file)),
             preferredMentees: list(row, "preferred_mentees", file: file), consentsToSensitiveUse: consent)
     }
 
@@ -176,12 +186,20 @@ public struct SignupReader {
             id: row["id"], name: row["name"], email: email, organisation: organisations.canonical(row["organisation"]),
             jobTitle: row["job_title"], town: single(row, "town"), languages: list(row, "languages", file: file),
             themesWanted: list(row, "themes_wanted", file: file), availability: availability, format: format,
-            exclusions: list(row, "exclusions", file: file).map(organisations.canonical),
+            exclusions: canonicalOrganisations(list(row, "exclusions", file: file)),
             preferredMentors: list(row, "preferred_mentors", file: file), consentsToSensitiveUse: consent)
+    }
+
+    /// Exclusion entries with organisation aliases replaced by the organisation's name.
+    private func canonicalOrganisations(_ entries: [String]) -> [String] {
+        let organisations = configuration.organisations
+        guard !organisations.isEmpty, !entries.isEmpty else { return entries }
+        return entries.map(organisations.canonical)
     }
 
     /// Fills in the id and name of each row problem from the rows they concern.
     private mutating func nameRowProblems(_ rows: [Row], file: String) {
+        guard rowProblems.contains(where: { $0.problem.file == file && $0.id.isEmpty }) else { return }
         var rowByLine: [Int: Int] = [:]
         for (index, row) in rows.enumerated() { rowByLine[row.line] = index }
         for index in rowProblems.indices where rowProblems[index].problem.file == file && rowProblems[index].id.isEmpty {
