@@ -7,6 +7,8 @@ extension SignupReader {
 
     /// Warns about organisation spellings that look like one organisation but are not aliased
     /// in the configuration: the conflict-of-interest rule would treat them as different.
+    /// Listing both under `organisations` (`Name: []` for one without other spellings) says
+    /// they are different.
     mutating func checkOrganisationSpellings(mentors: [Mentor], mentees: [Mentee]) {
         var spellings: [(name: String, count: Int, file: String)] = []
         var indexByKey: [String: Int] = [:]
@@ -26,6 +28,9 @@ extension SignupReader {
         let forms = spellings.map { OrganisationName($0.name) }
         for first in spellings.indices {
             for second in spellings.indices where second > first && forms[first].looksLike(forms[second]) {
+                // Two names the configuration lists are known to be different organisations.
+                let aliases = configuration.organisations
+                if aliases.isKnown(spellings[first].name) && aliases.isKnown(spellings[second].name) { continue }
                 // The commoner spelling is the likely name to keep; between two as common, the
                 // one with more words (a full name rather than its acronym).
                 let firstWins =
