@@ -95,8 +95,9 @@ public enum CohortLoader {
             return Checked(loaded: .success(loaded), suggestions: suggestions, rowsWithProblems: 0)
         }
         guard skipInvalid, reader.fileErrorCount == 0 else {
+            let note = skipInvalid ? " (--skip-invalid leaves out rows, but some concern a whole file or the configuration)" : ""
             let failure = TandemFailure(
-                .dataError, "The sign-up files have \(errors.count) problem(s) to fix before matching:",
+                .dataError, "The sign-up files have \(errors.count) problem(s) to fix before matching\(note):",
                 problems: reader.problems)
             return Checked(loaded: .failure(failure), suggestions: suggestions, rowsWithProblems: rowsWithProblems)
         }

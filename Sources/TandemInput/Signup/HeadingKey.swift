@@ -56,6 +56,17 @@ enum EditDistance {
         return previous[right.count]
     }
 
+    /// How much of two texts' wording is shared, from 0 to 1: the letters of the words both
+    /// have, over all their words' letters, so that long words such as `topics` count more than
+    /// `to` or `you` (questions differ in a few telling words, not in their length).
+    static func wordSimilarity(_ a: String, _ b: String) -> Double {
+        let left = Set(a.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let right = Set(b.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let shared = left.intersection(right).reduce(0) { $0 + $1.count }
+        let total = left.union(right).reduce(0) { $0 + $1.count }
+        return total == 0 ? 0 : Double(shared) / Double(total)
+    }
+
     /// The candidate closest to `text`, when it is close enough to be a likely typo (at most a
     /// third of its characters differ).
     static func closest(to text: String, in candidates: [String]) -> String? {

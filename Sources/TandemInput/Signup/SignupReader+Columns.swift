@@ -133,10 +133,13 @@ extension SignupReader {
     /// `; the closest is 'Heading' (column 4)`, or nothing for a table without headings.
     func closestHeading(to heading: String, in table: CSVTable) -> String {
         let key = HeadingKey.normalise(heading)
-        var best: (index: Int, distance: Int)?
+        var best: (index: Int, similarity: Double, distance: Int)?
         for (index, candidate) in table.header.enumerated() where !candidate.isEmpty {
-            let distance = EditDistance.between(key, HeadingKey.normalise(candidate))
-            if distance < (best?.distance ?? Int.max) { best = (index, distance) }
+            let other = HeadingKey.normalise(candidate)
+            let similarity = EditDistance.wordSimilarity(key, other)
+            let distance = EditDistance.between(key, other)
+            if let best, (best.similarity, -best.distance) >= (similarity, -distance) { continue }
+            best = (index, similarity, distance)
         }
         guard let best else { return "" }
         return "; the closest is '\(table.header[best.index])' (column \(best.index + 1))"
