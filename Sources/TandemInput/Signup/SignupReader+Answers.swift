@@ -1,23 +1,5 @@
 import TandemCore
 
-/// One answer Tandem could not use, reported once however many rows give it.
-struct UnknownAnswer {
-    struct Key: Hashable {
-        var file: String
-        var field: String
-        var answer: String
-    }
-
-    /// The answer as first seen.
-    var text: String
-    var lines: [Int]
-    /// Where in ``SignupReader/problems`` its grouped problem is, to update as rows join it.
-    var problemIndex: Int
-    /// What is wrong with it and what to do, without the answer or the rows.
-    var problem: String
-    var field: String
-}
-
 extension SignupReader {
     /// The translations configured for `field`: its own, then those for every theme field.
     func translations(for field: String) -> [String: String]? {
@@ -46,11 +28,12 @@ extension SignupReader {
             result.append(item)
             // Availability items are checked by the parser instead.
             guard field != "availability" else { continue }
-            let known = translations.values.contains { AnswerKey.normalise($0) == AnswerKey.normalise(item) }
-            if !known {
+            if translatedValuesByField[field]?.contains(AnswerKey.normalise(item)) != true {
+                let section =
+                    field.hasPrefix("themes_") && configuration.input.values[field] == nil ? "themes" : field
                 unknownAnswer(
                     item, field: field, file: file, line: row.line, severity: .warning,
-                    problem: "is not among the answers under input.values.\(field); it is used as written")
+                    problem: "is not among the answers under input.values.\(section); it is used as written")
             }
         }
         return result

@@ -27,6 +27,9 @@ public struct SignupReader {
     /// The answer translations that apply to each field (a theme field's own over `themes`),
     /// merged once rather than for every cell.
     let translationsByField: [String: [String: String]]
+    /// Per field, Tandem's values in its translations (``AnswerKey``s): an answer already
+    /// written as one of them needs no translation.
+    let translatedValuesByField: [String: Set<String>]
     var mentorFileName = "mentors.csv"
     var menteeFileName = "mentees.csv"
     /// The grouped problem for each distinct unknown answer, by file, field and answer.
@@ -43,6 +46,7 @@ public struct SignupReader {
             }
         }
         translationsByField = translations
+        translatedValuesByField = translations.mapValues { Set($0.values.map(AnswerKey.normalise)) }
     }
 
     /// Reads both tables and cross-checks them (unique ids across both, known ids in preferences).
@@ -207,19 +211,5 @@ public struct SignupReader {
             rowProblems[index].id = rows[row]["id"]
             rowProblems[index].name = rows[row]["name"]
         }
-    }
-}
-
-/// An error in one person's sign-up row, with who it is.
-public struct RowProblem: Sendable, Hashable {
-    public var problem: InputProblem
-    /// The person's id and name as far as the row gives them (blank when it does not).
-    public var id = ""
-    public var name = ""
-
-    public init(problem: InputProblem, id: String = "", name: String = "") {
-        self.problem = problem
-        self.id = id
-        self.name = name
     }
 }
