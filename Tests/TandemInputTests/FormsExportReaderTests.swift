@@ -297,7 +297,8 @@ struct FormsExportReaderTests {
 
     @Test(arguments: [
         ("Ealing Borough Council", true), ("Ealing Council.", true), ("Ealing Counci", true), ("LBE", false),
-        ("Southall Community Alliance", false),
+        ("London Borough of Ealing", true), ("London Borough of Hounslow", false), ("Southall Community Alliance", false),
+        ("Ealing Community Champions", false),
     ])
     func nearIdenticalOrganisationSpellingsAreAWarning(_ spelling: String, _ warned: Bool) throws {
         let mentors =

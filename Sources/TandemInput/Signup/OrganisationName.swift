@@ -5,6 +5,13 @@ struct OrganisationName {
     let joined: String
 
     static let minorWords: Set<String> = ["the", "of", "and", "for", "&"]
+    /// Words that name a local authority: two names with one each, and a place in common, are
+    /// likely one council (`Ealing Council`, `London Borough of Ealing`).
+    static let councilWords: Set<String> = ["council", "borough", "authority", "corporation"]
+    /// Words too common in London's public bodies' names to tell two of them apart.
+    static let commonWords: Set<String> = [
+        "london", "north", "south", "east", "west", "greater", "city", "royal", "nhs", "trust", "community",
+    ]
 
     init(_ name: String) {
         let letters = HeadingKey.straighteningQuotes(name).lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
@@ -12,8 +19,8 @@ struct OrganisationName {
         joined = words.joined(separator: " ")
     }
 
-    /// Whether the two names differ only by punctuation, a typo or two, one extra word, or as
-    /// an acronym of the other (`LBE`, `London Borough of Ealing`).
+    /// Whether the two names differ only by punctuation, a typo or two, one extra word, name one
+    /// place's council two ways, or one is an acronym of the other (`LBE`, `London Borough of Ealing`).
     func looksLike(_ other: OrganisationName) -> Bool {
         guard !words.isEmpty, !other.words.isEmpty else { return false }
         if joined == other.joined || joined.replacingSpaces == other.joined.replacingSpaces { return true }
@@ -27,6 +34,10 @@ struct OrganisationName {
         let theirs = Set(other.words).subtracting(Self.minorWords)
         let (small, large) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
         if small.count >= 2, small.isSubset(of: large), large.count - small.count == 1 { return true }
+        if !mine.isDisjoint(with: Self.councilWords), !theirs.isDisjoint(with: Self.councilWords) {
+            let places = mine.intersection(theirs).subtracting(Self.councilWords).subtracting(Self.commonWords)
+            if places.contains(where: { $0.count >= 4 }) { return true }
+        }
         return isAcronym(of: other) || other.isAcronym(of: self)
     }
 
