@@ -21,12 +21,11 @@ struct ValidateCommand: ParsableCommand {
         try reportingFailures {
             let checked = CohortLoader.check(
                 mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
-            if !checked.suggestions.isEmpty {
-                Self.output(checked.suggestions.yaml(configurationFile: cohort.configurationPath ?? "your configuration"))
-            }
+            // Problems first, then the lines to paste, so that the lines end the output.
             switch checked.loaded {
             case .failure(let failure):
                 printError(failure.description)
+                printSuggestions(checked.suggestions)
                 if checked.rowsWithProblems > 0 {
                     printError(
                         "\(checked.rowsWithProblems) row(s) have problems: fix them, or run 'tandem match --skip-invalid' to match"
@@ -35,11 +34,18 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(failure.kind.exitStatus)
             case .success(let loaded):
                 for line in InputProblem.reportLines(loaded.warnings) { printError(line) }
+                printSuggestions(checked.suggestions)
                 Self.output(
                     "OK: \(loaded.cohort.mentors.count) mentors and \(loaded.cohort.mentees.count) mentees can be matched"
                         + (loaded.warnings.isEmpty ? "." : " (\(loaded.warnings.count) warning(s) above)."))
             }
         }
+    }
+
+    /// The lines the configuration still needs, on standard output (`> fixes.yaml` keeps them).
+    private func printSuggestions(_ suggestions: ConfigurationSuggestions) {
+        guard !suggestions.isEmpty else { return }
+        Self.output(suggestions.yaml(configurationFile: cohort.configurationPath ?? "your configuration"))
     }
 
     /// Writes `text` and a line end to standard output (the commands' own, so tests can read it).

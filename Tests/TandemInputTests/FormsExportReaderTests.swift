@@ -320,6 +320,21 @@ struct FormsExportReaderTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    @Test func lookAlikeSpellingsAreSuggestedAsOneOrganisation() throws {
+        let mentees =
+            Self.goodMentee + "E2,Sam,sam@example.org,London Borough of Ealing,Tue 18:00-20:00,Housing\n"
+            + "E3,Kim,kim@example.org,Ealing Council,Tue 18:00-20:00,Housing\n"
+        let mentors = Self.goodMentor.replacingOccurrences(of: "Southall Group", with: "LBE")
+        let (_, problems, reader) = try read(mentors: mentors, mentees: mentees)
+        #expect(problems.count == 2)
+        let lines = reader.suggestions.yaml(configurationFile: "")
+        #expect(lines.hasSuffix("organisations:\n  \"Ealing Council\": [\"LBE\", \"London Borough of Ealing\"]\n"), "\(lines)")
+        // Pasted, the lines are a valid configuration that silences the warnings.
+        let (cohort, after, _) = try read(mentors: mentors, mentees: mentees, configuration: lines)
+        #expect(after.isEmpty, "\(after)")
+        #expect(Set(cohort.mentees.map(\.organisation)) == ["Ealing Council"])
+    }
+
     @Test func anAcronymOfALongerNameIsAWarning() throws {
         let mentees = Self.goodMentee + "E2,Sam,sam@example.org,London Borough of Ealing,Tue 18:00-20:00,Housing\n"
         let mentors = Self.goodMentor.replacingOccurrences(of: "Southall Group", with: "LBE")
