@@ -16,6 +16,16 @@ extension MatchCommand {
         return [(NeedsAttentionFile.name, NeedsAttentionFile.render(entries))]
     }
 
+    /// The problems of the rows left out, as warnings: the run goes on without those rows.
+    static func leftOutWarnings(_ leftOut: [RowProblem]) -> [InputProblem] {
+        leftOut.map { item in
+            var problem = item.problem
+            problem.severity = .warning
+            problem.message = "left out of matching: " + problem.message
+            return problem
+        }
+    }
+
     /// Says how many rows were left out and where they are listed.
     func printLeftOut(_ leftOut: [RowProblem]) {
         guard !leftOut.isEmpty else { return }

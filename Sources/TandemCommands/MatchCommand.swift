@@ -71,7 +71,9 @@ struct MatchCommand: ParsableCommand {
                     mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath,
                     skipInvalid: skipInvalid, requireEmail: method == .request)
             }
-            for line in InputProblem.reportLines(loaded.warnings) where !quiet { printError(line) }
+            for line in InputProblem.reportLines(loaded.warnings + Self.leftOutWarnings(loaded.leftOut)) where !quiet {
+                printError(line)
+            }
             let attention = Self.needsAttention(loaded.leftOut)
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }

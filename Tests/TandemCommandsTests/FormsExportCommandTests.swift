@@ -127,6 +127,10 @@ struct FormsExportCommandTests {
         #expect(row["row"] == "2")
         #expect(row["file"] == files.mentees.path)
         #expect(row["problem"]?.hasPrefix("email: 'sarah.whitfield at example' is not an e-mail address") == true)
+        #expect(
+            matched.errors.contains(
+                "mentees.csv:2: warning: field 'email': left out of matching: 'sarah.whitfield at example' is not an e-mail address"
+            ))
         let pairs = try CLI.pairs(inMatchesCSV: out.appendingPathComponent("matches.csv"))
         #expect(!pairs.contains { $0.mentee == "E1" })
     }
