@@ -47,7 +47,9 @@ extension SignupReader {
         let key = UnknownAnswer.Key(file: file, field: field, answer: AnswerKey.normalise(answer))
         if severity == .error {
             rowProblems.append(
-                RowProblem(problem: InputProblem(file: file, line: line, field: field, message: "'\(answer)': " + problem)))
+                RowProblem(
+                    problem: InputProblem(
+                        file: file, line: line, field: field, message: column(of: field, in: file) + "'\(answer)': " + problem)))
         }
         if var known = unknownAnswers[key] {
             known.lines.append(line)
@@ -55,7 +57,9 @@ extension SignupReader {
             unknownAnswers[key] = known
             return
         }
-        let entry = UnknownAnswer(text: answer, lines: [line], problemIndex: problems.count, problem: problem, field: field)
+        let entry = UnknownAnswer(
+            text: answer, lines: [line], problemIndex: problems.count, problem: problem, field: field,
+            column: column(of: field, in: file))
         problems.append(InputProblem(severity, file: file, line: line, field: field, message: Self.message(for: entry)))
         unknownAnswers[key] = entry
         let suggestionField =
@@ -74,7 +78,7 @@ extension SignupReader {
             rows = " (\(answer.lines.count) rows: lines \(listed)\(more))"
         }
         let fix = answer.problem.contains("input.values") ? "" : "; or say what it means under input.values.\(answer.field)"
-        return "'\(answer.text)'\(rows): \(answer.problem)\(fix)"
+        return "\(answer.column)'\(answer.text)'\(rows): \(answer.problem)\(fix)"
     }
 
     /// The row's e-mail: `anonymous` (what Microsoft Forms writes for an anonymous response)

@@ -94,6 +94,12 @@ extension SignupReader {
                 ))
         }
         guard required.allSatisfy({ columnOfField[$0] != nil || $0 == "id" && idSource != nil }) else { return [] }
+        var headings: [String: String] = [:]
+        for (field, source) in columnOfField where SignupColumns.canonicalKey(table.header[source.column]) != field {
+            headings[field] = table.header[source.column]
+        }
+        if columnOfField["id"] == nil, let idSource { headings["id"] = table.header[idSource] }
+        headingOfField[table.file] = headings
         let submittedColumn = Self.submissionColumns.lazy.compactMap { keys.firstIndex(of: $0) }.first
 
         return table.records.map { record in

@@ -57,18 +57,12 @@ extension SignupReader {
                 problems.append(
                     InputProblem(
                         .warning, file: file, line: line, field: field,
-                        message: "'\(id)' is left out of this run because of problems in their row, so this has no effect"))
+                        message: column(of: field, in: file)
+                            + "'\(id)' is left out of this run because of problems in their row, so this has no effect"))
                 continue
             }
-            rowProblems.append(
-                RowProblem(
-                    problem: InputProblem(
-                        file: file, line: line, field: field,
-                        message: "'\(id)' is not the id of any \(side); use ids from the \(side)s file")))
-            problems.append(
-                InputProblem(
-                    file: file, line: line, field: field,
-                    message: "'\(id)' is not the id of any \(side); use ids from the \(side)s file"))
+            rowError(
+                file: file, line: line, field: field, "'\(id)' is not the id of any \(side); use ids from the \(side)s file")
         }
     }
 
@@ -82,7 +76,8 @@ extension SignupReader {
             problems.append(
                 InputProblem(
                     .warning, file: file, line: line, field: "exclusions",
-                    message: "'\(entry)' matches no id on the other side and no organisation; it has no effect"))
+                    message: column(of: "exclusions", in: file)
+                        + "'\(entry)' matches no id on the other side and no organisation; it has no effect"))
         }
     }
 }

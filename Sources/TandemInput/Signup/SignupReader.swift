@@ -32,6 +32,9 @@ public struct SignupReader {
     let translatedValuesByField: [String: Set<String>]
     var mentorFileName = "mentors.csv"
     var menteeFileName = "mentees.csv"
+    /// Per file, the heading of each field's column where it is not Tandem's own name, so that
+    /// messages name the column as the coordinator sees it.
+    var headingOfField: [String: [String: String]] = [:]
     /// The grouped problem for each distinct unknown answer, by file, field and answer.
     var unknownAnswers: [UnknownAnswer.Key: UnknownAnswer] = [:]
 
@@ -105,9 +108,16 @@ public struct SignupReader {
 
     /// An error in one person's row.
     mutating func rowError(file: String, line: Int, field: String?, _ message: String) {
-        let problem = InputProblem(file: file, line: line, field: field, message: message)
+        let problem = InputProblem(file: file, line: line, field: field, message: column(of: field, in: file) + message)
         problems.append(problem)
         rowProblems.append(RowProblem(problem: problem))
+    }
+
+    /// `in column 'How would you like to meet?': `, or nothing where the column is headed with
+    /// Tandem's own name.
+    func column(of field: String?, in file: String) -> String {
+        guard let field, let heading = headingOfField[file]?[field] else { return "" }
+        return "in column '\(heading)': "
     }
 
     /// An error about a whole file or the configuration.

@@ -14,4 +14,6 @@ struct UnknownAnswer {
     /// What is wrong with it and what to do, without the answer or the rows.
     var problem: String
     var field: String
+    /// `in column '...': ` where the column's heading is not the field's name.
+    var column: String
 }
