@@ -10,13 +10,15 @@ extension SignupReader {
         let monthFirst = keepLatest && Self.writesMonthFirst(rows.map(\.submitted))
         // Two indexes rather than one of concatenated keys: this runs for every row.
         var byEmail = [String: Int](minimumCapacity: rows.count)
-        var byName = [NameKey: Int](minimumCapacity: rows.count)
-        var emails = [String](repeating: "", count: rows.count)
+        var byName = [NameKey: Int]()
+        let emails = rows.map(emailKey)
+        // Two rows with different e-mails are different people, so names only need comparing
+        // when some row has no e-mail (never, in most large files).
+        let comparesNames = emails.contains { $0.isEmpty }
         var dropped = Set<Int>()
         for index in rows.indices {
-            let email = emailKey(rows[index])
-            emails[index] = email
-            let name = nameKey(rows[index])
+            let email = emails[index]
+            let name = comparesNames ? nameKey(rows[index]) : nil
             var match: (earlier: Int, reason: Reason)?
             if !email.isEmpty, let earlier = byEmail[email] {
                 match = (earlier, .email)
@@ -52,7 +54,7 @@ extension SignupReader {
                 ))
             for row in [earlier, index] {
                 if !emails[row].isEmpty { byEmail[emails[row]] = later }
-                if let key = nameKey(rows[row]) { byName[key] = later }
+                if comparesNames, let key = nameKey(rows[row]) { byName[key] = later }
             }
         }
         if !dropped.isEmpty { rows = rows.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
