@@ -57,6 +57,9 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Match everyone whose sign-up rows are sound; list the rows with problems in needs-attention.csv.")
+    var skipInvalid = false
+
     func validate() throws {
         if noRecord, rematch || recordOptions.record != nil {
             throw ValidationError("--no-record cannot go with --rematch or --record")
@@ -69,9 +72,13 @@ struct MatchCommand: ParsableCommand {
             let progress = TerminalProgress(quiet: quiet)
             let loaded = try progress.phase("Reading the sign-ups") {
                 try CohortLoader.load(
-                    mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
+                    mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath,
+                    skipInvalid: skipInvalid, requireEmail: method == .request)
             }
-            for line in InputProblem.reportLines(loaded.warnings) where !quiet { printError(line) }
+            for line in InputProblem.reportLines(loaded.warnings + Self.leftOutWarnings(loaded.leftOut)) where !quiet {
+                printError(line)
+            }
+            let attention = Self.needsAttention(loaded.leftOut)
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
             if let objective { policy.objective = objective }
@@ -96,8 +103,9 @@ struct MatchCommand: ParsableCommand {
                 let files = try render(
                     result, outcome: outcome, zone: scheduler?.zone, timestamp: clock.now,
                     calendarSettings: loaded.configuration.calendar, progress: progress)
-                try save(files, progress: progress)
+                try save(files + attention, progress: progress)
                 if !quiet { print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started))) }
+                if !quiet { printLeftOut(loaded.leftOut) }
                 return
             }
 
@@ -116,6 +124,7 @@ struct MatchCommand: ParsableCommand {
                 let continuation = try Continuation(
                     cohort: loaded.cohort, active: try transaction.activePairs(), withdrawn: try transaction.withdrawnPeople(),
                     ended: try transaction.endedPairs(), mentorsFile: cohort.mentorsPath)
+                try Self.refuseWithdrawing(continuation.absent, leftOut: loaded.leftOut)
                 for id in continuation.absent {
                     _ = try transaction.withdraw(person: id, from: clock.today, reason: "no longer in the sign-ups", run: run)
                     notes.warnings.append(
@@ -170,7 +179,7 @@ struct MatchCommand: ParsableCommand {
                         programme: result.programme, revisions: revisions, active: result.series, events: events,
                         newcomers: newcomers, timestamp: clock.now, settings: loaded.configuration.calendar)
                 }
-                try save(files, progress: progress)
+                try save(files + attention, progress: progress)
                 for item in unsent { try transaction.markSent(uid: item.series.uid) }
                 notes.kept = continuation.kept.count
                 notes.made = fresh.pairs.count
@@ -180,6 +189,7 @@ struct MatchCommand: ParsableCommand {
             if !quiet {
                 for warning in notes.warnings { printError("warning: " + warning) }
                 print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started), programme: notes))
+                printLeftOut(loaded.leftOut)
             }
         }
     }

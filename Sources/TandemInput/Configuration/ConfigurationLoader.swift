@@ -135,7 +135,7 @@ public enum ConfigurationLoader {
             guard let root else { return configuration }
             let sections = [
                 "programme", "matching", "weights", "constraints", "preference_bonus", "sensitive_criteria", "input", "periods",
-                "schedule", "calendar", "report",
+                "schedule", "calendar", "report", "organisations",
             ]
             for (key, node) in entries(root, at: "", allowed: sections) {
                 switch key {
@@ -149,6 +149,7 @@ public enum ConfigurationLoader {
                 case "schedule": configuration.schedule = readSchedule(node)
                 case "calendar": configuration.calendar = readCalendar(node)
                 case "report": readReport(node, into: &configuration.report)
+                case "organisations": readOrganisations(node, into: &configuration.organisations)
                 default: readPeriods(node, into: &configuration)
                 }
             }
@@ -286,35 +287,6 @@ public enum ConfigurationLoader {
                 }
             }
             policy.sensitiveCriteria = criteria
-        }
-
-        mutating func readInput(_ node: Node, into input: inout InputSettings) {
-            for (key, value) in entries(node, at: "input", allowed: ["list_separator", "id_column", "columns"]) {
-                let path = "input." + key
-                switch key {
-                case "list_separator":
-                    guard let separator = string(value, path) else { break }
-                    if separator.trimmingWhitespace().isEmpty {
-                        problem(value, path, "the list separator cannot be blank; use ';' or ','")
-                    } else {
-                        input.listSeparator = separator.trimmingWhitespace()
-                    }
-                case "id_column":
-                    let column = string(value, path)?.trimmingWhitespace() ?? ""
-                    input.idColumn = column.isEmpty ? nil : column
-                default:
-                    for (side, mapping) in entries(value, at: path, allowed: ["mentors", "mentees"]) {
-                        // `tandem_name: Heading on your form`, so typos in Tandem's names are caught.
-                        let canonical = side == "mentors" ? SignupColumns.mentor : SignupColumns.mentee
-                        var columns: [String: String] = [:]
-                        for (field, heading) in entries(mapping, at: path + "." + side, allowed: canonical) {
-                            guard let text = string(heading, path + "." + side + "." + field) else { continue }
-                            columns[TextKey.normalise(text)] = field
-                        }
-                        if side == "mentors" { input.mentorColumns = columns } else { input.menteeColumns = columns }
-                    }
-                }
-            }
         }
 
         mutating func date(_ node: Node, _ key: String) -> LocalDate? {

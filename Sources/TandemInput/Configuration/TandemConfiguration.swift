@@ -10,6 +10,16 @@ public struct InputSettings: Sendable, Hashable {
     /// Header text (normalised) → canonical field name, per file.
     public var mentorColumns: [String: String]
     public var menteeColumns: [String: String]
+    /// Each configured column mapping as written, per file, to report one that matches no heading.
+    public var mentorMappings: [ColumnMapping] = []
+    public var menteeMappings: [ColumnMapping] = []
+    /// Headings (``HeadingKey``) of columns to drop from both files, e.g. a form's own `Name`.
+    public var ignoreColumns: Set<String> = []
+    /// What to do with two sign-ups from the same person.
+    public var duplicates: DuplicatePolicy = .report
+    /// Answer translations by field (or `themes` for every theme field): ``AnswerKey`` of the
+    /// answer as the form words it → Tandem's value.
+    public var values: [String: [String: String]] = [:]
 
     public init(
         listSeparator: String = ";", idColumn: String? = nil, mentorColumns: [String: String] = [:],
@@ -35,6 +45,8 @@ public struct TandemConfiguration: Sendable {
     public var calendar = CalendarSettings()
     /// The coordinator's report: disclosure control and organisation types.
     public var report = ReportSettings()
+    /// Other spellings of organisations' names (the `organisations` section).
+    public var organisations = OrganisationAliases()
 
     public init(
         programme: Programme = Programme(), policy: MatchingPolicy = MatchingPolicy(), input: InputSettings = InputSettings(),

@@ -4,28 +4,73 @@ import TandemCore
 /// line and field rather than stopping at the first.
 public struct SignupReader {
     public let configuration: TandemConfiguration
-    public private(set) var problems: [InputProblem] = []
-    private let parser: AvailabilityParser
+    /// Every problem, in the order found; an answer used on many rows is one problem.
+    public internal(set) var problems: [InputProblem] = []
+    /// Each error that concerns one person's row, with who it is, so that the row can be left
+    /// out of matching (`--skip-invalid`) and listed for the coordinator.
+    public internal(set) var rowProblems: [RowProblem] = []
+    /// How many errors concern the files or the configuration rather than one row: these stop
+    /// matching even when rows with problems are left out.
+    public internal(set) var fileErrorCount = 0
+    /// Rows left out as earlier sign-ups of someone who signed up again (`duplicates: latest`), as `file:line`.
+    public internal(set) var droppedDuplicates: Set<String> = []
+    /// Lines to paste into the configuration for what it does not yet say.
+    public internal(set) var suggestions = ConfigurationSuggestions()
+    /// Ids (normalised) of people left out because their rows have problems: a reference to one
+    /// of them is a warning, not an error.
+    public var setAside: Set<String> = []
+    /// Whether a blank e-mail is an error (calendar invitations are e-mailed to each person).
+    public var requiresEmail = false
+
+    let parser: AvailabilityParser
+    let configurationFile: String
+    /// The answer translations that apply to each field (a theme field's own over `themes`),
+    /// merged once rather than for every cell.
+    let translationsByField: [String: [String: String]]
+    /// Per field, Tandem's values in its translations (``AnswerKey``s): an answer already
+    /// written as one of them needs no translation.
+    let translatedValuesByField: [String: Set<String>]
+    var mentorFileName = "mentors.csv"
+    var menteeFileName = "mentees.csv"
+    /// Per file, the heading of each field's column where it is not Tandem's own name, so that
+    /// messages name the column as the coordinator sees it.
+    var headingOfField: [String: [String: String]] = [:]
+    /// The grouped problem for each distinct unknown answer, by file, field and answer.
+    var unknownAnswers: [UnknownAnswer.Key: UnknownAnswer] = [:]
 
     public init(configuration: TandemConfiguration, configurationFile: String) throws(TandemFailure) {
         self.configuration = configuration
+        self.configurationFile = configurationFile
         parser = try configuration.availabilityParser(file: configurationFile)
+        var translations = configuration.input.values
+        if let shared = translations["themes"] {
+            for field in ["themes_offered", "themes_declined", "themes_wanted"] {
+                translations[field] = shared.merging(translations[field] ?? [:]) { $1 }
+            }
+        }
+        translationsByField = translations
+        translatedValuesByField = translations.mapValues { Set($0.values.map(AnswerKey.normalise)) }
     }
 
     /// Reads both tables and cross-checks them (unique ids across both, known ids in preferences).
     /// - Returns: the cohort built from the rows that could be read; check ``problems`` for errors.
     public mutating func read(mentors mentorTable: CSVTable, mentees menteeTable: CSVTable) -> Cohort {
-        let mentorRows = rows(
-            of: mentorTable, canonical: SignupColumns.mentor, required: SignupColumns.requiredMentor,
-            mapping: configuration.input.mentorColumns, idPrefix: "M")
-        let menteeRows = rows(
-            of: menteeTable, canonical: SignupColumns.mentee, required: SignupColumns.requiredMentee,
-            mapping: configuration.input.menteeColumns, idPrefix: "E")
         mentorFileName = mentorTable.file
         menteeFileName = menteeTable.file
+        var mentorRows = rows(
+            of: mentorTable, side: .mentor, required: SignupColumns.requiredMentor, mapping: configuration.input.mentorColumns,
+            mappings: configuration.input.mentorMappings)
+        var menteeRows = rows(
+            of: menteeTable, side: .mentee, required: SignupColumns.requiredMentee, mapping: configuration.input.menteeColumns,
+            mappings: configuration.input.menteeMappings)
+        removeDuplicates(&mentorRows, file: mentorTable.file)
+        removeDuplicates(&menteeRows, file: menteeTable.file)
         let mentors = mentorRows.map { mentor(from: $0, file: mentorTable.file) }
         let mentees = menteeRows.map { mentee(from: $0, file: menteeTable.file) }
         checkIdentifiers(mentorRows: mentorRows, menteeRows: menteeRows, mentors: mentors, mentees: mentees)
+        checkOrganisationSpellings(mentors: mentors, mentees: mentees)
+        nameRowProblems(mentorRows, file: mentorTable.file)
+        nameRowProblems(menteeRows, file: menteeTable.file)
         return Cohort(mentors: mentors, mentees: mentees)
     }
 
@@ -33,60 +78,9 @@ public struct SignupReader {
     struct Row {
         var line: Int
         var values: [String: String]
+        /// When the form was submitted, as the export wrote it (blank when it has no such column).
+        var submitted = ""
         subscript(field: String) -> String { values[field] ?? "" }
-    }
-
-    private mutating func rows(
-        of table: CSVTable, canonical: [String], required: [String], mapping: [String: String], idPrefix: String
-    ) -> [Row] {
-        // Resolve headings: configured mapping first, then the canonical names themselves.
-        var columnOfField: [String: Int] = [:]
-        var idSourceColumn: Int?
-        for (index, heading) in table.header.enumerated() {
-            let field = mapping[TextKey.normalise(heading)] ?? SignupColumns.canonicalKey(heading)
-            if let idColumn = configuration.input.idColumn, TextKey.normalise(heading) == TextKey.normalise(idColumn) {
-                idSourceColumn = index
-            }
-            guard canonical.contains(field) else { continue }
-            if columnOfField[field] != nil {
-                problems.append(
-                    InputProblem(
-                        file: table.file, line: 1, field: field,
-                        message:
-                            "two columns both mean '\(field)' (column \(columnOfField[field].map { $0 + 1 } ?? 0) and \(index + 1)); remove or rename one"
-                    ))
-                continue
-            }
-            columnOfField[field] = index
-        }
-        for field in required where columnOfField[field] == nil {
-            if field == "id", idSourceColumn != nil { continue }
-            problems.append(
-                InputProblem(
-                    file: table.file, line: 1, field: field,
-                    message: "required column is missing; add a '\(field)' column or map your heading to it under input.columns"))
-        }
-        guard required.allSatisfy({ columnOfField[$0] != nil || $0 == "id" && idSourceColumn != nil }) else { return [] }
-
-        return table.records.map { record in
-            if record.fields.count != table.header.count {
-                problems.append(
-                    InputProblem(
-                        file: table.file, line: record.line,
-                        message:
-                            "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"
-                    ))
-            }
-            var values = [String: String](minimumCapacity: columnOfField.count + 1)
-            for (field, column) in columnOfField where column < record.fields.count {
-                values[field] = Self.clean(record.fields[column])
-            }
-            if values["id", default: ""].isEmpty, let source = idSourceColumn, source < record.fields.count {
-                let derived = Self.clean(record.fields[source])
-                if !derived.isEmpty { values["id"] = idPrefix + derived }
-            }
-            return Row(line: record.line, values: values)
-        }
     }
 
     /// Trims and removes control characters (they break CSV, JSON and calendar output alike).
@@ -112,164 +106,120 @@ public struct SignupReader {
         return false
     }
 
-    private func list(_ text: String) -> [String] {
-        AvailabilityParser.items(in: text, separator: configuration.input.listSeparator)
+    /// An error in one person's row.
+    mutating func rowError(file: String, line: Int, field: String?, _ message: String) {
+        let problem = InputProblem(file: file, line: line, field: field, message: column(of: field, in: file) + message)
+        problems.append(problem)
+        rowProblems.append(RowProblem(problem: problem))
+    }
+
+    /// `in column 'How would you like to meet?': `, or nothing where the column is headed with
+    /// Tandem's own name.
+    func column(of field: String?, in file: String) -> String {
+        guard let field, let heading = headingOfField[file]?[field] else { return "" }
+        return "in column '\(heading)': "
+    }
+
+    /// An error about a whole file or the configuration.
+    mutating func fileError(_ problem: InputProblem) {
+        problems.append(problem)
+        fileErrorCount += 1
     }
 
     private mutating func common(_ row: Row, file: String) -> (
-        availability: WeeklyAvailability, format: MeetingFormat, consent: Bool
+        availability: WeeklyAvailability, format: MeetingFormat, consent: Bool, email: String
     ) {
-        if row["id"].isEmpty {
-            problems.append(InputProblem(file: file, line: row.line, field: "id", message: "is blank; every person needs an id"))
-        }
-        if row["name"].isEmpty {
-            problems.append(InputProblem(file: file, line: row.line, field: "name", message: "is blank; add the person's name"))
-        }
+        if row["id"].isEmpty { rowError(file: file, line: row.line, field: "id", "is blank; every person needs an id") }
+        if row["name"].isEmpty { rowError(file: file, line: row.line, field: "name", "is blank; add the person's name") }
+        let email = checkedEmail(row, file: file)
         var availability = WeeklyAvailability()
-        let items = list(row["availability"])
+        let items = list(row, "availability", file: file)
         if items.isEmpty {
-            problems.append(
-                InputProblem(
-                    file: file, line: row.line, field: "availability",
-                    message: "is blank; add times like 'Tue 18:00-20:00' (this person cannot be matched without them)"))
+            rowError(
+                file: file, line: row.line, field: "availability",
+                "is blank; add times like 'Tue 18:00-20:00' (this person cannot be matched without them)")
         }
         for item in items {
             do {
                 for window in try parser.parseWindows(item) { availability.insert(window) }
             } catch {
-                problems.append(InputProblem(file: file, line: row.line, field: "availability", message: error.description))
+                unknownAnswer(item, field: "availability", file: file, line: row.line, problem: error.problem)
             }
         }
         var format = MeetingFormat.either
-        if !row["format"].isEmpty {
-            if let parsed = MeetingFormat(parsing: row["format"]) {
+        let formatText = single(row, "format")
+        if !formatText.isEmpty {
+            if let parsed = MeetingFormat(parsing: formatText) {
                 format = parsed
             } else {
-                problems.append(
-                    InputProblem(
-                        file: file, line: row.line, field: "format",
-                        message: "'\(row["format"])' is not a format; use online, in person or either"))
+                unknownAnswer(
+                    formatText, field: "format", file: file, line: row.line,
+                    problem: "is not a format; Tandem reads online, in person or either")
             }
         }
         var consent = false
-        switch TextKey.normalise(row["consent_sensitive"]) {
+        let consentText = single(row, "consent_sensitive")
+        switch AnswerKey.normalise(consentText) {
         case "yes", "y", "true", "1", "i agree", "agree": consent = true
         case "no", "n", "false", "0", "": consent = false
         default:
-            problems.append(
-                InputProblem(
-                    file: file, line: row.line, field: "consent_sensitive",
-                    message: "'\(row["consent_sensitive"])' is neither yes nor no; sensitive answers are not used until it is yes"
-                ))
+            unknownAnswer(
+                consentText, field: "consent_sensitive", file: file, line: row.line,
+                problem: "is neither yes nor no; sensitive answers are not used until it is yes")
         }
-        return (availability, format, consent)
+        return (availability, format, consent, email)
     }
 
     private mutating func mentor(from row: Row, file: String) -> Mentor {
-        let (availability, format, consent) = common(row, file: file)
+        let (availability, format, consent, email) = common(row, file: file)
         var capacity = 1
-        let capacityText = row["capacity"]
+        let capacityText = single(row, "capacity")
         if !capacityText.isEmpty {
             if let value = Int(capacityText), (0...10).contains(value) {
                 capacity = value
             } else {
-                problems.append(
-                    InputProblem(
-                        file: file, line: row.line, field: "capacity",
-                        message: "'\(capacityText)' is not a number of mentees from 0 to 10 (blank means 1)"))
+                unknownAnswer(
+                    capacityText, field: "capacity", file: file, line: row.line,
+                    problem: "is not a number of mentees from 0 to 10 (blank means 1)")
             }
         }
+        let organisations = configuration.organisations
         return Mentor(
-            id: row["id"], name: row["name"], email: row["email"], organisation: row["organisation"], town: row["town"],
-            languages: list(row["languages"]), themesOffered: list(row["themes_offered"]),
-            themesDeclined: list(row["themes_declined"]), availability: availability, format: format, capacity: capacity,
-            exclusions: list(row["exclusions"]), preferredMentees: list(row["preferred_mentees"]),
-            consentsToSensitiveUse: consent)
+            id: row["id"], name: row["name"], email: email, organisation: organisations.canonical(row["organisation"]),
+            town: single(row, "town"), languages: list(row, "languages", file: file),
+            themesOffered: list(row, "themes_offered", file: file), themesDeclined: list(row, "themes_declined", file: file),
+            availability: availability, format: format, capacity: capacity,
+            exclusions: canonicalOrganisations(list(row, "exclusions", file: file)),
+            preferredMentees: list(row, "preferred_mentees", file: file), consentsToSensitiveUse: consent)
     }
 
     private mutating func mentee(from row: Row, file: String) -> Mentee {
-        let (availability, format, consent) = common(row, file: file)
+        let (availability, format, consent, email) = common(row, file: file)
+        let organisations = configuration.organisations
         return Mentee(
-            id: row["id"], name: row["name"], email: row["email"], organisation: row["organisation"],
-            jobTitle: row["job_title"], town: row["town"], languages: list(row["languages"]),
-            themesWanted: list(row["themes_wanted"]), availability: availability, format: format,
-            exclusions: list(row["exclusions"]), preferredMentors: list(row["preferred_mentors"]),
-            consentsToSensitiveUse: consent)
+            id: row["id"], name: row["name"], email: email, organisation: organisations.canonical(row["organisation"]),
+            jobTitle: row["job_title"], town: single(row, "town"), languages: list(row, "languages", file: file),
+            themesWanted: list(row, "themes_wanted", file: file), availability: availability, format: format,
+            exclusions: canonicalOrganisations(list(row, "exclusions", file: file)),
+            preferredMentors: list(row, "preferred_mentors", file: file), consentsToSensitiveUse: consent)
     }
 
-    private mutating func checkIdentifiers(mentorRows: [Row], menteeRows: [Row], mentors: [Mentor], mentees: [Mentee]) {
-        let mentorFile = mentorFileName
-        let menteeFile = menteeFileName
-        // Loops by index below: iterating zipped or concatenated arrays copied every row and
-        // person (a dozen strings each), which dominated these checks for a large cohort.
-        var firstSeen = [String: (file: String, line: Int)](minimumCapacity: mentorRows.count + menteeRows.count)
-        for (rows, file) in [(mentorRows, mentorFile), (menteeRows, menteeFile)] {
-            for row in rows where !row["id"].isEmpty {
-                let key = TextKey.normalise(row["id"])
-                if let earlier = firstSeen[key] {
-                    problems.append(
-                        InputProblem(
-                            file: file, line: row.line, field: "id",
-                            message:
-                                "'\(row["id"])' is already used at \(earlier.file):\(earlier.line); ids must be unique across both files"
-                        ))
-                } else {
-                    firstSeen[key] = (file, row.line)
-                }
-            }
-        }
-        var mentorIDs = Set<String>(minimumCapacity: mentors.count)
-        var menteeIDs = Set<String>(minimumCapacity: mentees.count)
-        var organisations = Set<String>()
-        for index in mentors.indices {
-            mentorIDs.insert(TextKey.normalise(mentors[index].id))
-            organisations.insert(TextKey.normalise(mentors[index].organisation))
-        }
-        for index in mentees.indices {
-            menteeIDs.insert(TextKey.normalise(mentees[index].id))
-            organisations.insert(TextKey.normalise(mentees[index].organisation))
-        }
-        for index in mentorRows.indices where index < mentors.count {
-            let line = mentorRows[index].line
-            checkReferences(
-                mentors[index].preferredMentees, known: menteeIDs, side: "mentee", field: "preferred_mentees", file: mentorFile,
-                line: line)
-            checkExclusions(
-                mentors[index].exclusions, known: menteeIDs, organisations: organisations, file: mentorFile, line: line)
-        }
-        for index in menteeRows.indices where index < mentees.count {
-            let line = menteeRows[index].line
-            checkReferences(
-                mentees[index].preferredMentors, known: mentorIDs, side: "mentor", field: "preferred_mentors", file: menteeFile,
-                line: line)
-            checkExclusions(
-                mentees[index].exclusions, known: mentorIDs, organisations: organisations, file: menteeFile, line: line)
-        }
+    /// Exclusion entries with organisation aliases replaced by the organisation's name.
+    private func canonicalOrganisations(_ entries: [String]) -> [String] {
+        let organisations = configuration.organisations
+        guard !organisations.isEmpty, !entries.isEmpty else { return entries }
+        return entries.map(organisations.canonical)
     }
 
-    private var mentorFileName = "mentors.csv"
-    private var menteeFileName = "mentees.csv"
-
-    private mutating func checkReferences(
-        _ ids: [String], known: Set<String>, side: String, field: String, file: String, line: Int
-    ) {
-        for id in ids where !known.contains(TextKey.normalise(id)) {
-            problems.append(
-                InputProblem(
-                    file: file, line: line, field: field,
-                    message: "'\(id)' is not the id of any \(side); use ids from the \(side)s file"))
-        }
-    }
-
-    private mutating func checkExclusions(
-        _ entries: [String], known: Set<String>, organisations: Set<String>, file: String, line: Int
-    ) {
-        for entry in entries where !known.contains(TextKey.normalise(entry)) && !organisations.contains(TextKey.normalise(entry))
-        {
-            problems.append(
-                InputProblem(
-                    .warning, file: file, line: line, field: "exclusions",
-                    message: "'\(entry)' matches no id on the other side and no organisation; it has no effect"))
+    /// Fills in the id and name of each row problem from the rows they concern.
+    private mutating func nameRowProblems(_ rows: [Row], file: String) {
+        guard rowProblems.contains(where: { $0.problem.file == file && $0.id.isEmpty }) else { return }
+        var rowByLine: [Int: Int] = [:]
+        for (index, row) in rows.enumerated() { rowByLine[row.line] = index }
+        for index in rowProblems.indices where rowProblems[index].problem.file == file && rowProblems[index].id.isEmpty {
+            guard let line = rowProblems[index].problem.line, let row = rowByLine[line] else { continue }
+            rowProblems[index].id = rows[row]["id"]
+            rowProblems[index].name = rows[row]["name"]
         }
     }
 }
