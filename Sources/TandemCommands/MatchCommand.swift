@@ -82,7 +82,8 @@ struct MatchCommand: ParsableCommand {
                 }
                 return SessionScheduler(settings: settings, zone: zone)
             }
-            try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
+            try MemoryCheck.refuseUnaffordableLists(
+                loaded.cohort, policy: policy, scheduled: scheduler != nil, progress: progress)
             if noRecord {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
                 let result = MatchResult(outcome, programme: programme)
