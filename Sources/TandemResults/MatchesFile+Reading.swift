@@ -100,7 +100,7 @@ extension MatchesFile {
             spareMentorPlaces: self.summary.spareMentorPlaces, meanScore: self.summary.meanScore)
         summary.keptPairs = self.summary.keptPairs
         summary.pairsWithoutSlot = self.summary.pairsWithoutSlot
-        return MatchResult(
+        var result = MatchResult(
             programme: programme, algorithm: algorithm, seed: seed, stable: stable, blockingPairs: blockingPairs,
             settings: ReasonSettings(
                 sessionMinutes: settings.sessionMinutes, minimumScore: settings.minimumScore,
@@ -112,6 +112,8 @@ extension MatchesFile {
                     mentor: PersonName(id: $0.mentor, name: $0.mentorName), offered: $0.offered, usable: $0.usable)
             },
             tradeOff: tradeOff, schedule: schedule)
+        result.acceptablePairs = acceptablePairs
+        return result
     }
 
     static func reason(code: String, details: Details, at path: String) throws(Unreadable) -> UnmatchedReason {

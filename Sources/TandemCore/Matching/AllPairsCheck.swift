@@ -72,7 +72,7 @@ public struct AllPairsCheck: Sendable, Hashable {
         let worst = worstKey
         let counters = progress.phase("Checking every pair", total: menteeCount * mentorCount, unit: "pairs") {
             all.withUnsafeBufferPointer { list in
-                scan.scan(list) { _, _ in Counter(compiled: compiled, partnerKey: partners, worstKey: worst) }
+                scan.scan(list, progress: progress) { _, _ in Counter(compiled: compiled, partnerKey: partners, worstKey: worst) }
             }
         }
         acceptablePairs = counters.reduce(0) { $0 + $1.acceptable }

@@ -138,7 +138,7 @@ struct ExactStableInstance: Sendable {
             () -> Columns in
             let all = ContiguousArray(0..<Int32(menteeCount))
             let pieces = all.withUnsafeBufferPointer { list in
-                scan.scan(list) { _, slots in
+                scan.scan(list, progress: progress) { _, slots in
                     ColumnCollector(compiled: compiled, limit: worstHeld.limit, heldKeys: heldKeys, slots: slots)
                 }
             }

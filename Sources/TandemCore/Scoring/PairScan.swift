@@ -28,8 +28,9 @@ struct PairScan {
     /// Visits the rows of `mentees` (indices into the cohort) on all cores: the list is split
     /// into pieces, each scanned by a visitor from `makeVisitor(piece)`; the visitors are
     /// returned in piece order. `slot` is a mentee's position in `mentees`.
+    /// Reports `mentees.count × mentors` pairs to `progress` as it goes.
     func scan<Visitor: PairVisitor>(
-        _ mentees: UnsafeBufferPointer<Int32>, pieces requested: Int = 0,
+        _ mentees: UnsafeBufferPointer<Int32>, pieces requested: Int = 0, progress: any ProgressObserver = NoProgress(),
         makeVisitor: @Sendable (_ piece: Int, _ slots: Range<Int>) -> Visitor
     ) -> [Visitor] {
         let count = mentees.count
@@ -42,7 +43,7 @@ struct PairScan {
         Concurrently.forEach(pieces, threads: Concurrently.processorCount) { piece in
             let slots = (piece * count / pieces)..<((piece + 1) * count / pieces)
             var visitor = makeVisitor(piece, slots)
-            scanRows(list, slots: slots, &visitor)
+            scanRows(list, slots: slots, &visitor, progress: progress)
             shared[piece] = visitor
         }
         return results.compactMap { $0 }
@@ -51,9 +52,11 @@ struct PairScan {
     /// Scans the rows of `mentees[slots]` against every mentor taking mentees, a tile of
     /// mentors at a time (as ``ChunkScorer`` does, for the cache).
     private func scanRows<Visitor: PairVisitor>(
-        _ mentees: UnsafeBufferPointer<Int32>, slots: Range<Int>, _ visitor: inout Visitor
+        _ mentees: UnsafeBufferPointer<Int32>, slots: Range<Int>, _ visitor: inout Visitor, progress: any ProgressObserver
     ) {
         guard !slots.isEmpty else { return }
+        let pieceMentors = compiled.mentorCount
+        var reported = 0
         let activeCount = screen.count
         let wordsPerMentee = compiled.themeWords + compiled.languageWords
         let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, slots.count * wordsPerMentee))
@@ -110,7 +113,11 @@ struct PairScan {
                     if position >= 0 { excluded[Int(position)] = false }
                 }
             }
+            let done = slots.count * pieceMentors * tile.upperBound / max(1, activeCount)
+            progress.advance(by: done - reported)
+            reported = done
         }
+        progress.advance(by: slots.count * pieceMentors - reported)
         for (offset, slot) in slots.enumerated() where active[offset] {
             visitor.end(mentee: Int(mentees[slot]), slot: slot)
         }
