@@ -156,3 +156,38 @@ struct AllPairsCheckTests {
         #expect(check.examples.contains(BlockingPair(resident: Int32(mentee), hospital: mentor)))
     }
 }
+
+/// The score bounds that let the exact method's passes skip scoring pairs.
+@Suite("Upper bounds on pair scores")
+struct ScoreBoundTests {
+    @Test(arguments: 0..<6)
+    func theBoundsAreAtLeastTheScoresOfEveryPair(policyIndex: Int) throws {
+        let generated = SyntheticCohort.generate(mentees: 120, mentors: 40, seed: UInt64(20 + policyIndex))
+        var cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        // Some people state preferences, some consent, some not: every branch of the bounds.
+        for index in cohort.mentors.indices where index % 3 == 0 {
+            cohort.mentors[index].preferredMentees = [cohort.mentees[index % cohort.mentees.count].id]
+        }
+        let policy = ExactStableMatchingTests.policies[policyIndex]
+        let compiled = CompiledCohort(cohort: cohort, policy: policy)
+        let screen = MentorScreen(compiled)
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords + 1)
+        defer { scratch.deallocate() }
+        var tight = 0
+        for mentee in 0..<compiled.menteeCount {
+            var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
+            view.load(mentee, from: compiled, policy: screen.policy)
+            for active in 0..<screen.count {
+                let mentor = Int(screen.mentors[active])
+                let verdict = compiled.scoredVerdict(mentee: mentee, mentor: mentor)
+                let menteeBound = screen.menteeScoreBound(active, view).rounded(.up) + 2
+                let mentorBound = screen.mentorScoreBound(active, view).rounded(.up) + 2
+                #expect(Double(verdict.menteeScore) <= menteeBound)
+                #expect(Double(verdict.mentorScore) <= mentorBound)
+                if Double(verdict.mentorScore) + 3 >= mentorBound { tight += 1 }
+            }
+        }
+        // The bound is exact when the criteria it takes at full marks have them.
+        #expect(tight > 0)
+    }
+}

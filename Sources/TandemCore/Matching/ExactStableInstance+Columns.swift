@@ -18,6 +18,8 @@ extension ExactStableInstance {
         /// scan visits its mentees' rows a tile of mentors at a time, interleaved).
         var better: [Int32]
         let first: Int
+        /// Per slot: the mentee's score of its mentee-optimal mentor (`Int32.max` if none).
+        let heldScores: [Int32]
 
         init(compiled: CompiledCohort, limit: ContiguousArray<Key>, heldKeys: ContiguousArray<Key>, slots: Range<Int>) {
             self.compiled = compiled
@@ -25,9 +27,18 @@ extension ExactStableInstance {
             self.heldKeys = heldKeys
             better = [Int32](repeating: 0, count: slots.count)
             first = slots.lowerBound
+            heldScores = slots.map { heldKeys[$0].score }
         }
 
         mutating func begin(mentee: Int, slot: Int) -> Bool { true }
+
+        var usesBounds: Bool { true }
+
+        /// A pair matters if the mentor may rank the mentee at or above its cut, or the mentee
+        /// may rank the mentor above its mentee-optimal one (to be counted).
+        func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool {
+            mentorBound >= limit[mentor].score || menteeBound >= heldScores[slot - first]
+        }
 
         mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
             if compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < heldKeys[mentee] {

@@ -196,6 +196,13 @@ extension ExactStableInstance {
 
         mutating func begin(mentee: Int, slot: Int) -> Bool { true }
 
+        var usesBounds: Bool { true }
+
+        /// Only pairs the mentor may still take matter.
+        func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool {
+            mentorBound >= thresholds[mentor].score
+        }
+
         mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
             let tie = compiled.tieKey(ranker: compiled.menteeIdHash[mentee], candidate: compiled.mentorIdHash[mentor])
             let key = Key(score: menteeScore, tie: tie, mentee: Int32(truncatingIfNeeded: mentor))

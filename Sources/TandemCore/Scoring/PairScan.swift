@@ -8,6 +8,18 @@ protocol PairVisitor {
     mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32)
     /// Called once per mentee after its pairs.
     mutating func end(mentee: Int, slot: Int)
+    /// Whether the visitor can tell from upper bounds on the scores that a pair does not
+    /// concern it; if so, ``needsScores(slot:mentor:menteeBound:mentorBound:)`` is asked
+    /// before scoring each pair.
+    var usesBounds: Bool { get }
+    /// Whether a pair whose scores are at most these (millionths) may concern the visitor;
+    /// `false` skips it unscored and unvisited.
+    func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool
+}
+
+extension PairVisitor {
+    var usesBounds: Bool { false }
+    func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool { true }
 }
 
 /// Walks the acceptable pairs of chosen mentees' rows, scoring as it goes and storing
@@ -100,6 +112,14 @@ struct PairScan {
                     guard screen.organisation[position] != view.organisation, !excluded[position],
                         screen.format[position] & view.compatibleFormats != 0, screen.sharesSession(position, view)
                     else { continue }
+                    if visitor.usesBounds {
+                        // The margin absorbs rounding to millionths.
+                        let menteeBound = Int32(clamping: Int(screen.menteeScoreBound(position, view).rounded(.up)) + 2)
+                        let mentorBound = Int32(clamping: Int(screen.mentorScoreBound(position, view).rounded(.up)) + 2)
+                        let mentor = Int(screen.mentors[position])
+                        guard visitor.needsScores(slot: slot, mentor: mentor, menteeBound: menteeBound, mentorBound: mentorBound)
+                        else { continue }
+                    }
                     let criteria = screen.criteria(position, view)
                     let menteeScore = screen.menteeScore(criteria, position, view)
                     let mentorScore = screen.mentorScore(criteria, position, view)
