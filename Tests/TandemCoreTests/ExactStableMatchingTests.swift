@@ -29,13 +29,15 @@ struct ExactStableMatchingTests {
         var matching: Matching
         var ranks: [[Int]]
         var stableOptions: [TradeOffOption]
+        var unmatched: [UnmatchedPerson]
     }
 
     static func compared(_ outcome: MatchOutcome) -> Compared {
         Compared(
             matching: outcome.matching,
             ranks: outcome.pairs.map { [$0.mentee, $0.mentor, $0.menteeRank, $0.mentorRank] },
-            stableOptions: (outcome.tradeOff?.options ?? []).filter { !$0.name.contains("pairs (not stable)") })
+            stableOptions: (outcome.tradeOff?.options ?? []).filter { !$0.name.contains("pairs (not stable)") },
+            unmatched: outcome.unmatched)
     }
 
     /// Checks every choice; returns whether the cohort has more than one stable matching.

@@ -13,6 +13,12 @@ public struct AllPairsCheck: Sendable, Hashable {
     package var examples: [BlockingPair]
     /// Matched pairs that are not acceptable.
     package var unacceptablePairs: Int
+    /// Each mentee's acceptable mentors, and each mentor's acceptable mentees.
+    package var menteeAcceptable: [Int32] = []
+    package var mentorAcceptable: [Int32] = []
+    /// For each mentee given a mentor to ask about, that mentor's 0-based rank of the mentee in
+    /// its complete list (-1 for the others).
+    package var rankAtAskedMentor: [Int32] = []
 
     static let exampleCount = 20
 
@@ -21,7 +27,10 @@ public struct AllPairsCheck: Sendable, Hashable {
 
     /// Checks `matching` (mentee → mentor) against every pair of `compiled`.
     /// - Complexity: O(mentees × mentors) pair screens on all cores; O(people) memory.
-    package init(_ matching: Matching, compiled: CompiledCohort, progress: any ProgressObserver = NoProgress()) {
+    /// - Parameter asking: for each mentee, a mentor whose rank of them to find, or -1.
+    package init(
+        _ matching: Matching, compiled: CompiledCohort, asking: [Int32]? = nil, progress: any ProgressObserver = NoProgress()
+    ) {
         typealias Key = PreferenceBuilder.MentorRankKey
         let menteeCount = compiled.menteeCount
         let mentorCount = compiled.mentorCount
@@ -43,20 +52,62 @@ public struct AllPairsCheck: Sendable, Hashable {
         for mentor in 0..<mentorCount where fill[mentor] < compiled.capacities[mentor] { worstKey[mentor] = Key.last }
         for mentor in 0..<mentorCount where fill[mentor] > compiled.capacities[mentor] { unacceptable += 1 }
 
+        // The asked ranks: each mentor's askers' keys, sorted, as CSR. Every visited pair adds
+        // one to the askers the mentor ranks below it (a difference array per piece).
+        var askStart = [Int](repeating: 0, count: mentorCount + 1)
+        var askKeys: [Key] = []
+        var askMentees: [Int32] = []
+        if let asking {
+            var byMentor: [[(key: Key, mentee: Int32)]] = Array(repeating: [], count: mentorCount)
+            for mentee in asking.indices where asking[mentee] >= 0 {
+                let mentor = Int(asking[mentee])
+                let verdict = compiled.verdict(mentee: mentee, mentor: mentor)
+                byMentor[mentor].append(
+                    (compiled.mentorKey(mentor: mentor, mentee: mentee, score: verdict.mentorScore), Int32(mentee)))
+            }
+            for mentor in 0..<mentorCount {
+                for asker in byMentor[mentor].sorted(by: { $0.key < $1.key }) {
+                    askKeys.append(asker.key)
+                    askMentees.append(asker.mentee)
+                }
+                askStart[mentor + 1] = askKeys.count
+            }
+        }
+
         struct Counter: PairVisitor {
             let compiled: CompiledCohort
             let partnerKey: ContiguousArray<Key>
             let worstKey: ContiguousArray<Key>
+            let askStart: [Int]
+            let askKeys: [Key]
             var acceptable = 0
             var blocking = 0
             var examples: [BlockingPair] = []
+            var menteeAcceptable: [Int32]
+            var mentorAcceptable: [Int32]
+            var askedDifference: [Int32]
+            let first: Int
 
             mutating func begin(mentee: Int, slot: Int) -> Bool { true }
 
             mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
                 acceptable &+= 1
+                menteeAcceptable[slot - first] &+= 1
+                mentorAcceptable[mentor] &+= 1
+                let asked = askStart[mentor]..<askStart[mentor + 1]
+                let mentorKey = compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore)
+                if !asked.isEmpty {
+                    var low = asked.lowerBound
+                    var high = asked.upperBound
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if askKeys[middle] <= mentorKey { low = middle + 1 } else { high = middle }
+                    }
+                    askedDifference[low] &+= 1
+                    askedDifference[asked.upperBound] &-= 1
+                }
                 guard compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < partnerKey[mentee],
-                    compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore) < worstKey[mentor]
+                    mentorKey < worstKey[mentor]
                 else { return }
                 blocking &+= 1
                 if examples.count < AllPairsCheck.exampleCount {
@@ -70,10 +121,32 @@ public struct AllPairsCheck: Sendable, Hashable {
         let all = ContiguousArray(0..<Int32(menteeCount))
         let partners = partnerKey
         let worst = worstKey
+        let starts = askStart
+        let keys = askKeys
         let counters = progress.phase("Checking every pair", total: menteeCount * mentorCount, unit: "pairs") {
             all.withUnsafeBufferPointer { list in
-                scan.scan(list, progress: progress) { _, _ in Counter(compiled: compiled, partnerKey: partners, worstKey: worst) }
+                scan.scan(list, progress: progress) { _, slots in
+                    Counter(
+                        compiled: compiled, partnerKey: partners, worstKey: worst, askStart: starts, askKeys: keys,
+                        menteeAcceptable: [Int32](repeating: 0, count: slots.count),
+                        mentorAcceptable: [Int32](repeating: 0, count: mentorCount),
+                        askedDifference: [Int32](repeating: 0, count: keys.count + 1), first: slots.lowerBound)
+                }
             }
+        }
+        var mentorAcceptable = [Int32](repeating: 0, count: mentorCount)
+        var difference = [Int32](repeating: 0, count: askKeys.count + 1)
+        for counter in counters {
+            menteeAcceptable.append(contentsOf: counter.menteeAcceptable)
+            for mentor in 0..<mentorCount { mentorAcceptable[mentor] &+= counter.mentorAcceptable[mentor] }
+            for index in difference.indices { difference[index] &+= counter.askedDifference[index] }
+        }
+        self.mentorAcceptable = mentorAcceptable
+        rankAtAskedMentor = [Int32](repeating: -1, count: asking == nil ? 0 : menteeCount)
+        var running: Int32 = 0
+        for index in askKeys.indices {
+            running &+= difference[index]
+            rankAtAskedMentor[Int(askMentees[index])] = running
         }
         acceptablePairs = counters.reduce(0) { $0 + $1.acceptable }
         blockingPairs = counters.reduce(0) { $0 + $1.blocking }

@@ -87,9 +87,7 @@ public enum CohortMatcher {
             var outcome = matched.outcome
             outcome.objective = policy.objective
             outcome.exactPasses = passes
-            if useExact {
-                outcome.allPairs = AllPairsCheck(outcome.matching, compiled: compiled, progress: progress)
-            }
+            if useExact { completeExplanations(&outcome, compiled: compiled, progress: progress) }
             outcome.tradeOff = matched.tradeOff
             outcome.capacityCaps = capacityCaps
             outcome.withoutSlot = withoutSlot
@@ -110,6 +108,41 @@ public enum CohortMatcher {
                 return person
             }
             return outcome
+        }
+    }
+
+    /// Checks the exact method's matching against every pair, and puts numbers from the complete lists
+    /// into the explanations of those left unmatched (made from the reduced lists):
+    /// how many acceptable partners each has, and where a reserve mentee's first choice ranks
+    /// them.
+    private static func completeExplanations(
+        _ outcome: inout MatchOutcome, compiled: CompiledCohort, progress: any ProgressObserver
+    ) {
+        let instance = outcome.scored.instance
+        var asking = [Int32](repeating: -1, count: compiled.menteeCount)
+        for person in outcome.unmatched where person.side == .mentee {
+            if case .reserveList = person.reason, let first = instance.hospitals(preferredBy: person.index).first {
+                asking[person.index] = first
+            }
+        }
+        let check = AllPairsCheck(outcome.matching, compiled: compiled, asking: asking, progress: progress)
+        outcome.allPairs = check
+        outcome.unmatched = outcome.unmatched.map { person in
+            var person = person
+            switch (person.side, person.reason) {
+            case (.mentee, .reserveList(_, let firstChoice, _, let places, _)):
+                person.reason = .reserveList(
+                    candidates: Int(check.menteeAcceptable[person.index]), firstChoice: firstChoice,
+                    rankThere: Int(check.rankAtAskedMentor[person.index]) + 1, places: places, leftOff: 0)
+            case (.mentor, .noPossiblePartner), (.mentor, .everyCandidatePrefersAnother):
+                let candidates = Int(check.mentorAcceptable[person.index])
+                if candidates > 0 {
+                    person.reason = .everyCandidatePrefersAnother(
+                        candidates: candidates, freePlaces: Int(compiled.capacities[person.index]))
+                }
+            default: break
+            }
+            return person
         }
     }
 
