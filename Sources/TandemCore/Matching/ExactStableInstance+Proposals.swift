@@ -47,7 +47,7 @@ extension ExactStableInstance {
             if let last = window.last {
                 frontier[mentee] = compiled.menteeKey(mentee: mentee, mentor: Int(last.mentor), score: last.menteeScore)
             }
-            windowSize[mentee] = min(Int32(ExactStableInstance.largestWindow), windowSize[mentee] * 2)
+            windowSize[mentee] = min(1 << 24, windowSize[mentee] * ExactStableInstance.windowGrowth)
         }
 
         /// Lets the free mentees among `mentees` propose down their windows; returns those
@@ -179,7 +179,10 @@ extension ExactStableInstance {
         let compiled: CompiledCohort
         let thresholds: ContiguousArray<Key>
         let frontiers: ContiguousArray<Key>
-        var lists: [BestEntries]
+        let windows: ContiguousArray<Int32>
+        /// Per slot: every pair after the frontier that the mentor would take now (usually
+        /// few, so kept whole and cut to the window at the end).
+        var lists: [[PreferenceBuilder.Entry]]
         let first: Int
         var results: [Row] = []
 
@@ -190,8 +193,9 @@ extension ExactStableInstance {
             self.compiled = compiled
             self.thresholds = thresholds
             self.frontiers = frontiers
+            self.windows = windows
             first = slots.lowerBound
-            lists = slots.map { BestEntries(limit: Int(windows[$0])) }
+            lists = slots.map { _ in [] }
         }
 
         mutating func begin(mentee: Int, slot: Int) -> Bool { true }
@@ -209,17 +213,18 @@ extension ExactStableInstance {
             guard frontiers[slot] < key,
                 compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore) < thresholds[mentor]
             else { return }
-            lists[slot - first].offer(
+            lists[slot - first].append(
                 PreferenceBuilder.Entry(score: menteeScore, partner: Int32(mentor), tie: tie, otherScore: mentorScore))
         }
 
         mutating func end(mentee: Int, slot: Int) {
-            let complete = lists[slot - first].offered <= (lists[slot - first].limit ?? 0)
-            let entries = lists[slot - first].sorted().map {
+            let window = Int(windows[slot])
+            let candidates = lists[slot - first].sorted()
+            let entries = candidates.prefix(window).map {
                 WindowEntry(mentor: $0.partner, menteeScore: $0.score, mentorScore: $0.otherScore, rank: -1)
             }
-            lists[slot - first].release()
-            results.append(Row(mentee: Int32(mentee), entries: entries, complete: complete))
+            lists[slot - first] = []
+            results.append(Row(mentee: Int32(mentee), entries: entries, complete: candidates.count <= window))
         }
     }
 }

@@ -33,8 +33,13 @@ struct ExactStableInstance: Sendable {
 
     /// Mentors each mentee is first offered.
     static let initialWindow = 32
-    /// The longest window one extension gives a mentee (each extension doubles the last).
-    static let largestWindow = 1_024
+    /// How much longer each extension makes a mentee's window than the last.
+    ///
+    /// Every round scans each waiting mentee's whole row (the screen costs as much as a
+    /// pass's share of those rows, whatever is kept), so fewer, longer rounds are cheaper;
+    /// an extension keeps only the pairs a mentor would still take, usually far fewer than
+    /// the window.
+    static let windowGrowth: Int32 = 16
 
     /// One mentee's window entry: a pair they may propose along, with its complete-list rank.
     struct WindowEntry {
@@ -134,7 +139,10 @@ struct ExactStableInstance: Sendable {
         // matching over them.
         let worstHeld = state.worstHeld()
         let heldKeys = state.heldKeys()
-        let columns = progress.phase("Finding the mentor-optimal matching", total: menteeCount * mentorCount, unit: "pairs") {
+        let rounds = "after \(passes.extensionRounds) round(s) extending \(passes.extendedRows) list(s)"
+        let columns = progress.phase(
+            "Finding the mentor-optimal matching (\(rounds))", total: menteeCount * mentorCount, unit: "pairs"
+        ) {
             () -> Columns in
             let all = ContiguousArray(0..<Int32(menteeCount))
             let pieces = all.withUnsafeBufferPointer { list in
