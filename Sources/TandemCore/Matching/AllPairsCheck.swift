@@ -95,6 +95,14 @@ public struct AllPairsCheck: Sendable, Hashable {
                 menteeAcceptable[slot - first] &+= 1
                 mentorAcceptable[mentor] &+= 1
                 let asked = askStart[mentor]..<askStart[mentor + 1]
+                // Scores decide most comparisons; the tie key (three hashes) only equal ones.
+                let partner = partnerKey[mentee]
+                let worst = worstKey[mentor]
+                let prefersMentor =
+                    menteeScore != partner.score
+                    ? menteeScore > partner.score
+                    : compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < partner
+                guard prefersMentor || !asked.isEmpty else { return }
                 let mentorKey = compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore)
                 if !asked.isEmpty {
                     var low = asked.lowerBound
@@ -106,9 +114,7 @@ public struct AllPairsCheck: Sendable, Hashable {
                     askedDifference[low] &+= 1
                     askedDifference[asked.upperBound] &-= 1
                 }
-                guard compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < partnerKey[mentee],
-                    mentorKey < worstKey[mentor]
-                else { return }
+                guard prefersMentor, mentorKey < worst else { return }
                 blocking &+= 1
                 if examples.count < AllPairsCheck.exampleCount {
                     examples.append(BlockingPair(resident: Int32(mentee), hospital: Int32(mentor)))

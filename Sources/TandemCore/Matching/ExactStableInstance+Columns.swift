@@ -41,7 +41,10 @@ extension ExactStableInstance {
         }
 
         mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
-            if compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < heldKeys[mentee] {
+            let held = heldKeys[mentee]
+            if menteeScore != held.score
+                ? menteeScore > held.score : compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < held
+            {
                 better[slot - first] += 1
             }
             guard !(limit[mentor] < compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore)) else { return }
