@@ -54,6 +54,25 @@ public enum OptimalStableMatching {
     public static func solve(
         _ poset: RotationPoset, objective: StableObjective, weights: PairWeights? = nil
     ) -> Matching {
+        solve(poset, objective: objective, weights: weights, ranks: nil)
+    }
+
+    /// Computes the stable matching that is best for `objective`, counting ranks as `ranks`
+    /// gives them instead of by list position.
+    ///
+    /// For a reduced instance (same stable matchings, shorter lists) with the ranks of the
+    /// complete lists, this returns what the complete instance would return: the rotations,
+    /// their gains and the regret bounds are the same.
+    ///
+    /// - Parameters:
+    ///   - poset: The rotation poset of the instance.
+    ///   - objective: What to optimise.
+    ///   - weights: As in ``solve(_:objective:weights:)``.
+    ///   - ranks: Each entry's rank in its person's complete list; `nil` means list positions.
+    /// - Returns: A stable matching of `poset.instance`.
+    public static func solve(
+        _ poset: RotationPoset, objective: StableObjective, weights: PairWeights?, ranks: ListRanks?
+    ) -> Matching {
         switch objective {
         case .residentOptimal: poset.residentOptimal
         case .hospitalOptimal: poset.hospitalOptimal
@@ -63,9 +82,11 @@ public enum OptimalStableMatching {
                 weights: weights?.entryWeights(for: poset.instance)
                     ?? ContiguousArray(repeating: 0, count: poset.instance.entryCount))
         case .egalitarian:
-            maximumWeight(poset, weights: PairWeights.rankSum(poset.instance).residentEntryWeights)
+            maximumWeight(
+                poset,
+                weights: (ranks?.rankSum(poset.instance) ?? PairWeights.rankSum(poset.instance)).residentEntryWeights)
         case .minimumRegret:
-            minimumRegret(poset)
+            minimumRegret(poset, ranks: ranks ?? ListRanks.positions(poset.instance))
         }
     }
 
@@ -119,8 +140,8 @@ public enum OptimalStableMatching {
     }
 
     /// The resident-best stable matching whose worst rank, on either side, is smallest.
-    static func minimumRegret(_ poset: RotationPoset) -> Matching {
-        let search = RegretSearch(poset)
+    static func minimumRegret(_ poset: RotationPoset, ranks: ListRanks) -> Matching {
+        let search = RegretSearch(poset, ranks: ranks)
         var low = search.lowerBound
         var high = search.upperBound
         var best = ContiguousArray<Bool>(repeating: false, count: poset.rotationCount)
@@ -148,13 +169,17 @@ struct RegretSearch {
     var worstAtResidentOptimal = ContiguousArray<Int32>()
     var worstAtHospitalOptimal = ContiguousArray<Int32>()
 
-    init(_ poset: RotationPoset) {
+    /// Each entry's rank (list positions, or the complete lists' ranks of a reduced instance).
+    let ranks: ListRanks
+
+    init(_ poset: RotationPoset, ranks: ListRanks) {
         self.poset = poset
+        self.ranks = ranks
         let instance = poset.instance
-        rankAtBest = Self.residentRanks(poset.residentOptimal, instance)
-        rankAtWorst = Self.residentRanks(poset.hospitalOptimal, instance)
-        worstAtResidentOptimal = Self.worstRanks(poset.residentOptimal, instance)
-        worstAtHospitalOptimal = Self.worstRanks(poset.hospitalOptimal, instance)
+        rankAtBest = Self.residentRanks(poset.residentOptimal, instance, ranks: ranks)
+        rankAtWorst = Self.residentRanks(poset.hospitalOptimal, instance, ranks: ranks)
+        worstAtResidentOptimal = Self.worstRanks(poset.residentOptimal, instance, ranks: ranks)
+        worstAtHospitalOptimal = Self.worstRanks(poset.hospitalOptimal, instance, ranks: ranks)
     }
 
     /// No stable matching does better: residents are best off, hospitals worst off, at the
@@ -173,7 +198,9 @@ struct RegretSearch {
         var required = ContiguousArray<Bool>(repeating: false, count: rotationCount)
         for hospital in 0..<instance.hospitalCount where worstAtResidentOptimal[hospital] > bound {
             guard worstAtHospitalOptimal[hospital] <= bound else { return nil }
-            let position = Int(instance.hospitalListStart[hospital]) &+ Int(bound) &+ 1
+            let position = ranks.firstPosition(
+                after: bound, person: hospital, start: instance.hospitalListStart, ranks: ranks.hospitalEntryRanks)
+            guard position < Int(instance.hospitalListStart[hospital + 1]) else { return nil }
             let rotation = Int(poset.hospitalCrossing[position])
             guard rotation >= 0 else { return nil }
             required[rotation] = true
@@ -181,32 +208,38 @@ struct RegretSearch {
         let closed = poset.downwardClosure(of: required)
         for resident in 0..<instance.residentCount where rankAtWorst[resident] > bound {
             guard rankAtBest[resident] <= bound else { return nil }
-            let position = Int(instance.residentListStart[resident]) &+ Int(bound) &+ 1
+            let position = ranks.firstPosition(
+                after: bound, person: resident, start: instance.residentListStart, ranks: ranks.residentEntryRanks)
+            guard position < Int(instance.residentListStart[resident + 1]) else { return nil }
             let rotation = Int(poset.residentCrossing[position])
             if rotation >= 0 && closed[rotation] { return nil }
         }
         return closed
     }
 
-    static func residentRanks(_ matching: Matching, _ instance: MatchingInstance) -> ContiguousArray<Int32> {
+    static func residentRanks(_ matching: Matching, _ instance: MatchingInstance, ranks: ListRanks)
+        -> ContiguousArray<Int32>
+    {
         let start = instance.residentListStart
         let entries = RotationPoset.Builder.entries(
             of: matching, start: start, lists: instance.residentLists)
-        var ranks = ContiguousArray<Int32>(repeating: -1, count: instance.residentCount)
+        var residentRanks = ContiguousArray<Int32>(repeating: -1, count: instance.residentCount)
         for resident in 0..<instance.residentCount where entries[resident] >= 0 {
-            ranks[resident] = entries[resident] &- start[resident]
+            residentRanks[resident] = ranks.residentEntryRanks[Int(entries[resident])]
         }
-        return ranks
+        return residentRanks
     }
 
-    static func worstRanks(_ matching: Matching, _ instance: MatchingInstance) -> ContiguousArray<Int32> {
+    static func worstRanks(_ matching: Matching, _ instance: MatchingInstance, ranks: ListRanks)
+        -> ContiguousArray<Int32>
+    {
         var worst = ContiguousArray<Int32>(repeating: -1, count: instance.hospitalCount)
         let start = instance.hospitalListStart
         for hospital in 0..<instance.hospitalCount {
             let target = Int32(truncatingIfNeeded: hospital)
             for position in Int(start[hospital])..<Int(start[hospital + 1])
             where matching.hospitalOfResident[Int(instance.hospitalLists[position])] == target {
-                worst[hospital] = Int32(truncatingIfNeeded: position) &- start[hospital]
+                worst[hospital] = ranks.hospitalEntryRanks[position]
             }
         }
         return worst

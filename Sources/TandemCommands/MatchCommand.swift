@@ -93,7 +93,8 @@ struct MatchCommand: ParsableCommand {
                 }
                 return SessionScheduler(settings: settings, zone: zone)
             }
-            try MemoryCheck.refuseUnaffordableLists(loaded.cohort, policy: policy, progress: progress)
+            try MemoryCheck.refuseUnaffordableLists(
+                loaded.cohort, policy: policy, scheduled: scheduler != nil, progress: progress)
             if noRecord {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
                 var result = MatchResult(outcome, programme: programme)

@@ -10,6 +10,11 @@ enum MatchSummary {
             result.stable
             ? "yes (checked: no blocking pair)"
             : "NO: \(result.blockingPairs) blocking pair(s)"
+        if result.stable, let acceptable = result.acceptablePairs {
+            stable = "yes (checked over all \(grouped(acceptable)) acceptable pairs: no blocking pair)"
+        } else if result.stable, let cut = result.settings.maxListLength {
+            stable = "yes within each mentee's best \(cut) (max_list_length); pairs beyond it were not checked"
+        }
         if let programme, programme.kept > 0 {
             stable += result.stable ? "; the new pairs are stable within the free part (the kept pairs stay as they are)" : ""
         }
@@ -72,6 +77,18 @@ enum MatchSummary {
             \(scheduling)Results in \(out)/: \(result.insights == nil ? "" : "report.html (report-shareable.html to share), ")matches.csv, unmatched.csv, matches.json, preferences.json (\(String(format: "%.2f", seconds)) s)
             """
     }
+}
+
+/// `237412118` as `237,412,118`.
+func grouped(_ number: Int) -> String {
+    var digits = String(number.magnitude)
+    var groups: [Substring] = []
+    while digits.count > 3 {
+        groups.insert(digits.suffix(3), at: 0)
+        digits.removeLast(3)
+    }
+    groups.insert(Substring(digits), at: 0)
+    return (number < 0 ? "-" : "") + groups.joined(separator: ",")
 }
 
 /// What a run did to the programme record, for its summary.

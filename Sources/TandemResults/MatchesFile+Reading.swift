@@ -112,6 +112,7 @@ extension MatchesFile {
                     mentor: PersonName(id: $0.mentor, name: $0.mentorName), offered: $0.offered, usable: $0.usable)
             },
             tradeOff: tradeOff, schedule: schedule)
+        result.acceptablePairs = acceptablePairs
         result.insights = try insights?.insights(at: "insights")
         return result
     }

@@ -12,6 +12,7 @@ extension MatchesFile {
         seed = result.seed
         stable = result.stable
         blockingPairs = result.blockingPairs
+        acceptablePairs = result.acceptablePairs
         settings = Settings(
             maxListLength: result.settings.maxListLength, minimumScore: result.settings.minimumScore,
             sessionMinutes: result.settings.sessionMinutes)

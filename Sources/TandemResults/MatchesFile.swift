@@ -10,6 +10,8 @@ import TandemCore
 struct MatchesFile: Codable, Sendable {
     static let schemaVersion = 2
 
+    /// The acceptable pairs the stability check covered, when it covered all of them.
+    var acceptablePairs: Int?
     var algorithm: String
     var blockingPairs: Int
     var capacityCaps: [CapacityCap]

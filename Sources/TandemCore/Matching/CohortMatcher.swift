@@ -2,6 +2,11 @@ import StableMatching
 
 /// Runs the whole matching pipeline on a cohort: score, rank, match, verify, explain.
 public enum CohortMatcher {
+    /// From this many mentor–mentee pairs, unlimited lists are matched without holding them
+    /// (``ExactStableInstance``): a cohort of 7,000 × 7,000 may have tens of millions of
+    /// acceptable pairs, over 100 bytes each in the complete lists.
+    package static let exactPairCount = 50_000_000
+
     /// Matches `cohort` under `policy`.
     ///
     /// - Complexity: dominated by scoring, O(mentees × mentors); matching and verification are
@@ -9,9 +14,22 @@ public enum CohortMatcher {
     ///   With a `scheduler`, each mentor's capacity is first capped by the sessions their
     ///   availability can hold (so matching never promises more than the calendar can keep), and
     ///   every pair is then given its series of sessions.
+    /// - Parameter exact: whether to find the stable matching without holding the complete
+    ///   lists (``ExactStableInstance``); `nil` chooses by size: unlimited lists, no schedule,
+    ///   the stable objective and at least ``exactPairCount`` mentor–mentee pairs. Both ways
+    ///   give the same matching.
     public static func match(
         _ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler? = nil,
-        progress: any ProgressObserver = NoProgress()
+        progress: any ProgressObserver = NoProgress(), exact: Bool? = nil
+    ) -> MatchOutcome {
+        match(cohort, policy: policy, scheduler: scheduler, progress: progress, exact: exact, window: nil)
+    }
+
+    /// ``match(_:policy:scheduler:progress:exact:)`` offering each mentee `window` mentors at
+    /// first in the exact method (tests use tiny windows to extend them often).
+    static func match(
+        _ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler?, progress: any ProgressObserver,
+        exact: Bool?, window: Int?
     ) -> MatchOutcome {
         var cohort = cohort
         var capacityCaps: [CapacityCap] = []
@@ -25,7 +43,22 @@ public enum CohortMatcher {
             }
         }
         let compiled = progress.phase("Preparing the answers") { CompiledCohort(cohort: cohort, policy: policy) }
-        var scored = PreferenceBuilder.build(compiled, progress: progress)
+        let useExact =
+            exact
+            ?? (policy.maxListLength == nil && scheduler == nil && policy.objective == .stable
+                && cohort.mentees.count * cohort.mentors.count >= exactPairCount)
+        var scored: ScoredInstance
+        var ranks: ListRanks?
+        var passes: ExactPasses?
+        if useExact {
+            let reduced = ExactStableInstance(
+                compiled, window: window ?? ExactStableInstance.initialWindow, progress: progress)
+            scored = reduced.scored
+            ranks = reduced.ranks
+            passes = reduced.passes
+        } else {
+            scored = PreferenceBuilder.build(compiled, progress: progress)
+        }
         let chosenChoice = policy.objective == .stable ? policy.optimal : nil
         let cappedCohort = cohort
         let withoutSessions = Set(capacityCaps.filter { $0.usable == 0 }.map(\.mentor))
@@ -45,7 +78,7 @@ public enum CohortMatcher {
             let round = matchRound(
                 scored: scored, policy: policy, chosenChoice: chosenChoice, compiled: compiled, scheduler: scheduler,
                 cohort: cappedCohort, withoutSessions: withoutSessions, removedSoFar: withoutSlot.count,
-                isFirst: withoutSlot.isEmpty, progress: progress)
+                isFirst: withoutSlot.isEmpty, ranks: ranks, progress: progress)
             guard let matched = round.matched else {
                 withoutSlot += round.unplaced
                 scored = scored.removing(round.unplaced.map { (mentee: $0.mentee, mentor: $0.mentor) })
@@ -53,6 +86,8 @@ public enum CohortMatcher {
             }
             var outcome = matched.outcome
             outcome.objective = policy.objective
+            outcome.exactPasses = passes
+            if useExact { completeExplanations(&outcome, compiled: compiled, progress: progress) }
             outcome.tradeOff = matched.tradeOff
             outcome.capacityCaps = capacityCaps
             outcome.withoutSlot = withoutSlot
@@ -76,12 +111,47 @@ public enum CohortMatcher {
         }
     }
 
+    /// Checks the exact method's matching against every pair, and puts numbers from the complete lists
+    /// into the explanations of those left unmatched (made from the reduced lists):
+    /// how many acceptable partners each has, and where a reserve mentee's first choice ranks
+    /// them.
+    private static func completeExplanations(
+        _ outcome: inout MatchOutcome, compiled: CompiledCohort, progress: any ProgressObserver
+    ) {
+        let instance = outcome.scored.instance
+        var asking = [Int32](repeating: -1, count: compiled.menteeCount)
+        for person in outcome.unmatched where person.side == .mentee {
+            if case .reserveList = person.reason, let first = instance.hospitals(preferredBy: person.index).first {
+                asking[person.index] = first
+            }
+        }
+        let check = AllPairsCheck(outcome.matching, compiled: compiled, asking: asking, progress: progress)
+        outcome.allPairs = check
+        outcome.unmatched = outcome.unmatched.map { person in
+            var person = person
+            switch (person.side, person.reason) {
+            case (.mentee, .reserveList(_, let firstChoice, _, let places, _)):
+                person.reason = .reserveList(
+                    candidates: Int(check.menteeAcceptable[person.index]), firstChoice: firstChoice,
+                    rankThere: Int(check.rankAtAskedMentor[person.index]) + 1, places: places, leftOff: 0)
+            case (.mentor, .noPossiblePartner), (.mentor, .everyCandidatePrefersAnother):
+                let candidates = Int(check.mentorAcceptable[person.index])
+                if candidates > 0 {
+                    person.reason = .everyCandidatePrefersAnother(
+                        candidates: candidates, freePlaces: Int(compiled.capacities[person.index]))
+                }
+            default: break
+            }
+            return person
+        }
+    }
+
     /// One matching of `scored`, with its report, explanation and schedule; or, when some of
     /// its pairs get no slot, those pairs (`unplaced`) and no outcome.
     private static func matchRound(
         scored: ScoredInstance, policy: MatchingPolicy, chosenChoice: StableChoice?, compiled: CompiledCohort,
         scheduler: SessionScheduler?, cohort: Cohort, withoutSessions: Set<Int>, removedSoFar: Int, isFirst: Bool,
-        progress: any ProgressObserver
+        ranks: ListRanks?, progress: any ProgressObserver
     ) -> (matched: (outcome: MatchOutcome, tradeOff: TradeOff)?, unplaced: [SessionScheduler.Unscheduled]) {
         let entries = scored.instance.entryCount
         let finding =
@@ -92,10 +162,11 @@ public enum CohortMatcher {
         let (poset, weights, stable) = progress.phase(finding, total: entries, unit: "list entries") {
             let poset = RotationPoset(scored.instance)
             let weights = scored.pairWeights
-            return (poset, weights, TradeOff.solve(policy.optimal, poset: poset, weights: weights))
+            return (poset, weights, TradeOff.solve(policy.optimal, poset: poset, weights: weights, ranks: ranks))
         }
         let compare = { @Sendable in
-            TradeOff.compute(scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights)
+            TradeOff.compute(
+                scored: scored, poset: poset, chosen: stable, chosenChoice: chosenChoice, weights: weights, ranks: ranks)
         }
         let schedule = { @Sendable (matching: Matching) in
             scheduler.map { scheduler in
@@ -125,7 +196,8 @@ public enum CohortMatcher {
                     let sessions = scheduled ?? schedule(stable)
                     if let unplaced = sessions?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
                     var explained = explain(
-                        stable, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
+                        stable, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions,
+                        ranks: ranks)
                     explained.schedule = sessions
                     return (explained, [])
                 }
@@ -140,7 +212,9 @@ public enum CohortMatcher {
             if let unplaced = sessions?.unscheduled, !unplaced.isEmpty { return (nil, unplaced) }
         }
         var outcome = progress.phase("Verifying and explaining", total: entries, unit: "list entries") {
-            explain(coverage, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions)
+            explain(
+                coverage, optimal: policy.optimal, compiled: compiled, scored: scored, withoutSessions: withoutSessions,
+                ranks: ranks)
         }
         outcome.schedule = sessions
         return ((outcome, tradeOff), [])
@@ -148,9 +222,10 @@ public enum CohortMatcher {
 
     /// Verifies and explains any matching of the scored instance (also one made elsewhere).
     /// - Parameter withoutSessions: mentors whose capacity the schedule cut to 0.
+    /// - Parameter ranks: each entry's rank in the complete lists, when `scored` holds part of them.
     static func explain(
         _ matching: Matching, optimal: StableChoice, compiled: CompiledCohort, scored: ScoredInstance,
-        withoutSessions: Set<Int> = []
+        withoutSessions: Set<Int> = [], ranks: ListRanks? = nil
     ) -> MatchOutcome {
         let instance = scored.instance
         let report = StabilityVerifier.verify(matching, in: instance)
@@ -160,12 +235,20 @@ public enum CohortMatcher {
             for mentee in matching.residents(of: mentor, in: instance) {
                 let menteeIndex = Int(mentee)
                 let verdict = compiled.verdict(mentee: menteeIndex, mentor: mentor)
+                var menteeRank = instance.rank(ofHospital: mentor, forResident: menteeIndex) ?? -1
+                var mentorRank = instance.rank(ofResident: menteeIndex, forHospital: mentor) ?? -1
+                if let ranks {
+                    if menteeRank >= 0 {
+                        menteeRank = Int(ranks.residentEntryRanks[Int(instance.residentListStart[menteeIndex]) + menteeRank])
+                    }
+                    if mentorRank >= 0 {
+                        mentorRank = Int(ranks.hospitalEntryRanks[Int(instance.hospitalListStart[mentor]) + mentorRank])
+                    }
+                }
                 pairs.append(
                     MatchedPair(
-                        mentor: mentor, mentee: menteeIndex, score: verdict.pairScore,
-                        menteeRank: (instance.rank(ofHospital: mentor, forResident: menteeIndex) ?? -1) + 1,
-                        mentorRank: (instance.rank(ofResident: menteeIndex, forHospital: mentor) ?? -1) + 1,
-                        reasons: pairExplainer.reasons(mentee: menteeIndex, mentor: mentor)))
+                        mentor: mentor, mentee: menteeIndex, score: verdict.pairScore, menteeRank: menteeRank + 1,
+                        mentorRank: mentorRank + 1, reasons: pairExplainer.reasons(mentee: menteeIndex, mentor: mentor)))
             }
         }
         let unmatchedExplainer = UnmatchedExplainer(

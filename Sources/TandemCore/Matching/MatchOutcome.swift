@@ -60,7 +60,20 @@ public struct MatchOutcome: Sendable {
     /// ``scored`` (which ``report`` verifies against) no longer lists them.
     package var withoutSlot: [SessionScheduler.Unscheduled] = []
 
-    public var isStable: Bool { report.isStable }
+    /// The check of ``matching`` against every acceptable pair of the cohort, when ``scored``
+    /// holds only part of them (the exact method for large cohorts).
+    public var allPairs: AllPairsCheck?
+    /// What the exact method's passes did, when it was used.
+    package var exactPasses: ExactPasses?
+
+    /// Acceptable pairs the stability check covered, when it covered all of them (`nil` when
+    /// `max_list_length` cut the lists).
+    public var checkedAcceptablePairs: Int? {
+        if let allPairs { return allPairs.acceptablePairs }
+        return compiled.policy.maxListLength == nil ? scored.instance.entryCount : nil
+    }
+
+    public var isStable: Bool { report.isStable && (allPairs?.isStable ?? true) }
 
     /// Mentor places left free (capacity minus assigned, over mentors taking part).
     public var spareMentorPlaces: Int {

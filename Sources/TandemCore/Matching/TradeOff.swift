@@ -51,8 +51,12 @@ public struct TradeOff: Sendable, Hashable {
     /// Summarises `chosen` against every stable alternative and the most-pairs matching.
     /// - Complexity: one rotation poset (O(L)), five stable solutions, one assignment, and a
     ///   verification and rank scan of each (O(L) each).
+    /// - Parameter ranks: each entry's rank in the complete lists, when `scored` holds part of
+    ///   them (the stable range and the unmatched mentees' best mentors); the most-pairs
+    ///   matching is then searched among those pairs only.
     static func compute(
-        scored: ScoredInstance, poset: RotationPoset, chosen: Matching, chosenChoice: StableChoice?, weights: PairWeights
+        scored: ScoredInstance, poset: RotationPoset, chosen: Matching, chosenChoice: StableChoice?, weights: PairWeights,
+        ranks: ListRanks? = nil
     ) -> (tradeOff: TradeOff, coverage: Matching) {
         let instance = scored.instance
         var options: [TradeOffOption] = []
@@ -60,10 +64,10 @@ public struct TradeOff: Sendable, Hashable {
         // summarise, and verify, each distinct matching once.
         var summarised: [(matching: Matching, option: TradeOffOption)] = []
         for choice in StableChoice.allCases {
-            let matching = choice == chosenChoice ? chosen : solve(choice, poset: poset, weights: weights)
+            let matching = choice == chosenChoice ? chosen : solve(choice, poset: poset, weights: weights, ranks: ranks)
             var option =
                 summarised.first { $0.matching.hospitalOfResident == matching.hospitalOfResident }?.option
-                ?? summary(matching, name: choice.title, isChosen: false, scored: scored)
+                ?? summary(matching, name: choice.title, isChosen: false, scored: scored, ranks: ranks)
             summarised.append((matching, option))
             option.name = choice.title
             option.isChosen = choice == chosenChoice
@@ -71,21 +75,26 @@ public struct TradeOff: Sendable, Hashable {
         }
         let limitExceeded = instance.entryCount > weightedCoverageLimit
         let coverage = CoverageMatching.solve(instance, weights: limitExceeded ? nil : weights, start: chosen)
-        options.append(summary(coverage, name: "most pairs (not stable)", isChosen: chosenChoice == nil, scored: scored))
+        let coverageName = ranks == nil ? "most pairs (not stable)" : "more pairs (not stable)"
+        options.append(summary(coverage, name: coverageName, isChosen: chosenChoice == nil, scored: scored, ranks: ranks))
         return (TradeOff(options: options, maximumPairs: coverage.pairCount, coverageMaximisesScore: !limitExceeded), coverage)
     }
 
-    static func solve(_ choice: StableChoice, poset: RotationPoset, weights: PairWeights) -> Matching {
+    static func solve(_ choice: StableChoice, poset: RotationPoset, weights: PairWeights, ranks: ListRanks? = nil)
+        -> Matching
+    {
         switch choice {
         case .weighted: OptimalStableMatching.solve(poset, objective: .weighted, weights: weights)
-        case .egalitarian: OptimalStableMatching.solve(poset, objective: .egalitarian)
-        case .minRegret: OptimalStableMatching.solve(poset, objective: .minimumRegret)
+        case .egalitarian: OptimalStableMatching.solve(poset, objective: .egalitarian, weights: nil, ranks: ranks)
+        case .minRegret: OptimalStableMatching.solve(poset, objective: .minimumRegret, weights: nil, ranks: ranks)
         case .mentee: poset.residentOptimal
         case .mentor: poset.hospitalOptimal
         }
     }
 
-    static func summary(_ matching: Matching, name: String, isChosen: Bool, scored: ScoredInstance) -> TradeOffOption {
+    static func summary(_ matching: Matching, name: String, isChosen: Bool, scored: ScoredInstance, ranks: ListRanks? = nil)
+        -> TradeOffOption
+    {
         let instance = scored.instance
         var pairs = 0
         var total = 0.0
@@ -97,8 +106,14 @@ public struct TradeOff: Sendable, Hashable {
             let entry = Int(instance.residentListStart[resident]) + rank
             pairs += 1
             total += (Double(scored.menteeScores[entry]) + Double(scored.mentorScoresOfMenteeEntries[entry])) / 2_000_000
-            menteeRanks += rank + 1
-            mentorRanks += (instance.rank(ofResident: resident, forHospital: hospital) ?? 0) + 1
+            let mentorRank = instance.rank(ofResident: resident, forHospital: hospital) ?? 0
+            if let ranks {
+                menteeRanks += Int(ranks.residentEntryRanks[entry]) + 1
+                mentorRanks += Int(ranks.hospitalEntryRanks[Int(instance.hospitalListStart[hospital]) + mentorRank]) + 1
+            } else {
+                menteeRanks += rank + 1
+                mentorRanks += mentorRank + 1
+            }
         }
         let count = Double(max(pairs, 1))
         return TradeOffOption(

@@ -9,6 +9,9 @@ public struct MatchResult: Sendable, Hashable {
     public var seed: UInt64
     public var stable: Bool
     public var blockingPairs: Int
+    /// The acceptable pairs the stability check covered when it covered all of them; `nil`
+    /// when `max_list_length` cut the lists (stability then holds within the kept lists).
+    public var acceptablePairs: Int?
     /// The numbers reasons quote (session length, minimum score, list length).
     public var settings: ReasonSettings
     /// Sorted by mentor, then by the mentor's ranking.
@@ -182,7 +185,8 @@ public struct MatchResult: Sendable, Hashable {
         algorithm = outcome.objective == .stable ? "stable/\(outcome.optimal.rawValue)" : "coverage"
         seed = outcome.compiled.policy.seed
         stable = outcome.isStable
-        blockingPairs = outcome.report.blockingPairs.count
+        blockingPairs = max(outcome.report.blockingPairs.count, outcome.allPairs?.blockingPairs ?? 0)
+        acceptablePairs = outcome.checkedAcceptablePairs
         settings = ReasonSettings(outcome.compiled.policy)
         pairs = outcome.pairs.enumerated().map { index, pair in
             var result = Pair(

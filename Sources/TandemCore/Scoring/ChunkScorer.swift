@@ -43,6 +43,11 @@ struct ChunkScorer {
     static let tileSize = 2_048
 
     func score(_ mentees: Range<Int>, progress: any ProgressObserver) -> ScoredChunk {
+        score(mentees, limit: compiled.policy.maxListLength, progress: progress)
+    }
+
+    /// Scores `mentees`, keeping each one's best `limit` mentors (all with `nil`).
+    func score(_ mentees: Range<Int>, limit: Int?, progress: any ProgressObserver) -> ScoredChunk {
         let reasons = PairRejection.allCases.count
         let mentorCount = compiled.mentorCount
         let activeCount = screen.count
@@ -57,7 +62,7 @@ struct ChunkScorer {
             view.load(mentees.lowerBound + offset, from: compiled, policy: screen.policy)
             return view
         }
-        var lists = mentees.map { _ in BestEntries(limit: compiled.policy.maxListLength) }
+        var lists = mentees.map { _ in BestEntries(limit: limit) }
         defer { for list in lists { list.release() } }
 
         let chunkPairs = mentees.count * mentorCount

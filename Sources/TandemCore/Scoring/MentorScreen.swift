@@ -185,6 +185,26 @@ final class MentorScreen: @unchecked Sendable {
         return weightSum > 0 ? total / weightSum * 1_000_000 : 0
     }
 
+    /// An upper bound on the mentor's score of the mentee, in millionths, as
+    /// ``menteeScoreBound(_:_:)`` is for the mentee's.
+    @inline(__always)
+    func mentorScoreBound(_ active: Int, _ mentee: MenteeView) -> Double {
+        let shared = mentee.consent && consent[active] ? 0b1_1111 : ~policy.sensitiveMask
+        let weights = policy.mentorWeights
+        let states = preferredStart[active + 1] > preferredStart[active]
+        var total = weights[2] + weights[3] + weights[4] + (states ? weights[5] : 0)
+        var weightSum = total
+        if mentee.themeCount > 0, shared & 0b1 != 0 {
+            total += weights[0] * themeValue(active, mentee)
+            weightSum += weights[0]
+        }
+        if shared & 0b10 != 0 {
+            total += weights[1] * availabilityValue(active, mentee)
+            weightSum += weights[1]
+        }
+        return weightSum > 0 ? total / weightSum * 1_000_000 : 0
+    }
+
     /// The share of the mentee's wanted themes the mentor offers (the mentee wants some).
     @inline(__always)
     private func themeValue(_ active: Int, _ mentee: MenteeView) -> Double {

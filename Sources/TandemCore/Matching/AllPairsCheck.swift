@@ -1,0 +1,162 @@
+import StableMatching
+
+/// A matching checked against every mentor–mentee pair of the cohort: one streaming pass that
+/// scores each pair, counts the acceptable ones and tests each for blocking, storing nothing
+/// per pair. Independent of how the matching was found: it reads only the cohort, the policy
+/// and the matching.
+public struct AllPairsCheck: Sendable, Hashable {
+    /// Pairs that pass every hard rule and the minimum score.
+    public var acceptablePairs: Int
+    /// Acceptable pairs that block the matching.
+    public var blockingPairs: Int
+    /// The first blocking pairs found, by mentee (at most ``exampleCount``).
+    package var examples: [BlockingPair]
+    /// Matched pairs that are not acceptable.
+    package var unacceptablePairs: Int
+    /// Each mentee's acceptable mentors, and each mentor's acceptable mentees.
+    package var menteeAcceptable: [Int32] = []
+    package var mentorAcceptable: [Int32] = []
+    /// For each mentee given a mentor to ask about, that mentor's 0-based rank of the mentee in
+    /// its complete list (-1 for the others).
+    package var rankAtAskedMentor: [Int32] = []
+
+    static let exampleCount = 20
+
+    /// Whether no acceptable pair blocks the matching and every matched pair is acceptable.
+    public var isStable: Bool { blockingPairs == 0 && unacceptablePairs == 0 }
+
+    /// Checks `matching` (mentee → mentor) against every pair of `compiled`.
+    /// - Complexity: O(mentees × mentors) pair screens on all cores; O(people) memory.
+    /// - Parameter asking: for each mentee, a mentor whose rank of them to find, or -1.
+    package init(
+        _ matching: Matching, compiled: CompiledCohort, asking: [Int32]? = nil, progress: any ProgressObserver = NoProgress()
+    ) {
+        typealias Key = PreferenceBuilder.MentorRankKey
+        let menteeCount = compiled.menteeCount
+        let mentorCount = compiled.mentorCount
+        var partnerKey = ContiguousArray<Key>(repeating: Key.last, count: menteeCount)
+        var worstKey = ContiguousArray<Key>(repeating: Key.first, count: mentorCount)
+        var fill = ContiguousArray<Int32>(repeating: 0, count: mentorCount)
+        var unacceptable = 0
+        for mentee in 0..<min(menteeCount, matching.hospitalOfResident.count) {
+            let mentor = Int(matching.hospitalOfResident[mentee])
+            guard mentor >= 0, mentor < mentorCount else { continue }
+            let verdict = compiled.verdict(mentee: mentee, mentor: mentor)
+            if verdict.rejection != nil { unacceptable += 1 }
+            partnerKey[mentee] = compiled.menteeKey(mentee: mentee, mentor: mentor, score: verdict.menteeScore)
+            let key = compiled.mentorKey(mentor: mentor, mentee: mentee, score: verdict.mentorScore)
+            if worstKey[mentor] < key { worstKey[mentor] = key }
+            fill[mentor] += 1
+        }
+        // A mentor with a free place takes anyone acceptable.
+        for mentor in 0..<mentorCount where fill[mentor] < compiled.capacities[mentor] { worstKey[mentor] = Key.last }
+        for mentor in 0..<mentorCount where fill[mentor] > compiled.capacities[mentor] { unacceptable += 1 }
+
+        // The asked ranks: each mentor's askers' keys, sorted, as CSR. Every visited pair adds
+        // one to the askers the mentor ranks below it (a difference array per piece).
+        var askStart = [Int](repeating: 0, count: mentorCount + 1)
+        var askKeys: [Key] = []
+        var askMentees: [Int32] = []
+        if let asking {
+            var byMentor: [[(key: Key, mentee: Int32)]] = Array(repeating: [], count: mentorCount)
+            for mentee in asking.indices where asking[mentee] >= 0 {
+                let mentor = Int(asking[mentee])
+                let verdict = compiled.verdict(mentee: mentee, mentor: mentor)
+                byMentor[mentor].append(
+                    (compiled.mentorKey(mentor: mentor, mentee: mentee, score: verdict.mentorScore), Int32(mentee)))
+            }
+            for mentor in 0..<mentorCount {
+                for asker in byMentor[mentor].sorted(by: { $0.key < $1.key }) {
+                    askKeys.append(asker.key)
+                    askMentees.append(asker.mentee)
+                }
+                askStart[mentor + 1] = askKeys.count
+            }
+        }
+
+        struct Counter: PairVisitor {
+            let compiled: CompiledCohort
+            let partnerKey: ContiguousArray<Key>
+            let worstKey: ContiguousArray<Key>
+            let askStart: [Int]
+            let askKeys: [Key]
+            var acceptable = 0
+            var blocking = 0
+            var examples: [BlockingPair] = []
+            var menteeAcceptable: [Int32]
+            var mentorAcceptable: [Int32]
+            var askedDifference: [Int32]
+            let first: Int
+
+            mutating func begin(mentee: Int, slot: Int) -> Bool { true }
+
+            mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
+                acceptable &+= 1
+                menteeAcceptable[slot - first] &+= 1
+                mentorAcceptable[mentor] &+= 1
+                let asked = askStart[mentor]..<askStart[mentor + 1]
+                // Scores decide most comparisons; the tie key (three hashes) only equal ones.
+                let partner = partnerKey[mentee]
+                let worst = worstKey[mentor]
+                let prefersMentor =
+                    menteeScore != partner.score
+                    ? menteeScore > partner.score
+                    : compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < partner
+                guard prefersMentor || !asked.isEmpty else { return }
+                let mentorKey = compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore)
+                if !asked.isEmpty {
+                    var low = asked.lowerBound
+                    var high = asked.upperBound
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if askKeys[middle] <= mentorKey { low = middle + 1 } else { high = middle }
+                    }
+                    askedDifference[low] &+= 1
+                    askedDifference[asked.upperBound] &-= 1
+                }
+                guard prefersMentor, mentorKey < worst else { return }
+                blocking &+= 1
+                if examples.count < AllPairsCheck.exampleCount {
+                    examples.append(BlockingPair(resident: Int32(mentee), hospital: Int32(mentor)))
+                }
+            }
+
+            mutating func end(mentee: Int, slot: Int) {}
+        }
+        let scan = PairScan(compiled)
+        let all = ContiguousArray(0..<Int32(menteeCount))
+        let partners = partnerKey
+        let worst = worstKey
+        let starts = askStart
+        let keys = askKeys
+        let counters = progress.phase("Checking every pair", total: menteeCount * mentorCount, unit: "pairs") {
+            all.withUnsafeBufferPointer { list in
+                scan.scan(list, progress: progress) { _, slots in
+                    Counter(
+                        compiled: compiled, partnerKey: partners, worstKey: worst, askStart: starts, askKeys: keys,
+                        menteeAcceptable: [Int32](repeating: 0, count: slots.count),
+                        mentorAcceptable: [Int32](repeating: 0, count: mentorCount),
+                        askedDifference: [Int32](repeating: 0, count: keys.count + 1), first: slots.lowerBound)
+                }
+            }
+        }
+        var mentorAcceptable = [Int32](repeating: 0, count: mentorCount)
+        var difference = [Int32](repeating: 0, count: askKeys.count + 1)
+        for counter in counters {
+            menteeAcceptable.append(contentsOf: counter.menteeAcceptable)
+            for mentor in 0..<mentorCount { mentorAcceptable[mentor] &+= counter.mentorAcceptable[mentor] }
+            for index in difference.indices { difference[index] &+= counter.askedDifference[index] }
+        }
+        self.mentorAcceptable = mentorAcceptable
+        rankAtAskedMentor = [Int32](repeating: -1, count: asking == nil ? 0 : menteeCount)
+        var running: Int32 = 0
+        for index in askKeys.indices {
+            running &+= difference[index]
+            rankAtAskedMentor[Int(askMentees[index])] = running
+        }
+        acceptablePairs = counters.reduce(0) { $0 + $1.acceptable }
+        blockingPairs = counters.reduce(0) { $0 + $1.blocking }
+        examples = Array(counters.flatMap(\.examples).prefix(Self.exampleCount))
+        unacceptablePairs = unacceptable
+    }
+}
