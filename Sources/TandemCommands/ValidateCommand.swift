@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
             let loaded = try CohortLoader.load(
                 mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
             for line in InputProblem.reportLines(loaded.warnings) { printError(line) }
+            for line in loaded.formats { print(line) }
             print(
                 "OK: \(loaded.cohort.mentors.count) mentors and \(loaded.cohort.mentees.count) mentees can be matched"
                     + (loaded.warnings.isEmpty ? "." : " (\(loaded.warnings.count) warning(s) above)."))

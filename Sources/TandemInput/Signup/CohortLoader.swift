@@ -10,6 +10,9 @@ public enum CohortLoader {
         public var warnings: [InputProblem]
         /// The programme calendar with bank holidays read, when the configuration has one.
         public var schedule: ScheduleSettings?
+        /// One line per sign-up file saying what it was read as, as in
+        /// `mentors.xlsx: Excel workbook (.xlsx), sheet 'Form1'`.
+        public var formats: [String] = []
     }
 
     /// - Parameters:
@@ -23,8 +26,8 @@ public enum CohortLoader {
         }
         // The two files are independent: read and parse them side by side.
         let (mentorTable, menteeTable) = Concurrently.run(
-            { Result { () throws(TandemFailure) in try CSVTable.read(path: mentors) } },
-            { Result { () throws(TandemFailure) in try CSVTable.read(path: mentees) } })
+            { Result { () throws(TandemFailure) in try SignupFile.read(path: mentors) } },
+            { Result { () throws(TandemFailure) in try SignupFile.read(path: mentees) } })
         var tables: [CSVTable] = []
         for result in [mentorTable, menteeTable] {
             switch result {
@@ -47,7 +50,9 @@ public enum CohortLoader {
                 .dataError, "The sign-up files have \(errors.count) problem(s) to fix before matching:",
                 problems: reader.problems)
         }
-        return Loaded(configuration: configuration, cohort: cohort, warnings: reader.problems, schedule: schedule)
+        return Loaded(
+            configuration: configuration, cohort: cohort, warnings: tables.flatMap(\.warnings) + reader.problems,
+            schedule: schedule, formats: tables.map { "\($0.file): \($0.format)" })
     }
 
     /// One failure listing all problems; a missing file outranks bad content.
