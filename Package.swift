@@ -96,7 +96,10 @@ let package = Package(
             name: "TandemInputTests",
             dependencies: [
                 "TandemInput", "TandemResults", "TandemCore", "TandemSynthetic", .product(name: "CSV", package: "CSV.swift"),
-            ]
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // Read by path (#filePath), so that tests need no resource bundle.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "TandemSolveTests",

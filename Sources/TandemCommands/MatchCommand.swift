@@ -68,7 +68,7 @@ struct MatchCommand: ParsableCommand {
                     mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
             }
             for line in InputProblem.reportLines(loaded.warnings) where !quiet { printError(line) }
-            for line in loaded.formats where !quiet { print(line) }
+            for line in loaded.formats where !quiet { CommandEnvironment.standardOutput.write(Data((line + "\n").utf8)) }
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
             if let objective { policy.objective = objective }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TandemCore
 import TandemInput
 import TandemResults
@@ -16,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
             let loaded = try CohortLoader.load(
                 mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
             for line in InputProblem.reportLines(loaded.warnings) { printError(line) }
-            for line in loaded.formats { print(line) }
+            for line in loaded.formats { CommandEnvironment.standardOutput.write(Data((line + "\n").utf8)) }
             print(
                 "OK: \(loaded.cohort.mentors.count) mentors and \(loaded.cohort.mentees.count) mentees can be matched"
                     + (loaded.warnings.isEmpty ? "." : " (\(loaded.warnings.count) warning(s) above)."))

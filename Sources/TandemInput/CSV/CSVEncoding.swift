@@ -44,7 +44,8 @@ enum CSVEncoding {
         while index < bytes.count {
             // ASCII runs are the common case: skip eight bytes at a time when none is high.
             if index + 8 <= bytes.count {
-                let word = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<index + 8])).loadUnaligned(as: UInt64.self)
+                let word = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<index + 8])).loadUnaligned(
+                    as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {
                     index += 8
                     continue
@@ -90,7 +91,8 @@ enum CSVEncoding {
     /// the five bytes it leaves undefined map to the control codes, as browsers do.
     private static let windows1252High: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E,
+        0x0178,
     ]
 
     static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {

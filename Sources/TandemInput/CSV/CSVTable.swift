@@ -53,7 +53,8 @@ public struct CSVTable: Sendable {
         let (encoding, markLength, text) = bytes.withUnsafeBufferPointer { buffer in
             let (encoding, markLength) = CSVEncoding.detect(buffer)
             // UTF-8 is split as it is; only other encodings are copied into UTF-8 first.
-            let text = encoding == .utf8 ? nil : CSVEncoding.utf8(UnsafeBufferPointer(rebasing: buffer[markLength...]), from: encoding)
+            let text =
+                encoding == .utf8 ? nil : CSVEncoding.utf8(UnsafeBufferPointer(rebasing: buffer[markLength...]), from: encoding)
             return (encoding, markLength, text)
         }
         let parse = { (buffer: UnsafeBufferPointer<UInt8>) throws(TandemFailure) -> CSVTable in

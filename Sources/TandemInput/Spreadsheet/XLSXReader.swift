@@ -32,7 +32,8 @@ public enum XLSXReader {
         let relationships = XLSXWorkbook.RelationshipsHandler()
         try parse(part: XLSXWorkbook.relationshipsPath(of: workbookPath), of: package, into: relationships, required: false)
         guard let relationship = relationships.relationships.first(where: { $0.id == sheet.relationship })?.1 else {
-            throw failure(file: file, "is damaged: its first sheet '\(sheet.name)' has no part; open it in Excel and save it again")
+            throw failure(
+                file: file, "is damaged: its first sheet '\(sheet.name)' has no part; open it in Excel and save it again")
         }
         if !relationship.type.hasSuffix("/worksheet") {
             throw failure(

@@ -31,9 +31,15 @@ enum XMLPart {
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
         if let failure = handler.failure { return failure }
-        if parsed { return nil }
-        let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-        return "is not well-formed XML (line \(parser.lineNumber): \(reason))"
+        // Foundation on Linux reports success for some malformed documents, so the errors seen
+        // on the way and whether every element closed are checked as well.
+        if let error = delegate.error ?? (parsed ? nil : (parser.lineNumber, (parser.parserError as NSError?)?.code ?? 0)) {
+            return "is not well-formed XML (line \(error.line), XML parser error \(error.code))"
+        }
+        if !delegate.sawRoot || delegate.depth != 0 {
+            return "is not well-formed XML (it ends before its elements are closed)"
+        }
+        return nil
     }
 
     /// The element or attribute name after its namespace prefix.
@@ -44,8 +50,16 @@ enum XMLPart {
 
     private final class Delegate: NSObject, XMLParserDelegate {
         let handler: any XMLPartHandler
+        /// The line and code of the first error the parser reported.
+        var error: (line: Int, code: Int)?
+        var depth = 0
+        var sawRoot = false
 
         init(_ handler: any XMLPartHandler) { self.handler = handler }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if error == nil { error = (parser.lineNumber, (parseError as NSError).code) }
+        }
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -56,11 +70,14 @@ enum XMLPart {
                 local[key] = nil
                 if !key.hasPrefix("xmlns") { local[XMLPart.localName(key)] = value }
             }
+            depth += 1
+            sawRoot = true
             handler.start(XMLPart.localName(elementName), attributes: local)
             if handler.failure != nil { parser.abortParsing() }
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
             handler.end(XMLPart.localName(elementName))
             if handler.failure != nil { parser.abortParsing() }
         }
