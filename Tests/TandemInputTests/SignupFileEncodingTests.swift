@@ -126,4 +126,11 @@ struct SignupFileEncodingTests {
         #expect(table.format == .workbook(sheet: "Sheet1"))
         #expect(table.records.map(\.fields) == Array(Self.rows.dropFirst()))
     }
+
+    @Test func aStrayByteInAUTF8FileIsReportedNotReadAsWindows1252() throws {
+        let bytes = Array("id,name\nM1,Zoë\nM2,Łucja\nM3,".utf8) + [0xE9] + Array("\n".utf8)
+        let failure = try #require(throws: TandemFailure.self) { try parse(Data(bytes)) }
+        #expect(failure.description.contains("not valid UTF-8"))
+        #expect(failure.problems.first?.line == 4)
+    }
 }

@@ -17,7 +17,10 @@ enum CSVEncoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
         if let utf16 = utf16WithoutByteOrderMark(bytes) { return (utf16, 0) }
-        return (isValidUTF8(bytes) ? .utf8 : .windows1252, 0)
+        let (valid, invalid) = utf8Sequences(bytes)
+        // A few bad bytes among many good UTF-8 characters are damage to a UTF-8 file (reported
+        // with their line), not Windows-1252, which would turn every accent into two characters.
+        return (invalid == 0 || valid > invalid ? .utf8 : .windows1252, 0)
     }
 
     /// UTF-16 recognised by its NUL bytes: text that is mostly ASCII (as headings are) has a NUL
@@ -37,9 +40,10 @@ enum CSVEncoding {
         return nil
     }
 
-    /// Whether `bytes` is valid UTF-8 throughout (NUL bytes included; they are refused later,
-    /// with their line).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// How many valid multi-byte UTF-8 sequences and how many bytes that start none `bytes` has.
+    static func utf8Sequences(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Int, invalid: Int) {
+        var valid = 0
+        var invalid = 0
         var index = 0
         while index < bytes.count {
             // ASCII runs are the common case: skip eight bytes at a time when none is high.
@@ -56,10 +60,15 @@ enum CSVEncoding {
                 continue
             }
             let length = CSVTable.utf8SequenceLength(bytes, at: index)
-            if length == 0 { return false }
-            index += length
+            if length == 0 {
+                invalid += 1
+                index += 1
+            } else {
+                valid += 1
+                index += length
+            }
         }
-        return true
+        return (valid, invalid)
     }
 
     /// `bytes` (after the byte order mark) as UTF-8 text.

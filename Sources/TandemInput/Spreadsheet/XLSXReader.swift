@@ -99,14 +99,14 @@ public enum XLSXReader {
         guard let headerRow = rows.first else {
             throw failure(file: file, "has nothing in its first sheet '\(name)'; export the form responses again")
         }
-        let width = headerRow.cells.last?.column ?? 0
+        let width = headerRow.cells.map(\.column).max() ?? 0
         var cellCount = 0
         var records: [CSVTable.Record] = []
         records.reserveCapacity(rows.count)
         for row in rows {
             // Every row is as wide as the header, so that empty cells at the end (which the
             // file leaves out) are empty fields, not missing ones.
-            let rowWidth = max(width, row.cells.last?.column ?? 0)
+            let rowWidth = max(width, row.cells.map(\.column).max() ?? 0)
             cellCount += rowWidth
             guard cellCount <= limits.cells else {
                 throw failure(

@@ -7,7 +7,7 @@ enum XLSXText {
     /// control characters such as `_x000D_`) replaced by its character. `_x005F_` is an
     /// escaped underscore, so `_x005F_x000D_` is the literal text `_x000D_`.
     static func unescaped(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let units = Array(text.utf16)
         var result: [UInt16] = []
         result.reserveCapacity(units.count)

@@ -44,8 +44,8 @@ enum XMLPart {
 
     /// The element or attribute name after its namespace prefix.
     static func localName(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+        return String(name[name.utf8.index(after: colon)...])
     }
 
     private final class Delegate: NSObject, XMLParserDelegate {
@@ -66,7 +66,9 @@ enum XMLPart {
             attributes: [String: String] = [:]
         ) {
             var local = attributes
-            for (key, value) in attributes where key.contains(":") {
+            // Checked byte by byte: String.contains(String) goes through Foundation, and this
+            // runs for every cell.
+            for (key, value) in attributes where key.utf8.contains(UInt8(ascii: ":")) {
                 local[key] = nil
                 if !key.hasPrefix("xmlns") { local[XMLPart.localName(key)] = value }
             }
