@@ -133,4 +133,16 @@ struct SignupFileEncodingTests {
         #expect(failure.description.contains("not valid UTF-8"))
         #expect(failure.problems.first?.line == 4)
     }
+
+    @Test(arguments: [
+        (Array("%PDF-1.7\n".utf8) + [0xE2, 0xE3, 0xCF, 0xD3], "is a PDF document"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "is an image"),
+        (Array("id,name\nM1,".utf8) + [0xE9, 0x01, 0x02, 0x9C], "binary data"),
+    ])
+    func filesThatAreNotTablesSayWhatTheyAre(bytes: [UInt8], expected: String) throws {
+        let failure = try #require(throws: TandemFailure.self) { try parse(Data(bytes)) }
+        #expect(failure.kind == .dataError)
+        #expect(failure.description.contains(expected))
+        #expect(failure.description.contains("Save As"))
+    }
 }

@@ -57,6 +57,17 @@ public struct CSVTable: Sendable {
                 encoding == .utf8 ? nil : CSVEncoding.utf8(UnsafeBufferPointer(rebasing: buffer[markLength...]), from: encoding)
             return (encoding, markLength, text)
         }
+        // Text in a single-byte code page has no control characters but tab and line ends;
+        // bytes that are not UTF-8 and have them are some other binary file.
+        if encoding == .windows1252, let index = bytes.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) })
+        {
+            throw TandemFailure(
+                .dataError,
+                problem: InputProblem(
+                    file: file, line: bytes[..<index].count { $0 == UInt8(ascii: "\n") } + 1,
+                    message:
+                        "contains binary data, so it is not a CSV file; \(SignupFile.howToSave)"))
+        }
         let parse = { (buffer: UnsafeBufferPointer<UInt8>) throws(TandemFailure) -> CSVTable in
             var table = try Self.parse(buffer, file: file, separator: nil)
             if case .text(_, _, let separator) = table.format {

@@ -51,6 +51,9 @@ public enum SignupFile {
                     message:
                         "is an Excel 97-2003 workbook (.xls) or a workbook protected by a password, which Tandem cannot read; \(howToSave), without a password"
                 ))
+        case .document(let kind):
+            throw TandemFailure(
+                .dataError, problem: InputProblem(file: file, message: "is \(kind), not a table of sign-ups; \(howToSave)"))
         case .text:
             return try CSVTable.parseText(data, file: file)
         }
@@ -62,6 +65,8 @@ public enum SignupFile {
         case zip
         /// The OLE2 compound file of .xls, and of any Office file encrypted with a password.
         case compoundDocument
+        /// A file people attach by mistake, named for the message (`a PDF document`).
+        case document(String)
         case text
 
         init(_ data: Data) {
@@ -70,6 +75,12 @@ public enum SignupFile {
                 self = .zip
             } else if head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
                 self = .compoundDocument
+            } else if head.starts(with: Array("%PDF".utf8)) {
+                self = .document("a PDF document")
+            } else if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF])
+                || head.starts(with: Array("GIF8".utf8))
+            {
+                self = .document("an image")
             } else {
                 self = .text
             }
