@@ -15,8 +15,8 @@ struct XMLScannerTests {
         var events: [String] = []
         var failure: String?
 
-        func start(_ element: String, attributes: [String: String]) {
-            let sorted = attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.debugDescription)" }
+        func start(_ element: String, attributes: XMLAttributes) {
+            let sorted = attributes.pairs.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value.debugDescription)" }
             events.append("<\(element) \(sorted.joined(separator: " "))>")
         }
 
@@ -46,7 +46,7 @@ struct XMLScannerTests {
         ) {
             var local: [String: String] = [:]
             for (key, value) in attributes where key != "xmlns" && !key.hasPrefix("xmlns:") { local[Self.local(key)] = value }
-            recorder.start(Self.local(elementName), attributes: local)
+            recorder.start(Self.local(elementName), attributes: XMLAttributes(pairs: local.map { ($0.key, $0.value) }))
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {

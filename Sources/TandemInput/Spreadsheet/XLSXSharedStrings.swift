@@ -9,7 +9,7 @@ final class XLSXSharedStringsHandler: XMLPartHandler {
     private var phoneticDepth = 0
     private var buffer = ""
 
-    func start(_ element: String, attributes: [String: String]) {
+    func start(_ element: String, attributes: XMLAttributes) {
         switch element {
         case "si":
             inItem = true

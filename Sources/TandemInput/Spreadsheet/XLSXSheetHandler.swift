@@ -49,7 +49,7 @@ final class XLSXSheetHandler: XMLPartHandler {
         self.date1904 = date1904
     }
 
-    func start(_ element: String, attributes: [String: String]) {
+    func start(_ element: String, attributes: XMLAttributes) {
         switch element {
         case "sheetData":
             inSheetData = true

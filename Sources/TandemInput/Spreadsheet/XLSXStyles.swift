@@ -8,7 +8,7 @@ final class XLSXStylesHandler: XMLPartHandler {
     private var formatIDs: [Int] = []
     private var inCellFormats = false
 
-    func start(_ element: String, attributes: [String: String]) {
+    func start(_ element: String, attributes: XMLAttributes) {
         switch element {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {

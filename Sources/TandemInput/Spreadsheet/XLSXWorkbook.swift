@@ -21,7 +21,7 @@ struct XLSXWorkbook {
         var workbook = XLSXWorkbook()
         var failure: String?
 
-        func start(_ element: String, attributes: [String: String]) {
+        func start(_ element: String, attributes: XMLAttributes) {
             switch element {
             case "workbookPr":
                 let value = attributes["date1904"]?.lowercased()
@@ -42,7 +42,7 @@ struct XLSXWorkbook {
         var relationships: [(id: String, Relationship)] = []
         var failure: String?
 
-        func start(_ element: String, attributes: [String: String]) {
+        func start(_ element: String, attributes: XMLAttributes) {
             guard element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
             // External targets (hyperlinks) are not parts of the package.
             if attributes["TargetMode"] == "External" { return }

@@ -4,11 +4,23 @@ import Foundation
 /// workbook use fixed namespaces, and some writers prefix the main one (`<x:c>`) while Excel
 /// does not. Namespace declarations (`xmlns`) are not passed on as attributes.
 protocol XMLPartHandler: AnyObject {
-    func start(_ element: String, attributes: [String: String])
+    func start(_ element: String, attributes: XMLAttributes)
     func end(_ element: String)
     func characters(_ text: String)
     /// Set to stop parsing with this message (which names what is wrong, not where).
     var failure: String? { get }
+}
+
+/// An element's attributes by local name, in document order. A list, not a dictionary: an
+/// element has a handful, and hashing their names for every cell was a sixth of reading a sheet.
+struct XMLAttributes {
+    var pairs: [(name: String, value: String)] = []
+
+    /// The value of the attribute named `name`, if the element has it.
+    subscript(_ name: String) -> String? {
+        for pair in pairs where pair.name == name { return pair.value }
+        return nil
+    }
 }
 
 /// Streams an XML part through ``XMLScanner`` into an ``XMLPartHandler``.

@@ -104,7 +104,7 @@ struct XMLScanner {
             guard !sawRoot else { throw Malformed(reason: "a second root element") }
             sawRoot = true
         }
-        var attributes: [String: String] = [:]
+        var attributes = XMLAttributes()
         while true {
             let hadSpace = skipSpace()
             guard index < bytes.count else { throw Malformed(reason: "an unfinished start tag") }
@@ -150,9 +150,8 @@ struct XMLScanner {
                 continue
             }
             let key = localName(attribute)
-            guard attributes.updateValue(value, forKey: key) == nil else {
-                throw Malformed(reason: "an attribute given twice")
-            }
+            guard attributes[key] == nil else { throw Malformed(reason: "an attribute given twice") }
+            attributes.pairs.append((key, value))
         }
     }
 
