@@ -8,9 +8,9 @@
 /// has one root element that is closed. `XMLScannerTests` checks it against Foundation's
 /// `XMLParser` event for event.
 ///
-/// Foundation's `XMLParser` was slower (bridging each event through libxml2's callbacks and
-/// Foundation strings: a third of a second for 175,000 cells) and links the system's libxml2
-/// and its ICU into every command.
+/// Foundation's `XMLParser` was slower: it hands each event through libxml2's callbacks into
+/// Foundation strings (validating a generated 2,500 + 10,000-person cohort as workbooks took
+/// 311 ms of CPU with it, 204 ms with this, 89 ms as CSV).
 struct XMLScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
