@@ -70,4 +70,29 @@ struct XLSXRoundTripTests {
         #expect(ExcelDate.dateText(days: 0, date1904: false) == "1900-01-00")
         #expect(ExcelDate.dateText(days: 0, date1904: true) == "1904-01-01")
     }
+
+    /// Damaged workbooks (bytes changed anywhere, in the archive or the XML) end in a table or
+    /// a data error naming the file, never in a crash.
+    @Test func damagedWorkbooksFailCleanly() throws {
+        var generator = Generator(state: 65)
+        let whole = [UInt8](try TestWorkbook.text([["id", "name", "notes"], ["M1", "Amrit", "a_x000D_b"], ["M2", "Jo", "x"]]))
+        var failures = 0
+        for _ in 0..<400 {
+            var bytes = whole
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            do {
+                _ = try SignupFile.parse(Data(bytes), file: "damaged.xlsx")
+            } catch {
+                failures += 1
+                #expect(error.kind == .dataError)
+                #expect(error.description.hasPrefix("damaged.xlsx"))
+            }
+        }
+        #expect(failures > 0)
+        for length in stride(from: 0, to: whole.count, by: 7) {
+            #expect(throws: TandemFailure.self) { try SignupFile.parse(Data(whole.prefix(length)), file: "cut.xlsx") }
+        }
+    }
 }
