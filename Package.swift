@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Headers only: the library is linked by TandemCalendar (below), not by the module map
@@ -64,7 +65,10 @@ let package = Package(
         ),
         .target(
             name: "TandemInput",
-            dependencies: ["StableMatching", "TandemCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "StableMatching", "TandemCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "TandemSolve", dependencies: ["CPrefetch", "StableMatching", "TandemCore"]),
         .target(name: "TandemReport", dependencies: ["StableMatching", "TandemCore"]),
@@ -95,7 +99,10 @@ let package = Package(
             name: "TandemInputTests",
             dependencies: [
                 "TandemInput", "TandemResults", "TandemCore", "TandemSynthetic", .product(name: "CSV", package: "CSV.swift"),
-            ]
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // Read by path (#filePath), so that tests need no resource bundle.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "TandemSolveTests",

@@ -79,6 +79,7 @@ struct MatchCommand: ParsableCommand {
                 printError(line)
             }
             let attention = Self.needsAttention(loaded.leftOut)
+            for line in loaded.formats where !quiet { CommandEnvironment.standardOutput.write(Data((line + "\n").utf8)) }
             var policy = loaded.configuration.policy
             if let optimal { policy.optimal = optimal }
             if let objective { policy.objective = objective }

@@ -22,6 +22,8 @@ struct ValidateCommand: ParsableCommand {
             let checked = CohortLoader.check(
                 mentors: cohort.mentorsPath, mentees: cohort.menteesPath, configurationPath: cohort.configurationPath)
             // Problems first, then the lines to paste, so that the lines end the output.
+            // As YAML comments, so that what standard output holds can still be pasted whole.
+            for line in checked.formats { Self.output("# " + line) }
             switch checked.loaded {
             case .failure(let failure):
                 printError(failure.description)

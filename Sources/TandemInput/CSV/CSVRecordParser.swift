@@ -11,16 +11,16 @@
 ///   is dropped, and the field stays quoted;
 /// - a record ends at LF, CR or CRLF; a comma right before the end of the file adds an empty field.
 ///
-/// The delimiter, quote and line ends are ASCII and UTF-8 never uses ASCII bytes inside a
+/// "Comma" above stands for the separator given, which is a comma unless the file uses `;` or
+/// tab (``CSVSeparator``). The delimiter, quote and line ends are ASCII and UTF-8 never uses ASCII bytes inside a
 /// multi-byte character, so splitting bytes splits characters at the same places.
 /// The input must already be valid UTF-8 (``CSVTable/textProblem(_:file:)`` checks it).
 enum CSVRecordParser {
-    private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
     private static let carriageReturn = UInt8(ascii: "\r")
     private static let lineFeed = UInt8(ascii: "\n")
 
-    static func records(_ bytes: UnsafeBufferPointer<UInt8>) -> [CSVTable.Record] {
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, separator comma: UInt8 = UInt8(ascii: ",")) -> [CSVTable.Record] {
         var records: [CSVTable.Record] = []
         var fieldBuffer: [UInt8] = []
         var index = 0
@@ -36,7 +36,7 @@ enum CSVRecordParser {
                 }
                 if bytes[index] == quote {
                     index += 1
-                    let endsRecord = readQuoted(bytes, from: &index, into: &fieldBuffer)
+                    let endsRecord = readQuoted(bytes, from: &index, into: &fieldBuffer, separator: comma)
                     fields.append(String(decoding: fieldBuffer, as: UTF8.self))
                     breaksInFields += lineBreaks(in: fieldBuffer)
                     if endsRecord { break }
@@ -65,8 +65,9 @@ enum CSVRecordParser {
 
     /// Reads a quoted field's content after its opening quote into `field`.
     /// - Returns: whether the record ends after it (a line end or the end of the file).
-    private static func readQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, into field: inout [UInt8]) -> Bool
-    {
+    private static func readQuoted(
+        _ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, into field: inout [UInt8], separator comma: UInt8
+    ) -> Bool {
         field.removeAll(keepingCapacity: true)
         while index < bytes.count {
             // Copy the run up to the next quote in one go: most quoted fields have only commas.

@@ -10,6 +10,9 @@ public enum CohortLoader {
         public var warnings: [InputProblem]
         /// The programme calendar with bank holidays read, when the configuration has one.
         public var schedule: ScheduleSettings?
+        /// One line per sign-up file saying what it was read as, as in
+        /// `mentors.xlsx: Excel workbook (.xlsx), sheet 'Form1'`.
+        public var formats: [String] = []
         /// The problems of the rows left out of the cohort (with `skipInvalid`), in file order.
         public var leftOut: [RowProblem] = []
     }
@@ -22,6 +25,8 @@ public enum CohortLoader {
         /// How many rows have problems that `skipInvalid` would leave out (0 when something
         /// beyond single rows is wrong).
         public var rowsWithProblems: Int
+        /// One line per sign-up file read, saying what it was read as (see ``Loaded/formats``).
+        public var formats: [String] = []
     }
 
     /// - Parameters:
@@ -51,8 +56,8 @@ public enum CohortLoader {
         }
         // The two files are independent: read and parse them side by side.
         let (mentorTable, menteeTable) = Concurrently.run(
-            { Result { () throws(TandemFailure) in try CSVTable.read(path: mentors) } },
-            { Result { () throws(TandemFailure) in try CSVTable.read(path: mentees) } })
+            { Result { () throws(TandemFailure) in try SignupFile.read(path: mentors) } },
+            { Result { () throws(TandemFailure) in try SignupFile.read(path: mentees) } })
         var tables: [CSVTable] = []
         for result in [mentorTable, menteeTable] {
             switch result {
@@ -61,13 +66,23 @@ public enum CohortLoader {
             }
         }
         guard failures.isEmpty, tables.count == 2 else { return Checked(failure: merged(failures)) }
+        let formats = tables.map { "\($0.file): \($0.format)" }
+        var checked: Checked
         do {
-            return try read(
+            checked = try read(
                 tables[0], tables[1], configuration: configuration, configurationFile: configurationPath ?? "configuration",
                 skipInvalid: skipInvalid, requireEmail: requireEmail)
         } catch {
-            return Checked(failure: error)
+            checked = Checked(failure: error)
         }
+        checked.formats = formats
+        checked.loaded = checked.loaded.map { loaded in
+            var loaded = loaded
+            loaded.warnings = tables.flatMap(\.warnings) + loaded.warnings
+            loaded.formats = formats
+            return loaded
+        }
+        return checked
     }
 
     /// Builds the cohort from the two tables; with `skipInvalid`, a second reading leaves out
