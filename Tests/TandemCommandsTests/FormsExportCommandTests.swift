@@ -18,11 +18,13 @@ struct FormsExportCommandTests {
         return (captured.result, String(decoding: captured.output, as: UTF8.self), errors)
     }
 
-    static func arguments(_ command: String, form: String, mentors: URL? = nil, mentees: URL? = nil) -> [String] {
+    static func arguments(
+        _ command: String, form: String, as fileType: String = "csv", mentors: URL? = nil, mentees: URL? = nil
+    ) -> [String] {
         [
             command,
-            "--mentors", (mentors ?? forms.appendingPathComponent("\(form)-mentors.csv")).path,
-            "--mentees", (mentees ?? forms.appendingPathComponent("\(form)-mentees.csv")).path,
+            "--mentors", (mentors ?? forms.appendingPathComponent("\(form)-mentors.\(fileType)")).path,
+            "--mentees", (mentees ?? forms.appendingPathComponent("\(form)-mentees.\(fileType)")).path,
             "--config", forms.appendingPathComponent("\(form).yaml").path,
         ]
     }
@@ -52,20 +54,36 @@ struct FormsExportCommandTests {
         #expect(pairs.allSatisfy { $0.mentor.hasPrefix("M") && $0.mentee.hasPrefix("E") })
     }
 
-    /// The Microsoft Forms export's only errors are availability cells typed in forms the
-    /// parser does not read (there may be none); everything else is configured.
-    @Test func theMicrosoftFormsExportHasNoProblemsButTypedAvailability() throws {
-        let validated = try Self.run(Self.arguments("validate", form: "microsoft-forms"))
-        let errors = validated.errors.split(separator: "\n").filter { $0.contains(": error: ") }
-        #expect(errors.allSatisfy { $0.contains("field 'availability'") }, "\(errors)")
-        #expect(validated.status == (errors.isEmpty ? 0 : 65))
-        #expect(!validated.errors.contains("is not used"), "\(validated.errors)")
+    /// The Microsoft Forms export, as downloaded (.xlsx) and as Excel saves it as CSV, is read
+    /// whole by its configuration: two warnings, for the things only the coordinator can decide.
+    @Test(arguments: ["xlsx", "csv"])
+    func theMicrosoftFormsExportValidatesWithTwoWarnings(fileType: String) throws {
+        let validated = try Self.run(Self.arguments("validate", form: "microsoft-forms", as: fileType))
+        #expect(validated.status == 0, "\(validated.errors)")
+        let warnings = validated.errors.split(separator: "\n")
+        #expect(warnings.count == 2, "\(validated.errors)")
         // The one duplicate sign-up: the earlier row is left out, the later kept.
-        #expect(validated.errors.contains("microsoft-forms-mentees.csv:6: warning: field 'email': left out: an earlier sign-up"))
+        #expect(
+            validated.errors.contains(
+                "microsoft-forms-mentees.\(fileType):6: warning: field 'email': left out: an earlier sign-up"))
         // The unaliased spelling of an organisation.
         #expect(validated.errors.contains("'NHS North West London' (1 person) and 'NHS North West London ICB'"))
         #expect(!validated.output.contains("columns:"))
         #expect(!validated.output.contains("consent_sensitive:"))
+        #expect(validated.output.hasSuffix("OK: 30 mentors and 50 mentees can be matched (2 warning(s) above).\n"))
+    }
+
+    @Test func theMicrosoftFormsWorkbooksMatchAsTheirCSVCopies() throws {
+        var matches: [String: Data] = [:]
+        for fileType in ["xlsx", "csv"] {
+            let out = CLI.scratch().appendingPathComponent("out")
+            let matched = try Self.run(
+                Self.arguments("match", form: "microsoft-forms", as: fileType) + ["--out", out.path, "--no-record", "--quiet"])
+            #expect(matched.status == 0, "\(matched.errors)")
+            matches[fileType] = try Data(contentsOf: out.appendingPathComponent("matches.csv"))
+        }
+        #expect(matches["xlsx"] != nil)
+        #expect(matches["xlsx"] == matches["csv"])
     }
 
     @Test func skipInvalidMatchesTheSoundRowsAndListsTheRest() throws {
