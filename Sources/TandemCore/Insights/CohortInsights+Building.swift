@@ -1,13 +1,16 @@
 import StableMatching
 
 extension CohortInsights {
+    /// The most unmatched mentees what would help is worked out for.
+    public static let menteesHelpedAtMost = 2_000
+
     /// The insights of one run of the engine.
     /// - Parameters:
     ///   - outcome: the run; on a re-run with a programme record, the matching of the free part.
     ///   - result: the result written, with any pairs kept from earlier runs.
     ///   - cohort: everyone who signed up (on a re-run, people in kept pairs too).
     ///   - schedule: the programme calendar, for its closed dates.
-    /// - Complexity: O(unmatched mentees × mentors) pair evaluations for the suggestions, and
+    /// - Complexity: O(min(unmatched mentees, ``menteesHelpedAtMost``) × mentors) pair evaluations for the suggestions, and
     ///   ``RelaxationCounter`` (O(mentees × mentors) screens and one matching per rule).
     public init(
         outcome: MatchOutcome, result: MatchResult, cohort: Cohort, settings: ReportSettings, schedule: ScheduleSettings?,
@@ -73,12 +76,17 @@ extension CohortInsights {
         }
         self.reserve = reserve.map(\.entry)
 
+        // The mentees no mentor could ever take need help most, then the reserve list in order;
+        // a national cohort's tens of thousands more would cost minutes and fill no page.
+        let reserved = Set(reserve.map(\.index))
+        let helped = Array(
+            (unmatchedMentees.filter { !reserved.contains($0) } + reserve.map(\.index)).prefix(Self.menteesHelpedAtMost))
         let finder = HelpFinder(compiled: compiled, scored: outcome.scored, matching: outcome.matching)
-        let halves = unmatchedMentees.count > 1 ? 2 : 1
+        let halves = helped.count > 1 ? 2 : 1
         let boxes = (0..<halves).map { _ in UnsafeSendableBox<[HelpSuggestion]>([]) }
-        let split = unmatchedMentees.count / 2
+        let split = helped.count / 2
         Concurrently.forEach(halves) { half in
-            let part = halves == 1 ? unmatchedMentees[...] : half == 0 ? unmatchedMentees[..<split] : unmatchedMentees[split...]
+            let part = halves == 1 ? helped[...] : half == 0 ? helped[..<split] : helped[split...]
             boxes[half].value = part.map { finder.suggestion(for: $0) }
         }
         suggestions = boxes.flatMap(\.value)

@@ -22,6 +22,11 @@ struct ReportTable {
     var rows: [[Cell]]
     /// Shown as one row spanning the table when there are no rows.
     var empty = "None."
+    /// Where the rows past ``rowsShownAtMost`` are, for the line that says they are not shown.
+    var restIn: String? = nil
+
+    /// A page holding a national cohort's every row would be too large to open or print.
+    static let rowsShownAtMost = 1_000
 
     var html: String {
         var out = "<div class=\"wide\"><table>\n<caption>\(caption.html)</caption>\n<thead><tr>"
@@ -34,7 +39,8 @@ struct ReportTable {
         if rows.isEmpty {
             out += "<tr><td colspan=\"\(headings.count)\">\(empty.html)</td></tr>\n"
         }
-        for row in rows {
+        let limit = restIn == nil ? rows.count : Self.rowsShownAtMost
+        for row in rows.prefix(limit) {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
                 let tag = index == 0 && !cell.isNumber ? "th scope=\"row\"" : "td"
@@ -44,6 +50,10 @@ struct ReportTable {
                 out += "<\(tag)\(attributes)>\(cell.text.html)</\(close)>"
             }
             out += "</tr>\n"
+        }
+        if rows.count > limit, let restIn {
+            out +=
+                "<tr><td colspan=\"\(headings.count)\">The first \(limit) of \(rows.count) rows; all of them are in \(restIn.html).</td></tr>\n"
         }
         return out + "</tbody></table></div>"
     }

@@ -14,6 +14,14 @@ enum HelpSection {
 
             """
         let suggestions = insights.suggestions
+        let unmatched = context.result.summary.unmatchedMentees
+        if suggestions.count < unmatched {
+            out += """
+                <p>Worked out for \(context.countText(suggestions.count)) of the \(context.countText(unmatched)) \
+                mentees without a mentor: first those no mentor could ever take, then the reserve list in order.</p>
+
+                """
+        }
         let kinds = ["common_window", "accept_online", "shared_language", "lower_minimum_score", "none"]
         var byKind: [String: Int] = [:]
         for suggestion in suggestions { byKind[suggestion.change?.code ?? "none", default: 0] += 1 }
@@ -47,7 +55,7 @@ enum HelpSection {
                             .number(suggestion.change == nil ? "–" : ReportFormat.score(suggestion.score)),
                             .number(suggestion.change == nil ? "–" : String(suggestion.peopleAffected)),
                         ]
-                    }, empty: "Every mentee has a mentor."
+                    }, empty: "Every mentee has a mentor.", restIn: "matches.json (insights.suggestions)"
                 ).html
         }
         out += "\n<h3>Relaxing a hard rule</h3>\n"

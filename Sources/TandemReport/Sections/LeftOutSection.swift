@@ -72,7 +72,7 @@ enum LeftOutSection {
                             .init(context.person(person.person.id)), .init(person.side.rawValue),
                             .init(UnmatchedGroup(person).label), .init(result.text(of: person)),
                         ]
-                    }
+                    }, restIn: "unmatched.csv"
                 ).html
         }
         return out

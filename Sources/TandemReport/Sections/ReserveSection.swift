@@ -28,7 +28,7 @@ enum ReserveSection {
                         .init(context.person(entry.bestMentor)), .number(ReportFormat.score(entry.bestScore)),
                         .number(entry.candidates),
                     ]
-                }, empty: "No one is on the reserve list."
+                }, empty: "No one is on the reserve list.", restIn: "matches.json (insights.reserve)"
             ).html
         out += "\n</div>\n<div>\n<h3>Spare places</h3>\n"
         out +=
@@ -39,7 +39,7 @@ enum ReserveSection {
                         .init(context.person(place.mentor)), .number(place.places), .number(place.taken),
                         .number(place.spare, key: "spare.\(place.mentor)"),
                     ]
-                }, empty: "Every place is taken."
+                }, empty: "Every place is taken.", restIn: "matches.json (insights.spare_places)"
             ).html
         return out + "\n</div>\n</div>"
     }
