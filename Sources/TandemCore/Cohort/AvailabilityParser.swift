@@ -2,9 +2,10 @@
 /// and forms such as `Tues 6-8pm`, `Mon & Wed 18.00–19.30`, `Saturdays 10am-12` or
 /// `Tuesday evenings`, plus named periods from the configuration (e.g. `weekday evenings`).
 ///
-/// The grammar is in ``AvailabilityParser`` extensions: tokens, times, periods and the clauses
-/// that join them. Text with no single clear reading (`after 6`, `Flexible`, `6-8`) is an
-/// ``ItemError`` saying what was not understood and how to write it, never a guess.
+/// ``AvailabilityToken`` splits an item, ``AvailabilityGrammar`` reads its clauses, and the
+/// extensions here turn clock times into minutes and find named periods. Text with no single
+/// clear reading (`after 6`, `Flexible`, `6-8`) is an ``ItemError`` saying what was not
+/// understood and how to write it, never a guess.
 public struct AvailabilityParser: Sendable {
     /// Why one availability item could not be read; `item` is the offending text.
     public struct ItemError: Error, Sendable, Equatable, CustomStringConvertible {
