@@ -369,14 +369,24 @@ public enum DeferredAcceptance {
     /// Neighbouring hospitals' ranges of `held` share words at their ends, so bits change by
     /// atomic or/and; everything else a hospital has is ordered by its lock.
     private enum SpinLocks: HospitalLocking {
+        // The lock is reached by its address (`pointer(to:)`), not as `&state.pointee.lock`: that
+        // is a Swift write access, and threads contending for the lock would break exclusivity.
         @inline(__always)
         static func lock(_ state: UnsafeMutablePointer<HospitalState>) {
-            withUnsafeMutablePointer(to: &state.pointee.lock) { tandem_spin_lock($0) }
+            if let lock = state.pointer(to: \HospitalState.lock) {
+                tandem_spin_lock(lock)
+            } else {
+                withUnsafeMutablePointer(to: &state.pointee.lock) { tandem_spin_lock($0) }
+            }
         }
 
         @inline(__always)
         static func unlock(_ state: UnsafeMutablePointer<HospitalState>) {
-            withUnsafeMutablePointer(to: &state.pointee.lock) { tandem_spin_unlock($0) }
+            if let lock = state.pointer(to: \HospitalState.lock) {
+                tandem_spin_unlock(lock)
+            } else {
+                withUnsafeMutablePointer(to: &state.pointee.lock) { tandem_spin_unlock($0) }
+            }
         }
 
         @inline(__always)
