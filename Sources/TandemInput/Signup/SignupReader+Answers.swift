@@ -18,6 +18,9 @@ extension SignupReader {
     /// is reported once (as a warning: it is used as written).
     mutating func list(_ row: Row, _ field: String, file: String) -> [String] {
         let items = AvailabilityParser.items(in: row[field], separator: configuration.input.listSeparator)
+        if field == "availability", configuration.input.listSeparator == "," {
+            return availabilityItems(items)
+        }
         guard let translations = translations(for: field), !items.isEmpty else { return items }
         var result: [String] = []
         for item in items {
@@ -36,6 +39,27 @@ extension SignupReader {
                     problem: "is not among the answers under input.values.\(section); it is used as written")
             }
         }
+        return result
+    }
+
+    /// Availability split on commas (the separator for Google Forms): the items
+    /// the configuration translates (ticked boxes), and between them the rest joined again, for
+    /// the availability grammar reads commas itself. Split apart, `Mon,Wed 7-9pm` would give all
+    /// of Monday and Wednesday evening.
+    func availabilityItems(_ items: [String]) -> [String] {
+        let translations = translations(for: "availability") ?? [:]
+        var result: [String] = []
+        var untranslated: [String] = []
+        for item in items {
+            guard let target = translations[AnswerKey.normalise(item)] else {
+                untranslated.append(item)
+                continue
+            }
+            if !untranslated.isEmpty { result.append(untranslated.joined(separator: ", ")) }
+            untranslated = []
+            result += AvailabilityParser.items(in: target, separator: ";")
+        }
+        if !untranslated.isEmpty { result.append(untranslated.joined(separator: ", ")) }
         return result
     }
 
