@@ -22,6 +22,10 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "TandemInput", package: "Tandem")]
         ),
         .executableTarget(
+            name: "FuzzSignupFile",
+            dependencies: ["FuzzSupport", .product(name: "TandemInput", package: "Tandem")]
+        ),
+        .executableTarget(
             name: "FuzzConfiguration",
             dependencies: ["FuzzSupport", .product(name: "TandemInput", package: "Tandem")]
         ),
