@@ -1,3 +1,5 @@
+import TandemCore
+
 /// Turns Excel's date serial numbers into ISO 8601 text (`2026-11-03 14:05:12`).
 ///
 /// In the 1900 date system day 1 is 1900-01-01 and day 60 is 1900-02-29, a day that never was
@@ -55,20 +57,8 @@ enum ExcelDate {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    /// `YYYY-MM-DD` of a day counted from 1970-01-01 in the proleptic Gregorian calendar
-    /// (Howard Hinnant's `civil_from_days`), computed so that no time zone or locale enters.
+    /// `YYYY-MM-DD` of a day counted from 1970-01-01 in the proleptic Gregorian calendar.
     static func civil(_ daysSince1970: Int) -> String {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let yearText = String(year)
-        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + twoDigits(month) + "-"
-            + twoDigits(day)
+        LocalDate(dayNumber: daysSince1970).iso
     }
 }
