@@ -172,25 +172,8 @@ extension ExactStableInstance {
         passes.reducedEntries = all.count
 
         // Counters as the materialised lists count them, with nothing cut by a list length.
-        let reasons = PairRejection.allCases.count
-        let counters = MentorCounter.allCases.count
-        var mentorRejections = ContiguousArray<Int32>(repeating: 0, count: mentorCount * reasons)
-        for mentor in 0..<mentorCount {
-            func count(_ counter: MentorCounter) -> Int32 { mentorCounts[mentor * counters + counter.rawValue] }
-            func set(_ rejection: PairRejection, _ value: Int32) {
-                mentorRejections[mentor * reasons + rejection.rawValue] = value
-            }
-            if compiled.capacities[mentor] == 0 {
-                set(.mentorCapacityZero, Int32(menteeCount))
-                continue
-            }
-            set(.sameOrganisation, count(.sameOrganisation))
-            set(.excluded, count(.excluded))
-            set(.incompatibleFormat, count(.incompatibleFormat))
-            let screened = count(.sameOrganisation) + count(.excluded) + count(.incompatibleFormat) + count(.passed)
-            set(.noCommonTime, Int32(menteeCount) - screened)
-            set(.belowMinimumScore, count(.belowMinimumScore))
-        }
+        let mentorRejections = MentorCounter.rejections(
+            counts: mentorCounts, capacities: compiled.capacities, menteeCount: menteeCount)
         let instance: MatchingInstance
         do {
             instance = try MatchingInstance(

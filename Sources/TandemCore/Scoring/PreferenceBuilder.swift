@@ -88,28 +88,8 @@ public enum PreferenceBuilder {
             for index in chunk.mentorCounts.indices { mentorCounts[index] &+= chunk.mentorCounts[index] }
         }
 
-        // Every mentor–mentee pair ends in exactly one rejection or in the mentee's list, so the
-        // common case, no common time, is what the counted outcomes leave over.
-        var mentorRejections = ContiguousArray<Int32>(repeating: 0, count: mentorCount * reasons)
-        for mentor in 0..<mentorCount {
-            func count(_ counter: MentorCounter) -> Int32 {
-                mentorCounts[mentor * MentorCounter.allCases.count + counter.rawValue]
-            }
-            func set(_ rejection: PairRejection, _ value: Int32) {
-                mentorRejections[mentor * reasons + rejection.rawValue] = value
-            }
-            if compiled.capacities[mentor] == 0 {
-                set(.mentorCapacityZero, Int32(menteeCount))
-                continue
-            }
-            set(.sameOrganisation, count(.sameOrganisation))
-            set(.excluded, count(.excluded))
-            set(.incompatibleFormat, count(.incompatibleFormat))
-            let screened = count(.sameOrganisation) + count(.excluded) + count(.incompatibleFormat) + count(.passed)
-            set(.noCommonTime, Int32(menteeCount) - screened)
-            set(.belowMinimumScore, count(.belowMinimumScore))
-            set(.beyondListLength, count(.passed) - count(.belowMinimumScore) - mentorListLength[mentor])
-        }
+        let mentorRejections = MentorCounter.rejections(
+            counts: mentorCounts, capacities: compiled.capacities, menteeCount: menteeCount, listLengths: mentorListLength)
 
         let mentorLists = Self.mentorLists(
             menteeListStart: residentListStart, menteeLists: residentLists, mentorScores: mentorScoresByMenteeEntry,
