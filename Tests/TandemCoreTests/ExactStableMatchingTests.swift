@@ -146,6 +146,37 @@ struct AllPairsCheckTests {
         #expect(!check.isStable)
     }
 
+    /// Everything the unmatched people's explanations take from the check: each person's
+    /// acceptable partners, and the asked mentor's rank of each mentee, for a matching with
+    /// free places, full mentors and unmatched mentees.
+    @Test(arguments: [8, 9] as [UInt64])
+    func itCountsEachPersonsPartnersAndTheAskedRanksAsTheCompleteListsDo(seed: UInt64) throws {
+        let (compiled, scored) = try Self.setUp(seed: seed)
+        let instance = scored.instance
+        var matching = DeferredAcceptance.solve(instance, optimal: .hospitalOptimal)
+        for mentee in matching.hospitalOfResident.indices where mentee % 5 == 0 { matching.hospitalOfResident[mentee] = -1 }
+        // Each mentee asks about one of their acceptable mentors, first, middle or last.
+        var asking = [Int32](repeating: -1, count: compiled.menteeCount)
+        for mentee in asking.indices {
+            let list = Array(instance.hospitals(preferredBy: mentee))
+            if !list.isEmpty { asking[mentee] = list[[0, list.count / 2, list.count - 1][mentee % 3]] }
+        }
+        let check = AllPairsCheck(matching, compiled: compiled, asking: asking)
+        let expected = StabilityVerifier.verify(matching, in: instance).blockingPairs
+        #expect(check.blockingPairs == expected.count)
+        #expect(check.acceptablePairs == instance.entryCount)
+        for mentee in 0..<compiled.menteeCount {
+            #expect(Int(check.menteeAcceptable[mentee]) == instance.hospitals(preferredBy: mentee).count)
+            let mentor = Int(asking[mentee])
+            let rank = mentor < 0 ? -1 : instance.rank(ofResident: mentee, forHospital: mentor) ?? -2
+            #expect(Int(check.rankAtAskedMentor[mentee]) == rank, "mentee \(mentee)")
+        }
+        for mentor in 0..<compiled.mentorCount {
+            #expect(Int(check.mentorAcceptable[mentor]) == instance.residents(preferredBy: mentor).count)
+        }
+        #expect(asking.contains { $0 >= 0 })
+    }
+
     @Test func aPlantedBlockingPairIsFound() throws {
         let (compiled, scored) = try Self.setUp(seed: 7)
         var matching = DeferredAcceptance.solve(scored.instance, optimal: .residentOptimal)
@@ -182,8 +213,9 @@ struct ScoreBoundTests {
             for active in 0..<screen.count {
                 let mentor = Int(screen.mentors[active])
                 let verdict = compiled.scoredVerdict(mentee: mentee, mentor: mentor)
-                let menteeBound = screen.menteeScoreBound(active, view).rounded(.up) + 2
-                let mentorBound = screen.mentorScoreBound(active, view).rounded(.up) + 2
+                let measures = screen.measures(active, view)
+                let menteeBound = screen.menteeScoreBound(measures, active, view).rounded(.up) + 2
+                let mentorBound = screen.mentorScoreBound(measures, active, view).rounded(.up) + 2
                 #expect(Double(verdict.menteeScore) <= menteeBound)
                 #expect(Double(verdict.mentorScore) <= mentorBound)
                 if Double(verdict.mentorScore) + 3 >= mentorBound { tight += 1 }
@@ -191,5 +223,35 @@ struct ScoreBoundTests {
         }
         // The bound is exact when the criteria it takes at full marks have them.
         #expect(tight > 0)
+    }
+
+    @Test(arguments: [0.05, 0.2, 0.45])
+    func aPairCertainToReachTheMinimumDoesReachIt(minimum: Double) throws {
+        let generated = SyntheticCohort.generate(mentees: 150, mentors: 40, seed: 31)
+        var cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        for index in cohort.mentees.indices where index % 4 == 0 {
+            cohort.mentees[index].preferredMentors = [cohort.mentors[index % cohort.mentors.count].id]
+        }
+        let compiled = CompiledCohort(cohort: cohort, policy: MatchingPolicy(minimumScore: minimum, seed: 3))
+        let screen = MentorScreen(compiled)
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords + 1)
+        defer { scratch.deallocate() }
+        var certain = 0
+        var reaching = 0
+        for mentee in 0..<compiled.menteeCount {
+            var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
+            view.load(mentee, from: compiled, policy: screen.policy)
+            for active in 0..<screen.count {
+                let verdict = compiled.scoredVerdict(mentee: mentee, mentor: Int(screen.mentors[active]))
+                let reaches = (Double(verdict.menteeScore) + Double(verdict.mentorScore)) / 2_000_000 >= minimum
+                if reaches { reaching += 1 }
+                guard screen.certainlyReachesMinimum(screen.measures(active, view), active, view) else { continue }
+                certain += 1
+                #expect(reaches, "mentee \(mentee), active mentor \(active)")
+            }
+        }
+        // The lower bounds decide some pairs, but not every pair that reaches the minimum.
+        #expect(certain > 0)
+        #expect(certain < reaching)
     }
 }

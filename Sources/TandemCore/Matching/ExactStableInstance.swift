@@ -33,6 +33,9 @@ struct ExactStableInstance: Sendable {
 
     /// Mentors each mentee is first offered.
     static let initialWindow = 32
+    /// The most memory for the bits of the pairs passing the hard rules, which spare the later
+    /// passes the screen (312 MB at 100,000 × 25,000; beyond the limit they screen again).
+    static let pairBitsByteLimit = 1 << 30
     /// How much longer each extension makes a mentee's window than the last.
     ///
     /// Every round scans each waiting mentee's whole row (the screen costs as much as a
@@ -56,7 +59,8 @@ struct ExactStableInstance: Sendable {
         let menteeCount = compiled.menteeCount
         let mentorCount = compiled.mentorCount
         var passes = ExactPasses()
-        let scan = PairScan(compiled)
+        var scan = PairScan(compiled)
+        let passing = PairBits(mentees: menteeCount, activeMentors: scan.screen.count, byteLimit: Self.pairBitsByteLimit)
 
         // Round 0: every mentee's best window, and the rule counters, from the ordinary scorer.
         let chunkCount = max(1, min(menteeCount, 32))
@@ -68,11 +72,12 @@ struct ExactStableInstance: Sendable {
         progress.phase("Scoring pairs (best \(window) of each mentee)", total: menteeCount * mentorCount, unit: "pairs") {
             Concurrently.forEach(chunkCount, threads: Concurrently.processorCount) { chunk in
                 let mentees = (chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount)
-                sharedChunks[chunk] = ChunkScorer(compiled: compiled, screen: screen)
+                sharedChunks[chunk] = ChunkScorer(compiled: compiled, screen: screen, bits: passing)
                     .score(mentees, limit: window, progress: progress)
             }
         }
         passes.fullPasses += 1
+        scan.passing = passing
         var state = MenteeProposals(compiled: compiled, window: window)
         let reasons = PairRejection.allCases.count
         var menteeRejections = ContiguousArray<Int32>()

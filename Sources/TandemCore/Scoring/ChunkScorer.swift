@@ -36,10 +36,13 @@ struct ScoredChunk {
 struct ChunkScorer {
     let compiled: CompiledCohort
     let screen: MentorScreen
+    /// Where to record the pairs that pass every hard rule, if anywhere.
+    var bits: PairBits? = nil
 
     /// Mentors per tile: the chunk's mentees are scanned against one tile of mentors at a
     /// time, so the tile's answers (about 250 bytes a mentor) stay in the core's cache instead
-    /// of being fetched again from memory for every mentee.
+    /// of being fetched again from memory for every mentee. A multiple of 64, so that tiles
+    /// start on a word of ``PairBits``.
     static let tileSize = 2_048
 
     func score(_ mentees: Range<Int>, progress: any ProgressObserver) -> ScoredChunk {
@@ -70,7 +73,8 @@ struct ChunkScorer {
         for tileStart in stride(from: 0, to: activeCount, by: Self.tileSize) {
             let tile = tileStart..<min(activeCount, tileStart + Self.tileSize)
             for offset in 0..<mentees.count {
-                scan(mentees.lowerBound + offset, views[offset], &lists[offset], tile, row: offset * reasons, state)
+                let mentee = mentees.lowerBound + offset
+                scan(mentee, views[offset], &lists[offset], tile, row: offset * reasons, state, passing: bits?.row(mentee))
             }
             let done = chunkPairs * tile.upperBound / activeCount
             progress.advance(by: done - reported)
@@ -108,8 +112,10 @@ struct ChunkScorer {
     }
 
     /// Scores one mentee against the mentors of one tile.
+    /// Sets the bit of each active mentor passing the hard rules in `passing`, if given.
     private func scan(
-        _ mentee: Int, _ view: MenteeView, _ best: inout BestEntries, _ tile: Range<Int>, row: Int, _ state: ScanState
+        _ mentee: Int, _ view: MenteeView, _ best: inout BestEntries, _ tile: Range<Int>, row: Int, _ state: ScanState,
+        passing: UnsafeMutablePointer<UInt64>?
     ) {
         let counters = MentorCounter.allCases.count
         // The screen's survivors, collected without branching: whether a mentor passes is
@@ -147,14 +153,18 @@ struct ChunkScorer {
                 continue  // no common time: counted by subtraction
             } else {
                 state.mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
-                // Without a minimum score, a pair that cannot enter a full list needs no
-                // scores at all (the margin absorbs rounding to millionths).
-                let bound = Int32(clamping: Int(screen.menteeScoreBound(active, view).rounded(.up)) + 2)
-                if !screen.policy.hasMinimum, best.cannotKeep(score: bound) {
+                if let passing { passing[active >> 6] |= 1 << UInt64(active & 63) }
+                // A pair that cannot enter a full list, and certainly reaches any minimum score,
+                // needs no scores at all (the margin absorbs rounding to millionths).
+                let measures = screen.measures(active, view)
+                let bound = Int32(clamping: Int(screen.menteeScoreBound(measures, active, view).rounded(.up)) + 2)
+                if best.cannotKeep(score: bound),
+                    !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
+                {
                     best.drop()
                     continue
                 }
-                let criteria = screen.criteria(active, view)
+                let criteria = screen.criteria(measures, active, view)
                 let menteeScore = screen.menteeScore(criteria, active, view)
                 // A full list that this mentor cannot enter needs the mentor's view only to
                 // tell "below the minimum" from "beyond the list length".

@@ -5,7 +5,7 @@
 /// (same organisation, incompatible format) fires; in a large cohort most pairs do neither and
 /// cost three `AND`s and two compares. The rest are settled by the exact session-start test, 12
 /// words (11 and a zero pad) compared as vectors, and the survivors are scored by
-/// ``criteria(_:_:)`` and the two side scores, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
+/// ``criteria(_:_:_:)`` and the two side scores, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
 /// (the oracle tests compare them over whole cohorts).
 ///
 /// Owns its memory through buffer pointers, so the hot loop has no bounds checks, reference
@@ -141,17 +141,25 @@ final class MentorScreen: @unchecked Sendable {
         return any(common8.lowHalf | common8.highHalf | common4 .!= 0)
     }
 
+    /// The two criteria that cost popcounts (themes and time), measured once per pair for the
+    /// score bounds and the criteria alike.
+    @inline(__always)
+    func measures(_ active: Int, _ mentee: MenteeView) -> PairMeasures {
+        PairMeasures(
+            theme: mentee.themeCount == 0 ? 0 : themeValue(active, mentee), availability: availabilityValue(active, mentee))
+    }
+
     /// The shared criteria of a pair that passed the hard rules: the same values, in the same
     /// order, as ``CompiledCohort/criterionValues(mentee:mentor:)``.
     @inline(__always)
-    func criteria(_ active: Int, _ mentee: MenteeView) -> PairCriteria {
+    func criteria(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> PairCriteria {
         var criteria = PairCriteria()
         if mentee.themeCount == 0 {
             criteria.applies &= ~0b1
         } else {
-            criteria.values[0] = themeValue(active, mentee)
+            criteria.values[0] = measures.theme
         }
-        criteria.values[1] = availabilityValue(active, mentee)
+        criteria.values[1] = measures.availability
         criteria.values[2] = languageValue(active, mentee)
         let mentorFormat = format[active]
         criteria.values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
@@ -170,39 +178,71 @@ final class MentorScreen: @unchecked Sendable {
     /// apply is taken at full marks, which can only raise a weighted mean that is below 1.
     /// Lets a full list skip most pairs without scoring them.
     @inline(__always)
-    func menteeScoreBound(_ active: Int, _ mentee: MenteeView) -> Double {
-        let shared = mentee.consent && consent[active] ? 0b1_1111 : ~policy.sensitiveMask
-        var total = mentee.optionalWeight
-        var weightSum = mentee.optionalWeight
-        if mentee.themeCount > 0, shared & 0b1 != 0 {
-            total += policy.menteeWeights[0] * themeValue(active, mentee)
-            weightSum += policy.menteeWeights[0]
-        }
-        if shared & 0b10 != 0 {
-            total += policy.menteeWeights[1] * availabilityValue(active, mentee)
-            weightSum += policy.menteeWeights[1]
-        }
-        return weightSum > 0 ? total / weightSum * 1_000_000 : 0
+    func menteeScoreBound(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Double {
+        let known = knownPart(measures, weights: policy.menteeWeights, active, mentee)
+        return Self.upper(known, optional: mentee.optionalWeight)
     }
 
     /// An upper bound on the mentor's score of the mentee, in millionths, as
-    /// ``menteeScoreBound(_:_:)`` is for the mentee's.
+    /// ``menteeScoreBound(_:_:_:)`` is for the mentee's.
     @inline(__always)
-    func mentorScoreBound(_ active: Int, _ mentee: MenteeView) -> Double {
-        let shared = mentee.consent && consent[active] ? 0b1_1111 : ~policy.sensitiveMask
+    func mentorScoreBound(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Double {
+        let known = knownPart(measures, weights: policy.mentorWeights, active, mentee)
+        return Self.upper(known, optional: mentorOptionalWeight(active))
+    }
+
+    /// Whether the pair certainly reaches the minimum score: lower bounds on both scores, with
+    /// every other criterion that could apply taken at zero, already do (with a margin for
+    /// rounding to millionths). Lets a pass skip scoring a pair it would only count.
+    @inline(__always)
+    func certainlyReachesMinimum(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Bool {
+        let menteeLow = Self.lower(
+            knownPart(measures, weights: policy.menteeWeights, active, mentee), optional: mentee.optionalWeight)
+        let mentorLow = Self.lower(
+            knownPart(measures, weights: policy.mentorWeights, active, mentee), optional: mentorOptionalWeight(active))
+        return (menteeLow - 4 + mentorLow) / 2_000_000 >= policy.minimumScore
+    }
+
+    /// The weights of the mentor's criteria other than themes and time that could apply.
+    @inline(__always)
+    private func mentorOptionalWeight(_ active: Int) -> Double {
         let weights = policy.mentorWeights
         let states = preferredStart[active + 1] > preferredStart[active]
-        var total = weights[2] + weights[3] + weights[4] + (states ? weights[5] : 0)
-        var weightSum = total
+        return weights[2] + weights[3] + weights[4] + (states ? weights[5] : 0)
+    }
+
+    /// The weighted sum and the weight of the theme and time criteria, where they apply.
+    @inline(__always)
+    private func knownPart(
+        _ measures: PairMeasures, weights: SIMD8<Double>, _ active: Int, _ mentee: MenteeView
+    ) -> (total: Double, weight: Double) {
+        let shared = mentee.consent && consent[active] ? 0b1_1111 : ~policy.sensitiveMask
+        var total = 0.0
+        var weight = 0.0
         if mentee.themeCount > 0, shared & 0b1 != 0 {
-            total += weights[0] * themeValue(active, mentee)
-            weightSum += weights[0]
+            total += weights[0] * measures.theme
+            weight += weights[0]
         }
         if shared & 0b10 != 0 {
-            total += weights[1] * availabilityValue(active, mentee)
-            weightSum += weights[1]
+            total += weights[1] * measures.availability
+            weight += weights[1]
         }
-        return weightSum > 0 ? total / weightSum * 1_000_000 : 0
+        return (total, weight)
+    }
+
+    /// The mean with the other criteria at full marks, in millionths.
+    @inline(__always)
+    private static func upper(_ known: (total: Double, weight: Double), optional: Double) -> Double {
+        let weightSum = known.weight + optional
+        return weightSum > 0 ? (known.total + optional) / weightSum * 1_000_000 : 0
+    }
+
+    /// The mean with the other criteria at zero and all of them applying, in millionths: no
+    /// more than the mean of any subset of them applying at any values.
+    @inline(__always)
+    private static func lower(_ known: (total: Double, weight: Double), optional: Double) -> Double {
+        let weightSum = known.weight + optional
+        return weightSum > 0 ? known.total / weightSum * 1_000_000 : 0
     }
 
     /// The share of the mentee's wanted themes the mentor offers (the mentee wants some).
@@ -275,6 +315,13 @@ final class MentorScreen: @unchecked Sendable {
     }
 }
 
+/// A pair's theme and time criteria (see ``MentorScreen/measures(_:_:)``); `theme` is 0 when
+/// the mentee wants no theme.
+struct PairMeasures {
+    var theme: Double
+    var availability: Double
+}
+
 /// The shared criteria of one pair: values by ``Criterion/index`` and which of them apply.
 struct PairCriteria {
     var values = SIMD8<Double>()
@@ -331,7 +378,7 @@ struct MenteeView {
     var idHash: UInt64 = 0
     var preferred: [Int32] = []
     /// The mentee's weights of the criteria other than themes and time that could apply to
-    /// some pair, for ``MentorScreen/menteeScoreBound(_:_:)``.
+    /// some pair, for ``MentorScreen/menteeScoreBound(_:_:_:)``.
     var optionalWeight = 0.0
 
     /// A view whose theme and language words live in `scratch` (at least

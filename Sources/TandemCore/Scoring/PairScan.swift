@@ -31,6 +31,9 @@ extension PairVisitor {
 struct PairScan {
     let compiled: CompiledCohort
     let screen: MentorScreen
+    /// The pairs known to pass every hard rule (from an earlier full pass), if any: then only
+    /// they are visited, unscreened.
+    var passing: PairBits?
 
     init(_ compiled: CompiledCohort) {
         self.compiled = compiled
@@ -89,13 +92,24 @@ struct PairScan {
             active[offset] = visitor.begin(mentee: mentee, slot: slot)
         }
         let excludes = compiled.policy.constraints.exclusions
-        let hasMinimum = screen.policy.hasMinimum
-        let minimum = screen.policy.minimumScore
         for tileStart in stride(from: 0, to: activeCount, by: ChunkScorer.tileSize) {
             let tile = tileStart..<min(activeCount, tileStart + ChunkScorer.tileSize)
             for (offset, slot) in slots.enumerated() where active[offset] {
                 let mentee = Int(mentees[slot])
                 let view = views[offset]
+                if let passing {
+                    // Tiles start on word boundaries (the tile size is a multiple of 64).
+                    let row = passing.row(mentee)
+                    for word in (tile.lowerBound >> 6)..<((tile.upperBound + 63) >> 6) {
+                        var bits = row[word]
+                        while bits != 0 {
+                            let position = word << 6 | bits.trailingZeroBitCount
+                            bits &= bits &- 1
+                            visitPair(position, view, mentee: mentee, slot: slot, &visitor)
+                        }
+                    }
+                    continue
+                }
                 var candidateCount = 0
                 for position in tile {
                     candidates[candidateCount] = Int32(truncatingIfNeeded: position)
@@ -112,21 +126,7 @@ struct PairScan {
                     guard screen.organisation[position] != view.organisation, !excluded[position],
                         screen.format[position] & view.compatibleFormats != 0, screen.sharesSession(position, view)
                     else { continue }
-                    if visitor.usesBounds {
-                        // The margin absorbs rounding to millionths.
-                        let menteeBound = Int32(clamping: Int(screen.menteeScoreBound(position, view).rounded(.up)) + 2)
-                        let mentorBound = Int32(clamping: Int(screen.mentorScoreBound(position, view).rounded(.up)) + 2)
-                        let mentor = Int(screen.mentors[position])
-                        guard visitor.needsScores(slot: slot, mentor: mentor, menteeBound: menteeBound, mentorBound: mentorBound)
-                        else { continue }
-                    }
-                    let criteria = screen.criteria(position, view)
-                    let menteeScore = screen.menteeScore(criteria, position, view)
-                    let mentorScore = screen.mentorScore(criteria, position, view)
-                    if hasMinimum, (Double(menteeScore) + Double(mentorScore)) / 2_000_000 < minimum { continue }
-                    visitor.visit(
-                        mentee: mentee, slot: slot, mentor: Int(screen.mentors[position]), menteeScore: menteeScore,
-                        mentorScore: mentorScore)
+                    visitPair(position, view, mentee: mentee, slot: slot, &visitor)
                 }
                 for index in exclusions {
                     let position = screen.position[Int(compiled.excludedMentors[index])]
@@ -141,6 +141,32 @@ struct PairScan {
         for (offset, slot) in slots.enumerated() where active[offset] {
             visitor.end(mentee: Int(mentees[slot]), slot: slot)
         }
+    }
+
+    /// Scores a pair that passed every hard rule and visits it if it reaches the minimum score
+    /// (unless the visitor's bounds show it does not need it).
+    @inline(__always)
+    private func visitPair<Visitor: PairVisitor>(
+        _ position: Int, _ view: MenteeView, mentee: Int, slot: Int, _ visitor: inout Visitor
+    ) {
+        let measures = screen.measures(position, view)
+        if visitor.usesBounds {
+            // The margin absorbs rounding to millionths.
+            let menteeBound = Int32(clamping: Int(screen.menteeScoreBound(measures, position, view).rounded(.up)) + 2)
+            let mentorBound = Int32(clamping: Int(screen.mentorScoreBound(measures, position, view).rounded(.up)) + 2)
+            let mentor = Int(screen.mentors[position])
+            guard visitor.needsScores(slot: slot, mentor: mentor, menteeBound: menteeBound, mentorBound: mentorBound)
+            else { return }
+        }
+        let criteria = screen.criteria(measures, position, view)
+        let menteeScore = screen.menteeScore(criteria, position, view)
+        let mentorScore = screen.mentorScore(criteria, position, view)
+        if screen.policy.hasMinimum, (Double(menteeScore) + Double(mentorScore)) / 2_000_000 < screen.policy.minimumScore {
+            return
+        }
+        visitor.visit(
+            mentee: mentee, slot: slot, mentor: Int(screen.mentors[position]), menteeScore: menteeScore,
+            mentorScore: mentorScore)
     }
 }
 
