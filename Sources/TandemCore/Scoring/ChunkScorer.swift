@@ -93,7 +93,7 @@ struct ChunkScorer {
             for index in Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1]) where excludes {
                 let mentor = Int(compiled.excludedMentors[index])
                 let active = Int(screen.position[mentor])
-                guard active >= 0, !screen.mayShareSession(active, view) else { continue }
+                guard active >= 0, !screen.passesScreen(active, view) else { continue }
                 state.countRejection(.excluded, row: row, mentor: mentor)
             }
             let kept = lists[offset].sorted()
@@ -118,13 +118,7 @@ struct ChunkScorer {
         passing: UnsafeMutablePointer<UInt64>?
     ) {
         let counters = MentorCounter.allCases.count
-        // The screen's survivors, collected without branching: whether a mentor passes is
-        // unpredictable, and a mispredicted branch costs more than the test.
-        var candidateCount = 0
-        for active in tile {
-            state.candidates[candidateCount] = Int32(truncatingIfNeeded: active)
-            candidateCount &+= screen.passesScreen(active, view)
-        }
+        let candidateCount = screen.tiles.candidates(tile, view, words: state.tileWords, into: state.candidates)
         guard candidateCount > 0 else { return }
         // This mentee's exclusions as marks by active position, cleared again below.
         let exclusions = Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1])
@@ -199,6 +193,8 @@ struct ScanState {
     let candidates: UnsafeMutablePointer<Int32>
     /// The current mentee's exclusions, by active position.
     let excluded: UnsafeMutablePointer<Bool>
+    /// Scratch space for ``TileScreen``.
+    let tileWords: UnsafeMutablePointer<UInt64>
 
     init(menteeCount: Int, compiled: CompiledCohort, activeCount: Int) {
         menteeRejections = .allocate(capacity: max(1, menteeCount * PairRejection.allCases.count))
@@ -208,6 +204,7 @@ struct ScanState {
         candidates = .allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
         excluded = .allocate(capacity: max(1, activeCount))
         excluded.initialize(repeating: false, count: max(1, activeCount))
+        tileWords = .allocate(capacity: ChunkScorer.tileSize / 64 + 1)
     }
 
     func release() {
@@ -215,6 +212,7 @@ struct ScanState {
         mentorCounts.deallocate()
         candidates.deallocate()
         excluded.deallocate()
+        tileWords.deallocate()
     }
 
     @inline(__always)

@@ -2,8 +2,8 @@
 /// that rules most pairs out, and everything needed to score the pairs that pass.
 ///
 /// A pair needs a closer look only when the session-start summaries overlap or a cheap rule
-/// (same organisation, incompatible format) fires; in a large cohort most pairs do neither and
-/// cost three `AND`s and two compares. The rest are settled by the exact session-start test, 12
+/// (same organisation, incompatible format) fires; in a large cohort most pairs do neither, and
+/// ``TileScreen`` rules them out 64 at a time. The rest are settled by the exact session-start test, 12
 /// words (11 and a zero pad) compared as vectors, and the survivors are scored by
 /// ``criteria(_:_:_:)`` and the two side scores, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
 /// (the oracle tests compare them over whole cohorts).
@@ -42,6 +42,8 @@ final class MentorScreen: @unchecked Sendable {
     let preferredStart: UnsafeMutableBufferPointer<Int32>
     let preferred: UnsafeMutableBufferPointer<Int32>
     let policy: ScoringPolicy
+    /// The same summary test, a tile of mentors at a time.
+    let tiles: TileScreen
 
     init(_ compiled: CompiledCohort) {
         let active = (0..<compiled.mentorCount).filter { compiled.capacities[$0] > 0 }
@@ -69,6 +71,9 @@ final class MentorScreen: @unchecked Sendable {
         startHours = copyWords(compiled.mentorSessionStartHours, per: CompiledCohort.hourWords, stride: CompiledCohort.hourWords)
         organisation = copy { compiled.mentorOrganisation[$0] >= 0 ? compiled.mentorOrganisation[$0] : -2 }
         format = copy { Self.bit(compiled.mentorFormat[$0]) }
+        tiles = TileScreen(
+            count: active.count, startHours: UnsafeBufferPointer(startHours), organisation: UnsafeBufferPointer(organisation),
+            format: UnsafeBufferPointer(format))
         let wordCount = WeeklyAvailability.wordCount
         times = .allocate(capacity: max(1, active.count * Self.timeStride))
         times.initialize(repeating: 0)
@@ -115,21 +120,14 @@ final class MentorScreen: @unchecked Sendable {
         }
     }
 
-    /// Whether the screen's summary test lets the pair through to the exact tests.
+    /// Whether the screen's summary test lets the pair through to the exact tests (``tiles``
+    /// applies it to a tile of mentors at once).
     @inline(__always)
-    func mayShareSession(_ active: Int, _ mentee: MenteeView) -> Bool {
-        passesScreen(active, mentee) != 0
-    }
-
-    /// ``mayShareSession(_:_:)`` as 0 or 1, computed without branches: three cheap tests
-    /// combined with `|` cost less than one hard-to-predict branch.
-    @inline(__always)
-    func passesScreen(_ active: Int, _ mentee: MenteeView) -> Int {
-        @inline(__always) func bit(_ condition: Bool) -> Int { condition ? 1 : 0 }
+    func passesScreen(_ active: Int, _ mentee: MenteeView) -> Bool {
         let hours = startHours.baseAddress.unsafelyUnwrapped + active * CompiledCohort.hourWords
         let common = hours[0] & mentee.startHours.0 | hours[1] & mentee.startHours.1 | hours[2] & mentee.startHours.2
-        return bit(common != 0) | bit(organisation[active] == mentee.organisation)
-            | bit(format[active] & mentee.compatibleFormats == 0)
+        return common != 0 || organisation[active] == mentee.organisation
+            || format[active] & mentee.compatibleFormats == 0
     }
 
     /// The exact test: whether some session can start when both are free.

@@ -78,6 +78,8 @@ struct PairScan {
         defer { scratch.deallocate() }
         let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
         defer { candidates.deallocate() }
+        let tileWords = UnsafeMutablePointer<UInt64>.allocate(capacity: ChunkScorer.tileSize / 64 + 1)
+        defer { tileWords.deallocate() }
         let excluded = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, activeCount))
         excluded.initialize(repeating: false, count: max(1, activeCount))
         defer { excluded.deallocate() }
@@ -110,11 +112,7 @@ struct PairScan {
                     }
                     continue
                 }
-                var candidateCount = 0
-                for position in tile {
-                    candidates[candidateCount] = Int32(truncatingIfNeeded: position)
-                    candidateCount &+= screen.passesScreen(position, view)
-                }
+                let candidateCount = screen.tiles.candidates(tile, view, words: tileWords, into: candidates)
                 guard candidateCount > 0 else { continue }
                 let exclusions = Int(compiled.excludedStart[mentee])..<Int(compiled.excludedStart[mentee + 1])
                 for index in exclusions where excludes {
