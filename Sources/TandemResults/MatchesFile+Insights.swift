@@ -9,7 +9,8 @@ extension MatchesFile {
         var disclosure: Disclosure
         var history: History?
         var people: [Person]
-        var relaxations: [Relaxation]
+        /// Absent when not worked out (a cohort matched without its complete lists).
+        var relaxations: [Relaxation]?
         var reserve: [ReserveEntry]
         var sparePlaces: [SparePlace]
         var suggestions: [Suggestion]
@@ -111,7 +112,7 @@ extension MatchesFile.Insights {
                 organisationType: $0.organisationType.rawValue, places: $0.side == .mentor ? $0.places : nil,
                 side: $0.side.rawValue, town: $0.town)
         }
-        relaxations = insights.relaxations.map {
+        relaxations = insights.relaxations?.map {
             MatchesFile.Relaxation(
                 extraPairs: $0.extraPairs, pairsRemoved: $0.pairsRemoved, pairsWithRule: $0.pairsWithRule,
                 pairsWithoutRule: $0.pairsWithoutRule, rule: $0.rule)
@@ -184,7 +185,7 @@ extension MatchesFile.Insights {
             },
             sparePlaces: sparePlaces.map { TandemCore.SparePlace(mentor: $0.mentor, places: $0.places, taken: $0.taken) },
             suggestions: help,
-            relaxations: relaxations.map {
+            relaxations: relaxations?.map {
                 RuleRelaxation(
                     rule: $0.rule, pairsRemoved: $0.pairsRemoved, pairsWithRule: $0.pairsWithRule,
                     pairsWithoutRule: $0.pairsWithoutRule)

@@ -9,7 +9,9 @@ import Testing
 @Suite("Rule relaxations on a generated cohort")
 struct RelaxationTests {
     /// 400 mentees and 100 mentors under Data/'s configuration, with `change` made to it.
-    static func match(listLength: Int?, change: (inout MatchingPolicy) -> Void = { _ in }) throws -> MatchOutcome {
+    static func match(
+        listLength: Int?, exact: Bool? = nil, change: (inout MatchingPolicy) -> Void = { _ in }
+    ) throws -> MatchOutcome {
         var configuration = try ConfigurationLoader.load(path: ReportFixture.data.appendingPathComponent("tandem.yaml").path)
         configuration.policy.maxListLength = listLength
         change(&configuration.policy)
@@ -19,7 +21,7 @@ struct RelaxationTests {
         var reader = try SignupReader(configuration: configuration, configurationFile: "tandem.yaml")
         let cohort = reader.read(
             mentors: try CSVTable.parse(mentors, file: "mentors.csv"), mentees: try CSVTable.parse(mentees, file: "mentees.csv"))
-        return CohortMatcher.match(cohort, policy: configuration.policy)
+        return CohortMatcher.match(cohort, policy: configuration.policy, exact: exact)
     }
 
     @Test("Each relaxation's pair count equals matching again with the rule off", arguments: [nil, 8] as [Int?])
@@ -28,8 +30,9 @@ struct RelaxationTests {
         let insights = CohortInsights(
             outcome: base, result: MatchResult(base, programme: Programme()), cohort: base.compiled.cohort,
             settings: ReportSettings(), schedule: nil, history: nil)
-        #expect(insights.relaxations.count >= 2)
-        for relaxation in insights.relaxations {
+        let relaxations = try #require(insights.relaxations)
+        #expect(relaxations.count >= 2)
+        for relaxation in relaxations {
             #expect(relaxation.pairsWithRule == base.pairs.count)
             #expect(relaxation.pairsRemoved > 0)
             let relaxed = try Self.match(listLength: listLength) { policy in
@@ -44,5 +47,16 @@ struct RelaxationTests {
                 relaxed.pairs.count == relaxation.pairsWithoutRule,
                 "\(relaxation.rule), list length \(String(describing: listLength))")
         }
+    }
+
+    /// The exact method's reduced lists cannot be relaxed: the count is left out, not guessed.
+    @Test func aCohortMatchedWithoutItsCompleteListsHasNoRelaxationCounts() throws {
+        let base = try Self.match(listLength: nil, exact: true)
+        #expect(base.exactPasses != nil)
+        let insights = CohortInsights(
+            outcome: base, result: MatchResult(base, programme: Programme()), cohort: base.compiled.cohort,
+            settings: ReportSettings(), schedule: nil, history: nil)
+        #expect(insights.relaxations == nil)
+        #expect(!insights.people.isEmpty)
     }
 }

@@ -214,4 +214,14 @@ struct ReportPageTests {
         #expect(page.contains("Run tandem match again to fill this section."))
         #expect(page.contains("<h2 id=\"fairness-h\">"))
     }
+
+    @Test("Rule relaxations not worked out are said to be, with what to do instead")
+    func withoutRelaxations() throws {
+        var result = try ReportFixture.sample.get().result
+        #expect(ReportPage.render(result, audience: .coordinator).contains("id=\"fig-relax\""))
+        result.insights?.relaxations = nil
+        let page = ReportPage.render(result, audience: .coordinator)
+        #expect(page.contains("Not worked out for this cohort"))
+        #expect(!page.contains("id=\"fig-relax\""))
+    }
 }

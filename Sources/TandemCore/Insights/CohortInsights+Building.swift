@@ -11,7 +11,7 @@ extension CohortInsights {
     ///   - cohort: everyone who signed up (on a re-run, people in kept pairs too).
     ///   - schedule: the programme calendar, for its closed dates.
     /// - Complexity: O(min(unmatched mentees, ``menteesHelpedAtMost``) × mentors) pair evaluations for the suggestions, and
-    ///   ``RelaxationCounter`` (O(mentees × mentors) screens and one matching per rule).
+    ///   with the complete lists ``RelaxationCounter`` (O(mentees × mentors) screens and one matching per rule).
     public init(
         outcome: MatchOutcome, result: MatchResult, cohort: Cohort, settings: ReportSettings, schedule: ScheduleSettings?,
         history: ProgrammeHistory?
@@ -90,7 +90,12 @@ extension CohortInsights {
             boxes[half].value = part.map { finder.suggestion(for: $0) }
         }
         suggestions = boxes.flatMap(\.value)
-        relaxations = RelaxationCounter.relaxations(compiled: compiled, scored: outcome.scored, objective: outcome.objective)
+        // Relaxing a rule adds pairs to the lists and matches again. The exact method's reduced
+        // lists have the complete lists' stable matchings, but not once pairs are added (someone
+        // displaced would need the rest of their list), so without the lists there is no count.
+        relaxations =
+            outcome.exactPasses == nil
+            ? RelaxationCounter.relaxations(compiled: compiled, scored: outcome.scored, objective: outcome.objective) : nil
 
         if let schedule {
             calendarStart = schedule.startDate

@@ -13,8 +13,10 @@ public struct CohortInsights: Sendable, Hashable {
     public var sparePlaces: [SparePlace]
     /// One per unmatched mentee, in input order.
     public var suggestions: [HelpSuggestion]
-    /// One per hard rule (and the minimum score) that removed any pair.
-    public var relaxations: [RuleRelaxation]
+    /// One per hard rule (and the minimum score) that removed any pair; `nil` when not worked
+    /// out, for a cohort matched without its complete preference lists (see
+    /// ``CohortMatcher/exactPairCount``).
+    public var relaxations: [RuleRelaxation]?
     /// Bank holidays and blackouts between the schedule's first and last dates.
     public var closedDates: [ClosedDate]
     /// The schedule's first and last dates; `nil` without a schedule.
@@ -27,7 +29,7 @@ public struct CohortInsights: Sendable, Hashable {
 
     public init(
         people: [PersonProfile], reserve: [ReserveEntry], sparePlaces: [SparePlace], suggestions: [HelpSuggestion],
-        relaxations: [RuleRelaxation], closedDates: [ClosedDate], calendarStart: LocalDate?, calendarEnd: LocalDate?,
+        relaxations: [RuleRelaxation]?, closedDates: [ClosedDate], calendarStart: LocalDate?, calendarEnd: LocalDate?,
         disclosure: DisclosureRule, history: ProgrammeHistory?
     ) {
         self.people = people

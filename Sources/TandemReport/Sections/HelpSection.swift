@@ -64,7 +64,16 @@ enum HelpSection {
             alone removed are added back and the matching is solved again (without the session calendar).</p>
 
             """
-        let relaxations = insights.relaxations
+        guard let relaxations = insights.relaxations else {
+            out += """
+                <p>Not worked out for this cohort: it is large enough to be matched without holding every \
+                mentee's complete list of mentors, and counting what a relaxed rule would add needs those \
+                lists. To see the effect of a rule, match again with it switched off under \
+                <code>constraints:</code> (or a lower <code>minimum_score</code>) and compare the pairs made.</p>
+
+                """
+            return out
+        }
         let ruleBars = relaxations.map { relaxation in
             let shown = context.chartValue(max(0, relaxation.extraPairs))
             return BarChart.Bar(
