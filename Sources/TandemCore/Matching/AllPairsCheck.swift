@@ -103,18 +103,29 @@ public struct AllPairsCheck: Sendable, Hashable {
                     ? menteeScore > partner.score
                     : compiled.menteeKey(mentee: mentee, mentor: mentor, score: menteeScore) < partner
                 guard prefersMentor || !asked.isEmpty else { return }
-                let mentorKey = compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore)
+                // The mentor's key of the pair, made only when a score ties.
+                var tiedKey: Key?
+                func mentorKey() -> Key {
+                    if let tiedKey { return tiedKey }
+                    let key = compiled.mentorKey(mentor: mentor, mentee: mentee, score: mentorScore)
+                    tiedKey = key
+                    return key
+                }
                 if !asked.isEmpty {
+                    // The first asker the mentor ranks below the pair.
                     var low = asked.lowerBound
                     var high = asked.upperBound
                     while low < high {
                         let middle = (low + high) / 2
-                        if askKeys[middle] <= mentorKey { low = middle + 1 } else { high = middle }
+                        let asker = askKeys[middle]
+                        let askerFirst = asker.score != mentorScore ? asker.score > mentorScore : asker <= mentorKey()
+                        if askerFirst { low = middle + 1 } else { high = middle }
                     }
                     askedDifference[low] &+= 1
                     askedDifference[asked.upperBound] &-= 1
                 }
-                guard prefersMentor, mentorKey < worst else { return }
+                guard prefersMentor, worst.score != mentorScore ? mentorScore > worst.score : mentorKey() < worst
+                else { return }
                 blocking &+= 1
                 if examples.count < AllPairsCheck.exampleCount {
                     examples.append(BlockingPair(resident: Int32(mentee), hospital: Int32(mentor)))
