@@ -17,9 +17,12 @@ public enum ResultFiles {
             ("matches.csv", matchesCSV(result)),
             ("unmatched.csv", unmatchedCSV(result)),
             ("matches.json", try MatchesFile(result, zone: zone).encoded()),
-            ("preferences.json", preferencesJSON),
+            (preferencesName, preferencesJSON),
         ] + (report ? ReportPage.files(result) : [])
     }
+
+    /// The name of the `tandem solve` input among the files.
+    public static let preferencesName = "preferences.json"
 
     static func matchesCSV(_ result: MatchResult) -> Data {
         let scheduled = result.schedule != nil

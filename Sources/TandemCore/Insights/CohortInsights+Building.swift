@@ -29,12 +29,22 @@ extension CohortInsights {
         func places(_ mentor: Mentor) -> Int {
             max(0, usable[mentor.id].map { $0 + keptTaken[mentor.id, default: 0] } ?? mentor.capacity)
         }
+        // A cohort's people come from a few hundred organisations: each name is classified once
+        // per side (classifying all 12,500 people took 0.07 s of a 10,000-mentee report).
+        var types: [CohortSide: [String: OrganisationType]] = [:]
         func profile(_ id: String, _ side: CohortSide, _ town: String, _ languages: [String], _ organisation: String)
             -> PersonProfile
         {
-            PersonProfile(
+            let type: OrganisationType
+            if let known = types[side]?[organisation] {
+                type = known
+            } else {
+                type = settings.type(of: organisation, side: side)
+                types[side, default: [:]][organisation] = type
+            }
+            return PersonProfile(
                 id: id, side: side, town: town, firstLanguage: languages.first ?? "", organisation: organisation,
-                organisationType: settings.type(of: organisation, side: side), places: 0)
+                organisationType: type, places: 0)
         }
         people =
             cohort.mentors.map { mentor in
@@ -82,12 +92,14 @@ extension CohortInsights {
         let helped = Array(
             (unmatchedMentees.filter { !reserved.contains($0) } + reserve.map(\.index)).prefix(Self.menteesHelpedAtMost))
         let finder = HelpFinder(compiled: compiled, scored: outcome.scored, matching: outcome.matching)
-        let halves = helped.count > 1 ? 2 : 1
-        let boxes = (0..<halves).map { _ in UnsafeSendableBox<[HelpSuggestion]>([]) }
-        let split = helped.count / 2
-        Concurrently.forEach(halves) { half in
-            let part = halves == 1 ? helped[...] : half == 0 ? helped[..<split] : helped[split...]
-            boxes[half].value = part.map { finder.suggestion(for: $0) }
+        // In small runs handed out in turn: some mentees cost many times what others do, so
+        // two fixed halves left one core idle for much of the search.
+        let run = 16
+        let runs = (helped.count + run - 1) / run
+        let boxes = (0..<runs).map { _ in UnsafeSendableBox<[HelpSuggestion]>([]) }
+        Concurrently.forEach(runs, threads: Concurrently.processorCount) { index in
+            let part = helped[(index * run)..<min(helped.count, (index + 1) * run)]
+            boxes[index].value = part.map { finder.suggestion(for: $0) }
         }
         suggestions = boxes.flatMap(\.value)
         relaxations = RelaxationCounter.relaxations(compiled: compiled, scored: outcome.scored, objective: outcome.objective)
