@@ -1,4 +1,5 @@
 import Foundation
+import StableMatching
 import TandemCore
 import TandemReport
 
@@ -13,12 +14,17 @@ public enum ResultFiles {
     public static func render(_ result: MatchResult, zone: ZoneRules?, preferencesJSON: Data, report: Bool = true)
         throws(TandemFailure) -> [(name: String, data: Data)]
     {
-        [
-            ("matches.csv", matchesCSV(result)),
-            ("unmatched.csv", unmatchedCSV(result)),
-            ("matches.json", try MatchesFile(result, zone: zone).encoded()),
+        // matches.json beside the rest: at 10,000 mentees it and the report pages take about
+        // 0.2 s and 0.15 s of processor time, and nothing else is left to run by then.
+        let (json, others) = Concurrently.run(
+            { Result { () throws(TandemFailure) in try MatchesFile(result, zone: zone).encoded() } },
+            { (matchesCSV(result), unmatchedCSV(result), report ? ReportPage.files(result) : []) })
+        return [
+            ("matches.csv", others.0),
+            ("unmatched.csv", others.1),
+            ("matches.json", try json.get()),
             (preferencesName, preferencesJSON),
-        ] + (report ? ReportPage.files(result) : [])
+        ] + others.2
     }
 
     /// The name of the `tandem solve` input among the files.
