@@ -61,68 +61,14 @@ public enum CoverageMatching {
     }
 
     /// A maximum matching regardless of weight, by Dinic's algorithm on the unit network
-    /// source → residents → hospitals → sink (Hopcroft–Karp's bound applies: O(L √(R + H))).
+    /// source → residents → hospitals → sink (Hopcroft–Karp's bound applies: O(L √(R + H))),
+    /// run on the lists themselves (``UnitDinic``).
     ///
     /// Used when no weights are given or all weights are equal: the weighted search would then
     /// face ties everywhere, and a blocking-flow method finds many augmenting paths per phase.
     static func maximumMatching(_ instance: MatchingInstance, start initial: Matching? = nil) -> Matching {
-        let residentCount = instance.residentCount
-        let hospitalCount = instance.hospitalCount
-        let source = residentCount &+ hospitalCount
-        let sink = source &+ 1
-        var network = FlowNetwork(nodeCount: sink &+ 1)
-        let arcCount = 2 &* (instance.entryCount &+ residentCount &+ hospitalCount)
-        network.heads.reserveCapacity(arcCount)
-        network.capacities.reserveCapacity(arcCount)
-        // Pair arcs first, so the arc of entry `e` is `2e`.
-        let start = instance.residentListStart
-        let lists = instance.residentLists
-        for resident in 0..<residentCount {
-            for entry in Int(start[resident])..<Int(start[resident + 1]) {
-                network.addArc(from: resident, to: residentCount &+ Int(lists[entry]), capacity: 1)
-            }
-        }
-        for resident in 0..<residentCount {
-            network.addArc(from: source, to: resident, capacity: 1)
-        }
-        for hospital in 0..<hospitalCount {
-            let places = Int64(instance.capacities[hospital])
-            network.addArc(from: residentCount &+ hospital, to: sink, capacity: places)
-        }
-        if let initial { network.push(initial, in: instance) }
-        _ = network.maximumFlow(source: source, sink: sink)
-        var hospitalOfResident = ContiguousArray<Int32>(repeating: -1, count: residentCount)
-        for resident in 0..<residentCount {
-            for entry in Int(start[resident])..<Int(start[resident + 1])
-            where network.capacities[2 &* entry] == 0 {
-                hospitalOfResident[resident] = lists[entry]
-            }
-        }
-        return Matching(hospitalOfResident: hospitalOfResident)
-    }
-}
-
-extension FlowNetwork {
-    /// Routes one unit along source → resident → hospital → sink for each pair of `matching`,
-    /// in the arc layout of ``CoverageMatching/maximumMatching(_:start:)``. Pairs that are not
-    /// acceptable or would overfill a hospital are left out, so any matching is a valid start.
-    fileprivate mutating func push(_ matching: Matching, in instance: MatchingInstance) {
-        let entries = instance.entryCount
-        let residents = instance.residentCount
-        for resident in 0..<min(residents, matching.hospitalOfResident.count) {
-            let hospital = Int(matching.hospitalOfResident[resident])
-            guard hospital >= 0, hospital < instance.hospitalCount,
-                let rank = instance.rank(ofHospital: hospital, forResident: resident)
-            else { continue }
-            let pairArc = 2 &* (Int(instance.residentListStart[resident]) &+ rank)
-            let sourceArc = 2 &* (entries &+ resident)
-            let sinkArc = 2 &* (entries &+ residents &+ hospital)
-            guard capacities[sinkArc] > 0 else { continue }
-            for arc in [pairArc, sourceArc, sinkArc] {
-                capacities[arc] -= 1
-                capacities[arc ^ 1] += 1
-            }
-        }
+        var search = UnitDinic(instance, start: initial)
+        return search.solve()
     }
 }
 

@@ -6,15 +6,12 @@ extension MatchCommand {
     /// what would help and the rule relaxations, computed while the scored cohort is in memory.
     /// - Parameter history: what the programme record says so far; `nil` without a record.
     static func withInsights(
-        _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, history: ProgrammeHistory?,
-        progress: TerminalProgress
+        _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, history: ProgrammeHistory?
     ) -> MatchResult {
         var result = result
-        result.insights = progress.phase("Finding what would help the unmatched") {
-            CohortInsights(
-                outcome: outcome, result: result, cohort: loaded.cohort, settings: loaded.configuration.report,
-                schedule: loaded.schedule, history: history)
-        }
+        result.insights = CohortInsights(
+            outcome: outcome, result: result, cohort: loaded.cohort, settings: loaded.configuration.report,
+            schedule: loaded.schedule, history: history)
         return result
     }
 }

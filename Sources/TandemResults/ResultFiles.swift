@@ -1,4 +1,5 @@
 import Foundation
+import StableMatching
 import TandemCore
 import TandemReport
 
@@ -13,13 +14,21 @@ public enum ResultFiles {
     public static func render(_ result: MatchResult, zone: ZoneRules?, preferencesJSON: Data, report: Bool = true)
         throws(TandemFailure) -> [(name: String, data: Data)]
     {
-        [
-            ("matches.csv", matchesCSV(result)),
-            ("unmatched.csv", unmatchedCSV(result)),
-            ("matches.json", try MatchesFile(result, zone: zone).encoded()),
-            ("preferences.json", preferencesJSON),
-        ] + (report ? ReportPage.files(result) : [])
+        // matches.json beside the rest: at 10,000 mentees it and the report pages take about
+        // 0.2 s and 0.13 s of processor time, and they end a run with a report.
+        let (json, others) = Concurrently.run(
+            { Result { () throws(TandemFailure) in try MatchesFile(result, zone: zone).encoded() } },
+            { (matchesCSV(result), unmatchedCSV(result), report ? ReportPage.files(result) : []) })
+        return [
+            ("matches.csv", others.0),
+            ("unmatched.csv", others.1),
+            ("matches.json", try json.get()),
+            (preferencesName, preferencesJSON),
+        ] + others.2
     }
+
+    /// The name of the `tandem solve` input among the files.
+    public static let preferencesName = "preferences.json"
 
     static func matchesCSV(_ result: MatchResult) -> Data {
         let scheduled = result.schedule != nil

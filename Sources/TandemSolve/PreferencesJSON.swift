@@ -42,7 +42,11 @@ package enum PreferencesJSON {
             keys.append(entry.key, to: &bytes)
             bytes.append(contentsOf: ": [".utf8)
             for (index, other) in list(entry.value).enumerated() {
-                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                // Two bytes, not a string's UTF-8 view: this runs for each of millions of entries.
+                if index > 0 {
+                    bytes.append(UInt8(ascii: ","))
+                    bytes.append(UInt8(ascii: " "))
+                }
                 entries.append(Int(other), to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))

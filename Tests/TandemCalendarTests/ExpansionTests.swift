@@ -20,6 +20,25 @@ struct ExpansionTests {
         }
     }
 
+    @Test("series with the same rule and start keep their own skipped dates")
+    func sameRuleAndStartKeepTheirOwnExceptions() throws {
+        let series = Fixture.fortnightly
+        let all = series.sessions + series.skipped
+        let twin = SessionSeries(
+            uid: Fixture.pairUID(Fixture.amrit, Fixture.sam), mentor: Fixture.amrit, mentee: Fixture.sam, slot: series.slot,
+            cadence: series.cadence, durationMinutes: series.durationMinutes, firstStart: series.firstStart,
+            occurrenceCount: series.occurrenceCount, skipped: [], sessions: all.sorted(), location: series.location,
+            isOnline: false)
+        var third = series
+        third.uid = "third"
+        let file = try Fixture.export(series: [series, twin, third]).render(for: .coordinator)
+        let starts = CalendarCheck.expandedStarts(in: file)
+        #expect(starts[series.uid] == series.sessions)
+        #expect(starts[twin.uid] == all.sorted())
+        #expect(starts["third"] == series.sessions)
+        #expect(CalendarCheck.problems(in: file).isEmpty)
+    }
+
     @Test func expandsCohortEventsOnce() throws {
         let starts = CalendarCheck.expandedStarts(in: try Fixture.export().render(for: .mentee(id: "E3")))
         #expect(starts.count == 3)

@@ -28,14 +28,7 @@ struct Expansion {
         }
         var times: [icaltimetype] = []
         if let rule = LibicalTree.properties(of: event, ICAL_RRULE_PROPERTY).first {
-            if let iterator = icalrecur_iterator_new(icalproperty_get_rrule(rule), start) {
-                defer { icalrecur_iterator_free(iterator) }
-                while times.count <= Self.limit {
-                    let next = icalrecur_iterator_next(iterator)
-                    if next.isNull { break }
-                    times.append(next)
-                }
-            }
+            times = Self.occurrences(of: rule, from: start, tzid: startTZID)
         } else {
             times = [start]
         }
@@ -45,5 +38,52 @@ struct Expansion {
             var time = time
             return icalproperty_recurrence_is_excluded(event, &start, &time) == 0
         }.map(\.localDateTime)
+    }
+
+    /// Occurrences of a rule with a COUNT from a start, by the rule's text, the start's fields
+    /// and its TZID. A programme's thousands of series share a few hundred rules and starts, and
+    /// libical's iterator (which goes through ICU's calendar) took about 0.08 s of the 0.33 s
+    /// of processor time that checking programme.ics takes at 10,000 mentees (0.02 s with
+    /// this; perf samples). Only touched under the libical lock.
+    nonisolated(unsafe) private static var known: [String: [icaltimetype]] = [:]
+
+    /// libical's occurrences of `rule` from `start`, at most ``limit`` + 1. Each is `start`
+    /// with other wall-clock fields, as the iterator makes them; remembered ones get `start`'s
+    /// zone back.
+    private static func occurrences(of rule: OpaquePointer, from start: icaltimetype, tzid: String?) -> [icaltimetype] {
+        let recurrence = icalproperty_get_rrule(rule)
+        // A rule with UNTIL compares occurrences with an instant, through the zone's own rules.
+        let key =
+            recurrence.until.isNull
+            ? [
+                LibicalTree.value(of: rule), tzid ?? "",
+                "\(start.year) \(start.month) \(start.day) \(start.hour) \(start.minute) \(start.second)",
+                "\(start.is_date) \(start.is_daylight)",
+            ].joined(separator: "\n") : nil
+        if let key, let times = known[key] {
+            return times.map { time in
+                var time = time
+                time.zone = start.zone
+                return time
+            }
+        }
+        var times: [icaltimetype] = []
+        if let iterator = icalrecur_iterator_new(recurrence, start) {
+            defer { icalrecur_iterator_free(iterator) }
+            while times.count <= limit {
+                let next = icalrecur_iterator_next(iterator)
+                if next.isNull { break }
+                times.append(next)
+            }
+        }
+        if let key, times.allSatisfy({ $0.zone == start.zone }) {
+            if known.count >= 4_096 { known.removeAll() }
+            known[key] = times.map { time in
+                var time = time
+                time.zone = nil
+                return time
+            }
+        }
+        return times
     }
 }

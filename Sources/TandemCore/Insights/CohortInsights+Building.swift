@@ -29,12 +29,22 @@ extension CohortInsights {
         func places(_ mentor: Mentor) -> Int {
             max(0, usable[mentor.id].map { $0 + keptTaken[mentor.id, default: 0] } ?? mentor.capacity)
         }
+        // A cohort's people come from a few hundred organisations: each name is classified once
+        // per side (classifying all 12,500 people took about 0.06 s at 10,000 mentees).
+        var types: [CohortSide: [String: OrganisationType]] = [:]
         func profile(_ id: String, _ side: CohortSide, _ town: String, _ languages: [String], _ organisation: String)
             -> PersonProfile
         {
-            PersonProfile(
+            let type: OrganisationType
+            if let known = types[side]?[organisation] {
+                type = known
+            } else {
+                type = settings.type(of: organisation, side: side)
+                types[side, default: [:]][organisation] = type
+            }
+            return PersonProfile(
                 id: id, side: side, town: town, firstLanguage: languages.first ?? "", organisation: organisation,
-                organisationType: settings.type(of: organisation, side: side), places: 0)
+                organisationType: type, places: 0)
         }
         people =
             cohort.mentors.map { mentor in

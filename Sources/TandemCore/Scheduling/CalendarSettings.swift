@@ -20,6 +20,7 @@ public struct CalendarSettings: Sendable, Hashable {
     /// Why `text` cannot be a preparation text, or `nil` if it can: a long run without a space
     /// (a pasted link) must not contain a comma or a backslash (see ``longestRunWithoutSpace``).
     public static func problem(inPrepare text: String) -> String? {
+        if isPlainASCII(prepare: text) { return nil }
         for word in text.split(whereSeparator: \.isWhitespace)
         where word.utf8.count >= longestRunWithoutSpace && word.contains(where: { $0 == "," || $0 == "\\" }) {
             let shown = word.count > 40 ? word.prefix(40) + "…" : word
@@ -27,6 +28,28 @@ public struct CalendarSettings: Sendable, Hashable {
                 + "escape; add a space after its commas (or shorten the link)"
         }
         return nil
+    }
+
+    /// Whether `text` is ASCII without the problem ``problem(inPrepare:)`` looks for, decided
+    /// byte by byte: every calendar file checks its settings, and splitting the sample's text
+    /// into `Character` words took about 0.06 s over the 4,200 files of 10,000 mentees. In
+    /// ASCII the whitespace `Character`s are the bytes 0x09–0x0D and 0x20, and `,` and `\` are
+    /// bytes.
+    static func isPlainASCII(prepare text: String) -> Bool {
+        var run = 0
+        var hasMark = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return false }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if run >= longestRunWithoutSpace && hasMark { return false }
+                run = 0
+                hasMark = false
+            } else {
+                run += 1
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\\") { hasMark = true }
+            }
+        }
+        return !(run >= longestRunWithoutSpace && hasMark)
     }
 
     public init(

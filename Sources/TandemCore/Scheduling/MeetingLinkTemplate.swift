@@ -33,7 +33,10 @@ public struct MeetingLinkTemplate: Sendable, Hashable {
 
     /// The link of the pair whose series has calendar UID `uid`.
     public func link(forSeriesUID uid: String) -> String {
-        text.replacingOccurrences(of: Self.pairPlaceholder, with: Self.pairCode(forSeriesUID: uid))
+        // The standard library's replacement, not Foundation's: this runs for every series in
+        // every calendar file, and the template is ASCII (``problem(inLink:)`` allows nothing
+        // else), where the two agree.
+        text.replacing(Self.pairPlaceholder, with: Self.pairCode(forSeriesUID: uid))
     }
 
     /// Twelve lowercase hex digits of a SHA-1 of the UID: stable, short enough for a room name,
