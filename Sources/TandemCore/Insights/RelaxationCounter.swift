@@ -4,7 +4,7 @@ import StableMatching
 ///
 /// A rule relaxed adds exactly the pairs it alone removed: those with common session time that
 /// break that rule and no other, and that reach the minimum score. One pass over all pairs finds
-/// them (a pair without common time is ruled out by three word `AND`s, as in scoring); each
+/// them (a pair without a common hour is ruled out 64 at a time, as in scoring); each
 /// rule's pairs are merged into the lists in the order scoring gives, and the matching solved
 /// again. Every stable matching of an instance matches the same people, so the mentee-proposing
 /// one gives the stable count; the coverage objective counts the most pairs.
@@ -51,63 +51,76 @@ enum RelaxationCounter {
         }
     }
 
-    /// The pairs each rule alone removed, by ``Rule/rawValue``, on both cores.
+    /// The pairs each rule alone removed, by ``Rule/rawValue``, on all cores.
+    ///
+    /// Scanned as scoring scans (``MentorScreen``, a tile of mentors at a time): a pair that
+    /// breaks a rule is among the screen's candidates whenever it has a session start in
+    /// common. Pairs that break one rule are scored; with a minimum score, so are those that
+    /// break none, to find the ones below it.
     static func addedPairs(_ compiled: CompiledCohort) -> [[Added]] {
+        let screen = MentorScreen(compiled)
         let rules = compiled.policy.constraints
-        let hasMinimum = compiled.policy.minimumScore > 0
-        let halves = compiled.menteeCount > 1 ? 2 : 1
-        let results = (0..<halves).map { _ in UnsafeSendableBox<[[Added]]>([]) }
-        Concurrently.forEach(halves) { half in
-            var found: [[Added]] = Array(repeating: [], count: 4)
-            let split = compiled.menteeCount / 2
-            let mentees = halves == 1 ? 0..<compiled.menteeCount : half == 0 ? 0..<split : split..<compiled.menteeCount
-            let hours = CompiledCohort.hourWords
-            for mentee in mentees {
-                let menteeHours = mentee * hours
-                for mentor in 0..<compiled.mentorCount where compiled.capacities[mentor] > 0 {
-                    let mentorHours = mentor * hours
-                    var overlap: UInt64 = 0
-                    for word in 0..<hours {
-                        overlap |=
-                            compiled.menteeSessionStartHours[menteeHours + word]
-                            & compiled.mentorSessionStartHours[mentorHours + word]
+        let hasMinimum = screen.policy.hasMinimum
+        let menteeCount = compiled.menteeCount
+        let pieces = max(1, min(menteeCount, 16 * Concurrently.processorCount))
+        let results = (0..<pieces).map { _ in UnsafeSendableBox<[[Added]]>([]) }
+        Concurrently.forEach(pieces, threads: Concurrently.processorCount) { piece in
+            var found: [[Added]] = Array(repeating: [], count: Rule.allCases.count)
+            let wordsPerMentee = compiled.themeWords + compiled.languageWords
+            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, wordsPerMentee))
+            defer { scratch.deallocate() }
+            let tileWords = UnsafeMutablePointer<UInt64>.allocate(capacity: ChunkScorer.tileSize / 64 + 1)
+            defer { tileWords.deallocate() }
+            let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: ChunkScorer.tileSize)
+            defer { candidates.deallocate() }
+            for mentee in (piece * menteeCount / pieces)..<((piece + 1) * menteeCount / pieces) {
+                var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
+                view.load(mentee, from: compiled, policy: screen.policy)
+                for tileStart in stride(from: 0, to: screen.count, by: ChunkScorer.tileSize) {
+                    let tile = tileStart..<min(screen.count, tileStart + ChunkScorer.tileSize)
+                    let count = screen.tiles.candidates(tile, view, words: tileWords, into: candidates)
+                    for candidate in 0..<count {
+                        let active = Int(candidates[candidate])
+                        guard screen.sharesSession(active, view) else { continue }
+                        let mentor = Int(screen.mentors[active])
+                        var broken: Rule?
+                        var brokenCount = 0
+                        if screen.organisation[active] == view.organisation {
+                            broken = .sameOrganisation
+                            brokenCount += 1
+                        }
+                        if rules.exclusions, compiled.isExcluded(mentee: mentee, mentor: mentor) {
+                            broken = .exclusions
+                            brokenCount += 1
+                        }
+                        if screen.format[active] & view.compatibleFormats == 0 {
+                            broken = .format
+                            brokenCount += 1
+                        }
+                        guard brokenCount <= 1, brokenCount == 1 || hasMinimum else { continue }
+                        let criteria = screen.criteria(screen.measures(active, view), active, view)
+                        let menteeScore = screen.menteeScore(criteria, active, view)
+                        let mentorScore = screen.mentorScore(criteria, active, view)
+                        let reachesMinimum =
+                            (Double(menteeScore) + Double(mentorScore)) / 2_000_000 >= screen.policy.minimumScore
+                        let rule: Rule
+                        if let broken {
+                            guard reachesMinimum else { continue }
+                            rule = broken
+                        } else {
+                            guard !reachesMinimum else { continue }
+                            rule = .minimumScore
+                        }
+                        found[rule.rawValue].append(
+                            Added(
+                                mentee: Int32(mentee), mentor: Int32(mentor), menteeScore: menteeScore,
+                                mentorScore: mentorScore))
                     }
-                    guard overlap != 0, compiled.hasCommonSession(mentee: mentee, mentor: mentor) else { continue }
-                    var broken: Rule?
-                    var brokenCount = 0
-                    if rules.sameOrganisation, compiled.menteeOrganisation[mentee] >= 0,
-                        compiled.menteeOrganisation[mentee] == compiled.mentorOrganisation[mentor]
-                    {
-                        broken = .sameOrganisation
-                        brokenCount += 1
-                    }
-                    if rules.exclusions, compiled.isExcluded(mentee: mentee, mentor: mentor) {
-                        broken = .exclusions
-                        brokenCount += 1
-                    }
-                    if rules.format, !compiled.menteeFormat[mentee].isCompatible(with: compiled.mentorFormat[mentor]) {
-                        broken = .format
-                        brokenCount += 1
-                    }
-                    guard brokenCount <= 1, brokenCount == 1 || hasMinimum else { continue }
-                    let verdict = compiled.scoredVerdict(mentee: mentee, mentor: mentor)
-                    let rule: Rule
-                    if let broken {
-                        guard verdict.rejection == nil else { continue }
-                        rule = broken
-                    } else {
-                        guard verdict.rejection == .belowMinimumScore else { continue }
-                        rule = .minimumScore
-                    }
-                    found[rule.rawValue].append(
-                        Added(
-                            mentee: Int32(mentee), mentor: Int32(mentor), menteeScore: verdict.menteeScore,
-                            mentorScore: verdict.mentorScore))
                 }
             }
-            results[half].value = found
+            results[piece].value = found
         }
-        return (0..<4).map { rule in results.flatMap { $0.value[rule] } }
+        return Rule.allCases.map { rule in results.flatMap { $0.value[rule.rawValue] } }
     }
 
     /// The scored lists with `adding` merged in, each list in scoring's order (better score,
