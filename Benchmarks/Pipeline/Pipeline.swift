@@ -81,7 +81,7 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // The whole match with the sample configuration and no schedule. At 100k it takes the
-        // exact method for large cohorts (bounded memory, about 1 GB), so it runs by default,
+        // exact method for large cohorts (bounded memory, about 1.2 GB), so it runs by default,
         // once: a few passes over 2.5 billion pairs.
         let match = Benchmark.Configuration(
             warmupIterations: size == .n100k ? 0 : 1, maxIterations: size == .n100k ? 1 : 10)
