@@ -143,9 +143,9 @@ struct ChunkScorer {
                 rejection = .excluded
             } else if screen.format[active] & view.compatibleFormats == 0 {
                 rejection = .incompatibleFormat
-            } else if !screen.sharesSession(active, view) {
-                continue  // no common time: counted by subtraction
             } else {
+                // A candidate that breaks none of the rules above is one because the two share
+                // a session start. Those without common time are counted by subtraction.
                 state.mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
                 if let passing { passing[active >> 6] |= 1 << UInt64(active & 63) }
                 // A pair that cannot enter a full list, and certainly reaches any minimum score,

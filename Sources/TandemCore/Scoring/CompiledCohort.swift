@@ -28,11 +28,6 @@ public struct CompiledCohort: Sendable {
     /// per person: a pair has a common session exactly when these intersect.
     let mentorSessionStarts: [UInt64]
     let menteeSessionStarts: [UInt64]
-    /// ``hourWords`` words per person, one bit per hour of the week holding any session start:
-    /// disjoint summaries rule a pair out with three `AND`s (the usual case in a large cohort),
-    /// and overlapping ones almost always mean a common session.
-    let mentorSessionStartHours: [UInt64]
-    let menteeSessionStartHours: [UInt64]
     let mentorFormat: [MeetingFormat]
     let menteeFormat: [MeetingFormat]
     let mentorTown: [Int32]
@@ -110,8 +105,6 @@ public struct CompiledCohort: Sendable {
         }
         mentorSessionStarts = sessionStarts(mentors.map(\.availability))
         menteeSessionStarts = sessionStarts(mentees.map(\.availability))
-        mentorSessionStartHours = Self.hourSummaries(of: mentorSessionStarts)
-        menteeSessionStartHours = Self.hourSummaries(of: menteeSessionStarts)
         mentorFormat = mentors.map(\.format)
         menteeFormat = mentees.map(\.format)
         mentorTown = mentors.map { towns.intern($0.town) }
@@ -166,26 +159,6 @@ public struct CompiledCohort: Sendable {
         }
         mentorIdHash = mentors.map { Self.hash($0.id) }
         menteeIdHash = mentees.map { Self.hash($0.id) }
-    }
-
-    /// Words of an hour summary: 7 × 24 = 168 hours.
-    static let hourWords = 3
-
-    /// Per person, bit h set when any of quarter hours 4h..<4h+4 is set in `words`.
-    static func hourSummaries(of words: [UInt64]) -> [UInt64] {
-        let wordCount = WeeklyAvailability.wordCount
-        var summaries = [UInt64](repeating: 0, count: words.count / wordCount * hourWords)
-        for person in 0..<(words.count / wordCount) {
-            for index in 0..<wordCount {
-                var word = words[person * wordCount + index]
-                while word != 0 {
-                    let hour = (index * 64 + word.trailingZeroBitCount) / 4
-                    summaries[person * hourWords + hour / 64] |= 1 << UInt64(hour % 64)
-                    word &= word &- 1
-                }
-            }
-        }
-        return summaries
     }
 
     /// FNV-1a over the UTF-8 bytes: stable across runs and machines, unlike `Hasher`.

@@ -1,12 +1,12 @@
 /// The mentors who take mentees, copied into flat buffers for the scoring loop: the screen
 /// that rules most pairs out, and everything needed to score the pairs that pass.
 ///
-/// A pair needs a closer look only when the session-start summaries overlap or a cheap rule
-/// (same organisation, incompatible format) fires; in a large cohort most pairs do neither, and
-/// ``TileScreen`` rules them out 64 at a time. The rest are settled by the exact session-start test, 12
-/// words (11 and a zero pad) compared as vectors, and the survivors are scored by
-/// ``criteria(_:_:_:)`` and the two side scores, which must equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly
-/// (the oracle tests compare them over whole cohorts).
+/// A pair needs a closer look only when the two share a session start or a cheap rule (same
+/// organisation, incompatible format) fires; in a large cohort most pairs do neither, and
+/// ``TileScreen`` rules them out 64 at a time. The rest are settled by the other hard rules,
+/// and the survivors are scored by ``criteria(_:_:_:)`` and the two side scores, which must
+/// equal ``CompiledCohort/scoredVerdict(mentee:mentor:)`` exactly (the oracle tests compare
+/// them over whole cohorts).
 ///
 /// Owns its memory through buffer pointers, so the hot loop has no bounds checks, reference
 /// counting or exclusivity checks; it is never mutated after `init`, hence `Sendable`.
@@ -22,8 +22,6 @@ final class MentorScreen: @unchecked Sendable {
     let mentors: UnsafeMutableBufferPointer<Int32>
     /// Mentor index → active position, -1 for mentors with no places.
     let position: [Int32]
-    /// ``CompiledCohort/hourWords`` words per active mentor.
-    let startHours: UnsafeMutableBufferPointer<UInt64>
     /// The organisation code, -2 for none (never equal to a mentee's code, which is -1 for none).
     let organisation: UnsafeMutableBufferPointer<Int32>
     /// One bit per ``MeetingFormat``.
@@ -68,12 +66,8 @@ final class MentorScreen: @unchecked Sendable {
             return buffer
         }
         mentors = copy { Int32($0) }
-        startHours = copyWords(compiled.mentorSessionStartHours, per: CompiledCohort.hourWords, stride: CompiledCohort.hourWords)
         organisation = copy { compiled.mentorOrganisation[$0] >= 0 ? compiled.mentorOrganisation[$0] : -2 }
         format = copy { Self.bit(compiled.mentorFormat[$0]) }
-        tiles = TileScreen(
-            count: active.count, startHours: UnsafeBufferPointer(startHours), organisation: UnsafeBufferPointer(organisation),
-            format: UnsafeBufferPointer(format))
         let wordCount = WeeklyAvailability.wordCount
         times = .allocate(capacity: max(1, active.count * Self.timeStride))
         times.initialize(repeating: 0)
@@ -83,6 +77,9 @@ final class MentorScreen: @unchecked Sendable {
                 times[index * Self.timeStride + Self.freeTimeOffset + word] = compiled.mentorSlots[mentor * wordCount + word]
             }
         }
+        tiles = TileScreen(
+            count: active.count, sessionStarts: UnsafeBufferPointer(times), stride: Self.timeStride,
+            organisation: UnsafeBufferPointer(organisation), format: UnsafeBufferPointer(format))
         themeWords = compiled.themeWords
         themes = copyWords(compiled.mentorThemes, per: themeWords, stride: themeWords)
         languageWords = compiled.languageWords
@@ -106,7 +103,7 @@ final class MentorScreen: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [startHours, times, themes, languages, idHash] { buffer.deallocate() }
+        for buffer in [times, themes, languages, idHash] { buffer.deallocate() }
         for buffer in [mentors, organisation, firstLanguage, town, preferredStart, preferred] { buffer.deallocate() }
         format.deallocate()
         consent.deallocate()
@@ -120,17 +117,17 @@ final class MentorScreen: @unchecked Sendable {
         }
     }
 
-    /// Whether the screen's summary test lets the pair through to the exact tests (``tiles``
-    /// applies it to a tile of mentors at once).
+    /// Whether the screen lets the pair through to the other hard rules: a session start in
+    /// common, or a rule it breaks whatever the time (``tiles`` applies it to a tile of mentors
+    /// at once).
     @inline(__always)
     func passesScreen(_ active: Int, _ mentee: MenteeView) -> Bool {
-        let hours = startHours.baseAddress.unsafelyUnwrapped + active * CompiledCohort.hourWords
-        let common = hours[0] & mentee.startHours.0 | hours[1] & mentee.startHours.1 | hours[2] & mentee.startHours.2
-        return common != 0 || organisation[active] == mentee.organisation
+        sharesSession(active, mentee) || organisation[active] == mentee.organisation
             || format[active] & mentee.compatibleFormats == 0
     }
 
-    /// The exact test: whether some session can start when both are free.
+    /// Whether some session can start when both are free: 12 words (11 and a zero pad)
+    /// compared as vectors.
     @inline(__always)
     func sharesSession(_ active: Int, _ mentee: MenteeView) -> Bool {
         let base = UnsafeRawPointer(times.baseAddress.unsafelyUnwrapped + active * Self.timeStride)
@@ -356,7 +353,6 @@ struct ScoringPolicy {
 /// the caller's scratch space and are overwritten for the next mentee.
 struct MenteeView {
     var index: Int32 = 0
-    var startHours: (UInt64, UInt64, UInt64) = (0, 0, 0)
     /// The mentee's organisation code under the conflict rule, -1 for none or rule off.
     var organisation: Int32 = -1
     /// Mentor formats compatible under the format rule (all when it is off).
@@ -388,8 +384,6 @@ struct MenteeView {
 
     mutating func load(_ mentee: Int, from compiled: CompiledCohort, policy: ScoringPolicy) {
         index = Int32(mentee)
-        let hours = compiled.menteeSessionStartHours[(mentee * CompiledCohort.hourWords)...]
-        startHours = (hours[hours.startIndex], hours[hours.startIndex + 1], hours[hours.startIndex + 2])
         let rules = compiled.policy.constraints
         let ownFormat = compiled.menteeFormat[mentee]
         organisation =

@@ -122,8 +122,9 @@ struct PairScan {
                 for candidate in 0..<candidateCount {
                     let position = Int(candidates[candidate])
                     guard screen.organisation[position] != view.organisation, !excluded[position],
-                        screen.format[position] & view.compatibleFormats != 0, screen.sharesSession(position, view)
+                        screen.format[position] & view.compatibleFormats != 0
                     else { continue }
+                    // The remaining candidates share a session start (``TileScreen``).
                     visitPair(position, view, mentee: mentee, slot: slot, &visitor)
                 }
                 for index in exclusions {

@@ -1,35 +1,37 @@
-/// ``MentorScreen``'s summary test for a whole tile of mentors at once, as bit sets: for each
-/// hour of the week the mentors who can start a session in it, for each format the mentors
-/// who meet that way, and the mentors of each organisation. A mentee's candidates in a tile
-/// are the union of the sets of their start hours (typically a few dozen), of the formats they
-/// cannot take, and of their own organisation: a few word operations per 64 mentors, against
-/// a test per mentor.
+/// ``MentorScreen``'s screen for a whole tile of mentors at once, as bit sets: for each quarter
+/// hour of the week the mentors who can start a session in it, for each format the mentors who
+/// meet that way, and the mentors of each organisation. A mentee's candidates in a tile are the
+/// union of the sets of the quarter hours they can start a session in (typically a few dozen),
+/// of the formats they cannot take, and of their own organisation: a few word operations per
+/// 64 mentors, against a test per mentor. A candidate that breaks neither rule shares a session
+/// start with the mentee, so the passes need no other test of time.
 ///
 /// Gives exactly the mentors ``MentorScreen/passesScreen(_:_:)`` passes, in position order.
 final class TileScreen: @unchecked Sendable {
     /// Words of one set of active mentors.
     let setWords: Int
-    /// `hourCount` sets, hour after hour.
-    private let byStartHour: UnsafeMutableBufferPointer<UInt64>
+    /// `startCount` sets, one per quarter hour of the week a session can start in.
+    private let byStart: UnsafeMutableBufferPointer<UInt64>
     /// Three sets, by format bit (online, in person, either).
     private let byFormat: UnsafeMutableBufferPointer<UInt64>
     /// Active positions, ascending, by organisation code, as CSR.
     private let organisationStart: [Int]
     private let organisationMembers: [Int32]
 
-    static let hourCount = CompiledCohort.hourWords * 64
+    static let startCount = WeeklyAvailability.wordCount * 64
 
     /// - Parameters:
-    ///   - startHours: ``CompiledCohort/hourWords`` words per active mentor.
+    ///   - sessionStarts: ``WeeklyAvailability/wordCount`` words per active mentor, every
+    ///     `stride` words.
     ///   - organisation: Per active mentor, the organisation code (negative for none).
     ///   - format: Per active mentor, its ``MentorScreen/bit(_:)``.
     init(
-        count: Int, startHours: UnsafeBufferPointer<UInt64>, organisation: UnsafeBufferPointer<Int32>,
+        count: Int, sessionStarts: UnsafeBufferPointer<UInt64>, stride: Int, organisation: UnsafeBufferPointer<Int32>,
         format: UnsafeBufferPointer<UInt8>
     ) {
         setWords = (count + 63) / 64
-        byStartHour = .allocate(capacity: max(1, Self.hourCount * setWords))
-        byStartHour.initialize(repeating: 0)
+        byStart = .allocate(capacity: max(1, Self.startCount * setWords))
+        byStart.initialize(repeating: 0)
         byFormat = .allocate(capacity: max(1, 3 * setWords))
         byFormat.initialize(repeating: 0)
         let codes = organisation.lazy.filter { $0 >= 0 }.max().map { Int($0) + 1 } ?? 0
@@ -41,12 +43,12 @@ final class TileScreen: @unchecked Sendable {
         for active in 0..<count {
             let word = active >> 6
             let bit: UInt64 = 1 << UInt64(active & 63)
-            for hourWord in 0..<CompiledCohort.hourWords {
-                var hours = startHours[active * CompiledCohort.hourWords + hourWord]
-                while hours != 0 {
-                    let hour = hourWord * 64 + hours.trailingZeroBitCount
-                    hours &= hours &- 1
-                    byStartHour[hour * setWords + word] |= bit
+            for startWord in 0..<WeeklyAvailability.wordCount {
+                var starts = sessionStarts[active * stride + startWord]
+                while starts != 0 {
+                    let start = startWord * 64 + starts.trailingZeroBitCount
+                    starts &= starts &- 1
+                    byStart[start * setWords + word] |= bit
                 }
             }
             for formatIndex in 0..<3 where format[active] & (1 << UInt8(formatIndex)) != 0 {
@@ -63,7 +65,7 @@ final class TileScreen: @unchecked Sendable {
     }
 
     deinit {
-        byStartHour.deallocate()
+        byStart.deallocate()
         byFormat.deallocate()
     }
 
@@ -81,17 +83,14 @@ final class TileScreen: @unchecked Sendable {
         @inline(__always) func add(_ set: UnsafeMutablePointer<UInt64>) {
             for word in 0..<count { words[word] |= set[first + word] }
         }
-        let hourSets = byStartHour.baseAddress.unsafelyUnwrapped
-        @inline(__always) func addHours(_ summary: UInt64, from firstHour: Int) {
-            var hours = summary
-            while hours != 0 {
-                add(hourSets + (firstHour + hours.trailingZeroBitCount) * setWords)
-                hours &= hours &- 1
+        let startSets = byStart.baseAddress.unsafelyUnwrapped
+        for startWord in 0..<WeeklyAvailability.wordCount {
+            var starts = startWord < 8 ? mentee.sessionStartsLow[startWord] : mentee.sessionStartsHigh[startWord - 8]
+            while starts != 0 {
+                add(startSets + (startWord * 64 + starts.trailingZeroBitCount) * setWords)
+                starts &= starts &- 1
             }
         }
-        addHours(mentee.startHours.0, from: 0)
-        addHours(mentee.startHours.1, from: 64)
-        addHours(mentee.startHours.2, from: 128)
         for formatIndex in 0..<3 where mentee.compatibleFormats & (1 << UInt8(formatIndex)) == 0 {
             add(byFormat.baseAddress.unsafelyUnwrapped + formatIndex * setWords)
         }
