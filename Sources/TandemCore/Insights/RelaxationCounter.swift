@@ -4,7 +4,7 @@ import StableMatching
 ///
 /// A rule relaxed adds exactly the pairs it alone removed: those with common session time that
 /// break that rule and no other, and that reach the minimum score. One pass over all pairs finds
-/// them (a pair without a common hour is ruled out 64 at a time, as in scoring); each
+/// them (a pair without a session start in common is ruled out 64 at a time, as in scoring); each
 /// rule's pairs are merged into the lists in the order scoring gives, and the matching solved
 /// again. Every stable matching of an instance matches the same people, so the mentee-proposing
 /// one gives the stable count; the coverage objective counts the most pairs.

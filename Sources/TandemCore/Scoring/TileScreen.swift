@@ -1,7 +1,7 @@
 /// ``MentorScreen``'s screen for a whole tile of mentors at once, as bit sets: for each quarter
 /// hour of the week the mentors who can start a session in it, for each format the mentors who
 /// meet that way, and the mentors of each organisation. A mentee's candidates in a tile are the
-/// union of the sets of the quarter hours they can start a session in (typically a few dozen),
+/// union of the sets of the quarter hours they can start a session in (a few dozen, typically),
 /// of the formats they cannot take, and of their own organisation: a few word operations per
 /// 64 mentors, against a test per mentor. A candidate that breaks neither rule shares a session
 /// start with the mentee, so the passes need no other test of time.
@@ -46,9 +46,9 @@ final class TileScreen: @unchecked Sendable {
             for startWord in 0..<WeeklyAvailability.wordCount {
                 var starts = sessionStarts[active * stride + startWord]
                 while starts != 0 {
-                    let start = startWord * 64 + starts.trailingZeroBitCount
+                    let quarter = startWord * 64 + starts.trailingZeroBitCount
                     starts &= starts &- 1
-                    byStart[start * setWords + word] |= bit
+                    byStart[quarter * setWords + word] |= bit
                 }
             }
             for formatIndex in 0..<3 where format[active] & (1 << UInt8(formatIndex)) != 0 {
