@@ -101,8 +101,7 @@ enum RelaxationCounter {
                         let criteria = screen.criteria(screen.measures(active, view), active, view)
                         let menteeScore = screen.menteeScore(criteria, active, view)
                         let mentorScore = screen.mentorScore(criteria, active, view)
-                        let reachesMinimum =
-                            (Double(menteeScore) + Double(mentorScore)) / 2_000_000 >= screen.policy.minimumScore
+                        let reachesMinimum = screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore)
                         let rule: Rule
                         if let broken {
                             guard reachesMinimum else { continue }

@@ -167,7 +167,7 @@ struct ChunkScorer {
                     continue
                 }
                 let mentorScore = screen.mentorScore(criteria, active, view)
-                guard (Double(menteeScore) + Double(mentorScore)) / 2_000_000 < screen.policy.minimumScore else {
+                if screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) {
                     best.offer(
                         PreferenceBuilder.Entry(
                             score: menteeScore, partner: Int32(mentor),

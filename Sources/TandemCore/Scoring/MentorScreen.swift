@@ -332,6 +332,13 @@ struct ScoringPolicy {
     let minimumScore: Double
     /// Whether any pair can fall below the minimum (scores are never negative).
     var hasMinimum: Bool { minimumScore > 0 }
+
+    /// Whether a pair with these scores (millionths) reaches the minimum score, its
+    /// ``PairVerdict/pairScore`` compared as everywhere else.
+    @inline(__always)
+    func reachesMinimum(menteeScore: Int32, mentorScore: Int32) -> Bool {
+        PairVerdict(rejection: nil, menteeScore: menteeScore, mentorScore: mentorScore).pairScore >= minimumScore
+    }
     let preferenceBonus: [Double]
 
     init(_ compiled: CompiledCohort) {

@@ -160,7 +160,7 @@ struct PairScan {
         let criteria = screen.criteria(measures, position, view)
         let menteeScore = screen.menteeScore(criteria, position, view)
         let mentorScore = screen.mentorScore(criteria, position, view)
-        if screen.policy.hasMinimum, (Double(menteeScore) + Double(mentorScore)) / 2_000_000 < screen.policy.minimumScore {
+        if screen.policy.hasMinimum, !screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) {
             return
         }
         visitor.visit(
