@@ -118,7 +118,7 @@ let package = Package(
                 "TandemSynthetic", "TandemCore", "StableMatching",
             ]
         ),
-        .testTarget(name: "TandemRecordTests", dependencies: ["TandemRecord", "TandemCore"]),
+        .testTarget(name: "TandemRecordTests", dependencies: ["TandemRecord", "TandemCore", "StableMatching"]),
         .testTarget(
             name: "TandemReportTests",
             dependencies: ["TandemReport", "TandemResults", "TandemInput", "TandemCore", "TandemSynthetic"]),

@@ -17,15 +17,18 @@ extension RecordTransaction {
                 let reason: String = row["reason"]
                 return ProgrammeHistory.ReasonCount(reason: reason.isEmpty ? "no reason given" : reason, count: row["n"])
             }
-            // Paired again: a pair of theirs ended and a later pair (a higher id) was made for them.
+            // Paired again: a pair of theirs ended and a later pair (a higher id) was made for
+            // them, that is, their last pair is newer than their first ended one. One pass over
+            // the pairs, grouped by person, so the count stays cheap with thousands of pairs.
             let rematched =
                 try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(*) FROM person AS p WHERE EXISTS (
-                          SELECT 1 FROM pair AS e JOIN pair AS n ON n.id > e.id
-                          WHERE e.status = 'ended' AND (e.mentor_id = p.id OR e.mentee_id = p.id)
-                            AND (n.mentor_id = p.id OR n.mentee_id = p.id))
+                        SELECT COUNT(*) FROM (
+                          SELECT MIN(CASE WHEN status = 'ended' THEN id END) AS first_ended, MAX(id) AS last_made
+                          FROM (SELECT id, status, mentor_id AS person FROM pair UNION ALL SELECT id, status, mentee_id FROM pair)
+                          GROUP BY person)
+                        WHERE last_made > first_ended
                         """) ?? 0
             let late =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE first_run > (SELECT MIN(id) FROM run)") ?? 0
