@@ -129,4 +129,19 @@ struct ScoringTests {
         #expect(verdict.mentorScore == 0)
         #expect(verdict.pairScore == 0.5)
     }
+
+    @Test func scoresRoundToMillionthsWithHalvesUpAsLibmRoundDoes() {
+        var random = SeededRandom(seed: 7)
+        // Exact halves, their neighbours, both ends, and random values.
+        var values: [Double] = [0, 1, -0.25, 1.5, 0.5e-6, 0.9999995, 1e-300]
+        for step in 0..<2_000 {
+            let half = (Double(step * 499) + 0.5) / 1_000_000
+            values += [half, half.nextUp, half.nextDown]
+        }
+        for _ in 0..<100_000 { values.append(Double.random(in: 0...1, using: &random)) }
+        for value in values {
+            let reference = Int32((min(max(value, 0), 1) * 1_000_000).rounded())
+            #expect(CompiledCohort.millionths(value) == reference, "\(value)")
+        }
+    }
 }

@@ -34,8 +34,15 @@ extension CompiledCohort {
         return verdict
     }
 
+    /// A score in millionths, halves rounded up. Written with `rounded(.down)` (one
+    /// instruction) rather than `rounded()` (a call into libm, 2% of a large match's
+    /// scoring): for the non-negative values here the two agree exactly, since a double's
+    /// fractional part is exact.
+    @inline(__always)
     static func millionths(_ value: Double) -> Int32 {
-        Int32((min(max(value, 0), 1) * 1_000_000).rounded())
+        let scaled = min(max(value, 0), 1) * 1_000_000
+        let whole = scaled.rounded(.down)
+        return Int32(scaled - whole >= 0.5 ? whole + 1 : whole)
     }
 
     /// The first hard rule the pair breaks, in ``PairRejection`` order, or `nil`.
