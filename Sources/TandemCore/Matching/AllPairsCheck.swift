@@ -80,8 +80,6 @@ public struct AllPairsCheck: Sendable, Hashable {
             let worstKey: ContiguousArray<Key>
             let askStart: [Int]
             let askKeys: [Key]
-            /// Each mentor's score of the asker it ranks last (`Int32.max` when none asks).
-            let lowestAskerScore: [Int32]
             var acceptable = 0
             var blocking = 0
             var examples: [BlockingPair] = []
@@ -92,25 +90,10 @@ public struct AllPairsCheck: Sendable, Hashable {
 
             mutating func begin(mentee: Int, slot: Int) -> Bool { true }
 
-            var usesBounds: Bool { true }
-            var countsSkippedPairs: Bool { true }
-
-            /// A pair needs its scores if it may block (the mentee may prefer the mentor to its
-            /// partner and the mentor the mentee to its worst) or may rank above an asker. The
-            /// scan lists every mentee in order, so a slot is its mentee.
-            func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool {
-                let mayBlock = menteeBound >= partnerKey[slot].score && mentorBound >= worstKey[mentor].score
-                return mayBlock || (askStart[mentor] < askStart[mentor + 1] && mentorBound >= lowestAskerScore[mentor])
-            }
-
-            mutating func countSkipped(mentee: Int, slot: Int, mentor: Int) {
+            mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
                 acceptable &+= 1
                 menteeAcceptable[slot - first] &+= 1
                 mentorAcceptable[mentor] &+= 1
-            }
-
-            mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
-                countSkipped(mentee: mentee, slot: slot, mentor: mentor)
                 let asked = askStart[mentor]..<askStart[mentor + 1]
                 // Scores decide most comparisons; the tie key (three hashes) only equal ones.
                 let partner = partnerKey[mentee]
@@ -157,15 +140,11 @@ public struct AllPairsCheck: Sendable, Hashable {
         let worst = worstKey
         let starts = askStart
         let keys = askKeys
-        let lowestAskerScore = (0..<mentorCount).map { mentor in
-            askStart[mentor] < askStart[mentor + 1] ? askKeys[askStart[mentor + 1] - 1].score : Int32.max
-        }
         let counters = progress.phase("Checking every pair", total: menteeCount * mentorCount, unit: "pairs") {
             all.withUnsafeBufferPointer { list in
                 scan.scan(list, progress: progress) { _, slots in
                     Counter(
                         compiled: compiled, partnerKey: partners, worstKey: worst, askStart: starts, askKeys: keys,
-                        lowestAskerScore: lowestAskerScore,
                         menteeAcceptable: [Int32](repeating: 0, count: slots.count),
                         mentorAcceptable: [Int32](repeating: 0, count: mentorCount),
                         askedDifference: [Int32](repeating: 0, count: keys.count + 1), first: slots.lowerBound)

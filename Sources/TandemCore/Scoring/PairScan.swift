@@ -13,21 +13,13 @@ protocol PairVisitor {
     /// before scoring each pair.
     var usesBounds: Bool { get }
     /// Whether a pair whose scores are at most these (millionths) may concern the visitor;
-    /// `false` skips it unscored and unvisited (but see ``countsSkippedPairs``).
+    /// `false` skips it unscored and unvisited.
     func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool
-    /// Whether the visitor counts the acceptable pairs its bounds let it skip: then each is
-    /// passed to ``countSkipped(mentee:slot:mentor:)``, unscored when it certainly reaches
-    /// the minimum score, and scored (and visited) only when that takes its scores.
-    var countsSkippedPairs: Bool { get }
-    /// An acceptable pair that ``needsScores(slot:mentor:menteeBound:mentorBound:)`` skipped.
-    mutating func countSkipped(mentee: Int, slot: Int, mentor: Int)
 }
 
 extension PairVisitor {
     var usesBounds: Bool { false }
     func needsScores(slot: Int, mentor: Int, menteeBound: Int32, mentorBound: Int32) -> Bool { true }
-    var countsSkippedPairs: Bool { false }
-    mutating func countSkipped(mentee: Int, slot: Int, mentor: Int) {}
 }
 
 /// Walks the acceptable pairs of chosen mentees' rows, scoring as it goes and storing
@@ -162,14 +154,8 @@ struct PairScan {
             let menteeBound = Int32(clamping: Int(screen.menteeScoreBound(measures, position, view).rounded(.up)) + 2)
             let mentorBound = Int32(clamping: Int(screen.mentorScoreBound(measures, position, view).rounded(.up)) + 2)
             let mentor = Int(screen.mentors[position])
-            if !visitor.needsScores(slot: slot, mentor: mentor, menteeBound: menteeBound, mentorBound: mentorBound) {
-                guard visitor.countsSkippedPairs else { return }
-                if !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, position, view) {
-                    visitor.countSkipped(mentee: mentee, slot: slot, mentor: mentor)
-                    return
-                }
-                // Only its scores tell whether it is acceptable: scored and visited as any other.
-            }
+            guard visitor.needsScores(slot: slot, mentor: mentor, menteeBound: menteeBound, mentorBound: mentorBound)
+            else { return }
         }
         let criteria = screen.criteria(measures, position, view)
         let menteeScore = screen.menteeScore(criteria, position, view)
