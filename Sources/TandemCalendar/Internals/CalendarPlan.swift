@@ -75,9 +75,13 @@ extension CalendarPlan {
         for series in chosen {
             events.append(try builder.event(for: series))
         }
+        // A PUBLISH file names no attendees, so whom a cohort event invites (for the coordinator,
+        // everyone in a series) is only worked out for the other methods.
         let invitees =
-            export.eventInvitees.map { people in people.map { (id: $0.id, contact: builder.contact($0)) } }
-            ?? builder.invitees(of: chosen)
+            export.method == .publish
+            ? []
+            : export.eventInvitees.map { people in people.map { (id: $0.id, contact: builder.contact($0)) } }
+                ?? builder.invitees(of: chosen)
         for cohortEvent in export.cohortEvents {
             events.append(try builder.event(for: cohortEvent, invitees: invitees))
         }
