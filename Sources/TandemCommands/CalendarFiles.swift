@@ -200,7 +200,7 @@ enum CalendarFiles {
         }
     }
 
-    /// `data`, once libical's check of it (`problems`, or a check made now) finds nothing wrong.
+    /// `data`, once libical's check of it (`problems`, else a check made here) finds nothing wrong.
     private static func checked(_ job: Job, _ data: Data, problems: [String]? = nil) throws(TandemFailure) -> Data {
         let problems = problems ?? CalendarCheck.problems(in: data)
         guard problems.isEmpty else {

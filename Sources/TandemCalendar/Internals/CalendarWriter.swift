@@ -34,6 +34,7 @@ extension CalendarPlan {
             }
         }
         parts.append(Self.closing)
+        // libical writes a calendar as its opening, each VEVENT's own serialisation and the closing.
         return parts.joined()
     }
 
