@@ -21,18 +21,27 @@ public enum CalendarCheck {
     /// EXDATE removes an occurrence at its exact local start with the DTSTART's TZID; every
     /// VALARM is complete, and a cancellation has none.
     public static func problems(in ics: Data) -> [String] {
-        var problems = lineProblems(in: ics)
+        problems(in: ics, waiting: true) ?? []
+    }
+
+    /// ``problems(in:)``, or `nil` without checking when another thread is using libical (which
+    /// the checks need to themselves), so that a caller with other work can do that first and
+    /// come back.
+    public static func problemsUnlessBusy(in ics: Data) -> [String]? {
+        problems(in: ics, waiting: false)
+    }
+
+    private static func problems(in ics: Data, waiting: Bool) -> [String]? {
         guard let text = String(validating: ics, as: UTF8.self) else {
-            return problems + ["The file is not valid UTF-8."]
+            return lineProblems(in: ics) + ["The file is not valid UTF-8."]
         }
-        LibicalGate.run {
+        let check = { () -> [String] in
+            var problems: [String] = []
             guard let calendar = Component.parse(text) else {
-                problems.append("libical cannot parse the file (a BEGIN without END?).")
-                return
+                return ["libical cannot parse the file (a BEGIN without END?)."]
             }
             guard icalcomponent_isa(calendar.raw) == ICAL_VCALENDAR_COMPONENT else {
-                problems.append("The file's top component is \(LibicalTree.kindName(of: calendar.raw)), not VCALENDAR.")
-                return
+                return ["The file's top component is \(LibicalTree.kindName(of: calendar.raw)), not VCALENDAR."]
             }
             // Before anything adds X-LIC-ERROR properties to the tree.
             if let again = try? calendar.serialised(), again != text {
@@ -45,8 +54,10 @@ public enum CalendarCheck {
             let events = eventProblems(calendar.raw)
             problems += restrictionProblems(calendar.raw, text: text)
             problems += events
+            return problems
         }
-        return problems
+        guard let libical = waiting ? LibicalGate.run(check) : LibicalGate.runIfAvailable(check) else { return nil }
+        return lineProblems(in: ics) + libical
     }
 
     /// Every VEVENT's occurrences, expanded by libical's recurrence iterator with its EXDATEs

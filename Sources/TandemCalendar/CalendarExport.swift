@@ -47,9 +47,17 @@ public struct CalendarExport: Sendable {
     ///   coordinator has no address, a series contradicts its own rule, a session falls in a
     ///   clock change, two events would share a UID, or (for REQUEST) an attendee has no address.
     public func render(for audience: CalendarAudience) throws(CalendarError) -> Data {
+        try render(for: audience, sharing: CalendarPieces())
+    }
+
+    /// The `.ics` bytes for one audience, as ``render(for:)`` writes them, taking the parts it
+    /// shares with other files of the batch from `pieces` (and adding them there): pass one
+    /// instance to every file of a programme's export.
+    /// - Throws: as ``render(for:)``.
+    public func render(for audience: CalendarAudience, sharing pieces: CalendarPieces) throws(CalendarError) -> Data {
         let plan = try CalendarPlan(export: self, audience: audience)
         let text = try LibicalGate.runUnshared { () throws(CalendarError) -> String in
-            try plan.serialised()
+            try plan.serialised(sharing: pieces)
         }
         return Data(text.utf8)
     }

@@ -31,9 +31,11 @@ enum CalendarFiles {
     /// written by the same code; the test suite checks every file of the sample cohort.
     ///
     /// Files are rendered on every core: planning and writing a file run side by side with
-    /// other files', while libical's parsing and checking (programme.ics and the sampled files)
-    /// still run one at a time behind the calendar module's lock, so the checked personal files
-    /// are started last. The result is the same files in the same order as a one-thread run.
+    /// other files', and share the parts that read the same in each (``CalendarPieces``), while
+    /// libical's parsing and checking (programme.ics and the sampled files) still run one at a
+    /// time behind the calendar module's lock: the sampled personal files are checked while
+    /// programme.ics is rendered, or else after the unchecked files. The result is the same
+    /// files in the same order as a one-thread run.
     /// - Parameter progress: Called after each file is rendered (and checked) with the number
     ///   done so far and the total. It may be called from any of the rendering threads, but
     ///   never from two at once, and `done` counts up by one each call (files finish out of
@@ -58,24 +60,23 @@ enum CalendarFiles {
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         let total = jobs.count
         // The order files are started in. Checks run one at a time behind libical's lock, and
-        // checking programme.ics takes long (0.4 s at 10,000 mentees): a thread that meets a
-        // checked personal file meanwhile would wait for it. So programme.ics starts first and
-        // the other threads render the unchecked files; the checked ones come last.
+        // checking programme.ics takes long (0.3 s at 10,000 mentees). So programme.ics starts
+        // first, and the other threads check the sampled personal files while it is rendered,
+        // then render the rest. A personal file whose check would wait for the lock is checked
+        // once its thread has nothing left to render.
         let order =
-            jobs.indices.filter { $0 == 0 } + jobs.indices.filter { $0 != 0 && !jobs[$0].check }
-            + jobs.indices.filter { $0 != 0 && jobs[$0].check }
+            jobs.indices.filter { $0 == 0 } + jobs.indices.filter { $0 != 0 && jobs[$0].check }
+            + jobs.indices.filter { $0 != 0 && !jobs[$0].check }
         let results = Mutex<(done: Int, outcomes: [Result<Data, TandemFailure>?])>(
             (0, [Result<Data, TandemFailure>?](repeating: nil, count: total)))
         let next = Atomic<Int>(0)
         // Set on the first failure so that no new file is started.
         let failed = Atomic<Bool>(false)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
+        // The files' common parts (their opening, a PUBLISH file's cohort events) are serialised once.
+        let pieces = CalendarPieces()
         Concurrently.forEach(workers) { _ in
-            while !failed.load(ordering: .relaxed) {
-                let claimed = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard claimed < total else { return }
-                let index = order[claimed]
-                let outcome = Result { () throws(TandemFailure) -> Data in try render(jobs[index]) }
+            func record(_ index: Int, _ outcome: Result<Data, TandemFailure>) {
                 if case .failure = outcome { failed.store(true, ordering: .relaxed) }
                 results.withLock { state in
                     state.outcomes[index] = outcome
@@ -83,6 +84,31 @@ enum CalendarFiles {
                     // Under the lock, so that calls never overlap and `done` only grows.
                     progress(state.done, total)
                 }
+            }
+            // Rendered files whose check found libical busy.
+            var unchecked: [(index: Int, data: Data)] = []
+            while !failed.load(ordering: .relaxed) {
+                let claimed = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard claimed < total else { break }
+                let index = order[claimed]
+                let job = jobs[index]
+                let rendering = Result { () throws(TandemFailure) -> Data in try rendered(job, pieces: pieces) }
+                guard case .success(let data) = rendering else {
+                    record(index, rendering)
+                    continue
+                }
+                if !job.check {
+                    record(index, .success(data))
+                } else if index == 0 {
+                    record(index, Result { () throws(TandemFailure) -> Data in try checked(job, data) })
+                } else if let problems = CalendarCheck.problemsUnlessBusy(in: data) {
+                    record(index, Result { () throws(TandemFailure) -> Data in try checked(job, data, problems: problems) })
+                } else {
+                    unchecked.append((index, data))
+                }
+            }
+            for (index, data) in unchecked {
+                record(index, Result { () throws(TandemFailure) -> Data in try checked(jobs[index], data) })
             }
         }
         var outcomes = results.withLock { $0.outcomes }
@@ -92,7 +118,7 @@ enum CalendarFiles {
             // After a failure some earlier files (in file order) may not have been started:
             // render them now, so that the error is the first failing file's, as in order.
             if outcomes[index] == nil, failed.load(ordering: .relaxed) {
-                outcomes[index] = Result { () throws(TandemFailure) -> Data in try render(job) }
+                outcomes[index] = Result { () throws(TandemFailure) -> Data in try render(job, pieces: pieces) }
             }
             switch outcomes[index] {
             case .success(let data): files.append((job.name, data))
@@ -160,14 +186,23 @@ enum CalendarFiles {
         return files
     }
 
-    private static func render(_ job: Job) throws(TandemFailure) -> Data {
-        let data: Data
+    private static func render(_ job: Job, pieces: CalendarPieces) throws(TandemFailure) -> Data {
+        let data = try rendered(job, pieces: pieces)
+        return job.check ? try checked(job, data) : data
+    }
+
+    /// The job's file, not checked yet.
+    private static func rendered(_ job: Job, pieces: CalendarPieces) throws(TandemFailure) -> Data {
         do {
-            data = try job.export.render(for: job.audience)
+            return try job.export.render(for: job.audience, sharing: pieces)
         } catch {
             throw TandemFailure(.dataError, "cannot write calendars: \(error)")
         }
-        let problems = job.check ? CalendarCheck.problems(in: data) : []
+    }
+
+    /// `data`, once libical's check of it (`problems`, else a check made here) finds nothing wrong.
+    private static func checked(_ job: Job, _ data: Data, problems: [String]? = nil) throws(TandemFailure) -> Data {
+        let problems = problems ?? CalendarCheck.problems(in: data)
         guard problems.isEmpty else {
             throw TandemFailure(.software, "calendar \(job.name) failed its check: " + problems.joined(separator: "; "))
         }

@@ -14,7 +14,7 @@ struct CalendarPlan: Sendable {
         case monthly(weekday: Weekday, ordinal: Int, count: Int)
     }
 
-    struct Event: Sendable {
+    struct Event: Sendable, Hashable {
         var uid: String
         /// The revision (SEQUENCE) and when it was issued (DTSTAMP).
         var sequence: Int
@@ -36,6 +36,10 @@ struct CalendarPlan: Sendable {
         var attendees: [Contact]
         /// The last wall-clock minute the event touches, for the zone's year range.
         var lastEnd: LocalDateTime
+        /// Whether every file of the programme that has the event has it exactly so (a cohort
+        /// event in a PUBLISH file, which names no attendees), so that it is serialised once
+        /// for all of them (see ``CalendarPieces``).
+        var isSameInEveryFile = false
     }
 
     var method: CalendarMethod
@@ -71,9 +75,13 @@ extension CalendarPlan {
         for series in chosen {
             events.append(try builder.event(for: series))
         }
+        // A PUBLISH file names no attendees, so whom a cohort event invites (for the coordinator,
+        // everyone in a series) is only worked out for the other methods.
         let invitees =
-            export.eventInvitees.map { people in people.map { (id: $0.id, contact: builder.contact($0)) } }
-            ?? builder.invitees(of: chosen)
+            export.method == .publish
+            ? []
+            : export.eventInvitees.map { people in people.map { (id: $0.id, contact: builder.contact($0)) } }
+                ?? builder.invitees(of: chosen)
         for cohortEvent in export.cohortEvents {
             events.append(try builder.event(for: cohortEvent, invitees: invitees))
         }
@@ -114,11 +122,27 @@ struct EventBuilder {
     /// The DTSTAMP of events that do not carry when they were issued.
     var timestamp: Date
     var settings: CalendarSettings
-
     /// The reminders of every event: distinct, longest first, none for a cancellation (RFC 5546
     /// allows no VALARM in a CANCEL).
-    var reminderMinutes: [Int] {
-        method == .cancel ? [] : Set(settings.reminderMinutes.filter { $0 > 0 }).sorted(by: >)
+    let reminderMinutes: [Int]
+    /// The programme's name and what to prepare, cleaned once for all the file's events.
+    private let programmeName: String
+    private let prepare: String
+
+    init(
+        programme: Programme, organizer: CalendarPlan.Contact, method: CalendarMethod, audience: CalendarAudience,
+        clock: WallClock, timestamp: Date, settings: CalendarSettings
+    ) {
+        self.programme = programme
+        self.organizer = organizer
+        self.method = method
+        self.audience = audience
+        self.clock = clock
+        self.timestamp = timestamp
+        self.settings = settings
+        reminderMinutes = method == .cancel ? [] : Set(settings.reminderMinutes.filter { $0 > 0 }).sorted(by: >)
+        programmeName = CalendarText.clean(programme.name)
+        prepare = CalendarText.clean(settings.prepare)
     }
 
     static func owner(_ series: SessionSeries) -> String {
@@ -173,14 +197,15 @@ struct EventBuilder {
         let end = event.start.adding(minutes: event.durationMinutes)
         try requireSingleInstant(event.start, owner: Self.owner(event))
         try requireSingleInstant(end, owner: Self.owner(event))
-        let description = [CalendarText.clean(programme.name), line("Coordinator", organizer)].filter { !$0.isEmpty }
+        let description = [programmeName, line("Coordinator", organizer)].filter { !$0.isEmpty }
             .joined(separator: "\n")
         return CalendarPlan.Event(
             uid: event.uid, sequence: 0, stamp: event.issued ?? timestamp,
             start: event.start, end: end, recurrence: nil, exceptions: [], summary: title,
             location: CalendarText.clean(event.location), description: description, link: nil,
             reminderMinutes: reminderMinutes,
-            attendees: try attendees(invitees.isEmpty ? [("coordinator", organizer)] : invitees), lastEnd: end)
+            attendees: try attendees(invitees.isEmpty ? [("coordinator", organizer)] : invitees), lastEnd: end,
+            isSameInEveryFile: method == .publish)
     }
 
     /// Who a cohort event's invitation goes to: the audience's own person, or for the
@@ -221,7 +246,6 @@ struct EventBuilder {
     func description(
         of series: SessionSeries, mentor: CalendarPlan.Contact, mentee: CalendarPlan.Contact, link: String?
     ) -> String {
-        let programmeName = CalendarText.clean(programme.name)
         var lines = [programmeName.isEmpty ? "Reverse mentoring session." : "Reverse mentoring session, \(programmeName)."]
         lines.append("When: \(series.slotDescription), for \(series.durationMinutes) minutes: \(series.seriesDescription).")
         // Only the gaps between sessions: a rule that starts on a closed date needs no mention.
@@ -238,7 +262,6 @@ struct EventBuilder {
         case .mentee: lines.append(line("Your mentor", mentor))
         }
         if let link { lines.append("Join online: \(link)") }
-        let prepare = CalendarText.clean(settings.prepare)
         if !prepare.isEmpty { lines.append("To prepare: \(prepare)") }
         lines.append(line("Questions, or cannot come? Coordinator", organizer))
         return lines.map(Self.foldable).joined(separator: "\n")

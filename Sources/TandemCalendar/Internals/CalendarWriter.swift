@@ -4,14 +4,43 @@ import Foundation
 extension CalendarPlan {
     static let productID = "-//Tandem//Reverse mentoring calendar//EN"
 
-    /// The calendar as libical serialises it. Run inside ``LibicalGate/runUnshared(_:)`` (or
-    /// ``LibicalGate/run(_:)``): it must keep to what the former allows.
-    func serialised() throws(CalendarError) -> String {
-        let vtimezone = try zone.component()
-        // Event times point at this zone, so it must outlive the calendar's serialisation.
-        let eventZone = try Zone(vtimezone: vtimezone)
-        defer { withExtendedLifetime(eventZone) {} }
+    /// What ends every calendar, as libical writes it: the opening piece is libical's
+    /// serialisation of the calendar without its events, less this.
+    static let closing = "END:VCALENDAR\r\n"
 
+    /// The calendar as libical serialises it, put together from libical-serialised pieces
+    /// (see ``CalendarPieces``): the opening, each event's VEVENT, and the closing. Run inside
+    /// ``LibicalGate/runUnshared(_:)`` (or ``LibicalGate/run(_:)``): it must keep to what the
+    /// former allows.
+    func serialised(sharing pieces: CalendarPieces) throws(CalendarError) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(events.count + 2)
+        parts.append(
+            try pieces.text(for: .opening(method: method, name: calendarName, zone: zone)) { () throws(CalendarError) in
+                try openingText()
+            })
+        let tzid = zone.identifier
+        let isCancelled = method == .cancel
+        for event in events {
+            func make() throws(CalendarError) -> String {
+                try event.component(tzid: tzid, organizer: organizer, isCancelled: isCancelled).serialised()
+            }
+            if event.isSameInEveryFile {
+                parts.append(
+                    try pieces.text(
+                        for: .event(event, tzid: tzid, organizer: organizer, isCancelled: isCancelled), make: make))
+            } else {
+                parts.append(try make())
+            }
+        }
+        parts.append(Self.closing)
+        // libical writes a calendar as its opening, each VEVENT's own serialisation and the closing.
+        return parts.joined()
+    }
+
+    /// libical's serialisation of the calendar's properties and VTIMEZONE: the calendar
+    /// without events, less its closing line.
+    private func openingText() throws(CalendarError) -> String {
         let calendar = try Component(ICAL_VCALENDAR_COMPONENT)
         calendar.append(try Property(icalproperty_new_prodid(Self.productID), call: "icalproperty_new_prodid"))
         calendar.append(try Property(icalproperty_new_version("2.0"), call: "icalproperty_new_version"))
@@ -28,29 +57,37 @@ extension CalendarPlan {
             icalproperty_set_x_name(name.raw, "X-WR-CALNAME")
             calendar.append(name)
         }
-        calendar.append(vtimezone)
-        for event in events {
-            calendar.append(try event.component(zone: eventZone, organizer: organizer, isCancelled: method == .cancel))
+        calendar.append(try zone.component())
+        let text = try calendar.serialised()
+        guard text.utf8.count >= Self.closing.utf8.count,
+            text.utf8.suffix(Self.closing.utf8.count).elementsEqual(Self.closing.utf8)
+        else {
+            throw .libical(call: "icalcomponent_as_ical_string_r", message: "the calendar does not end with END:VCALENDAR")
         }
-        return try calendar.serialised()
+        return String(decoding: text.utf8.dropLast(Self.closing.utf8.count), as: UTF8.self)
     }
 }
 
 extension CalendarPlan.Event {
-    func component(zone: Zone, organizer: CalendarPlan.Contact, isCancelled: Bool) throws(CalendarError) -> Component {
+    /// The VEVENT, its times in the VTIMEZONE named `tzid`.
+    func component(tzid: String, organizer: CalendarPlan.Contact, isCancelled: Bool) throws(CalendarError) -> Component {
         let event = try Component(ICAL_VEVENT_COMPONENT)
         event.append(try Property(icalproperty_new_uid(uid), call: "icalproperty_new_uid"))
         event.append(try Property(icalproperty_new_dtstamp(.utc(stamp)), call: "icalproperty_new_dtstamp"))
-        // The component setters write TZID from the time's zone; icalproperty_new_dtstart would
-        // silently write a floating time.
-        icalcomponent_set_dtstart(event.raw, .local(start, in: zone))
-        icalcomponent_set_dtend(event.raw, .local(end, in: zone))
+        // Each time carries its TZID parameter: a time alone would be written floating. (This is
+        // what icalcomponent_set_dtstart writes for a time in a zone, without installing the
+        // zone in libical for every file.)
+        let dtstart = try Property(icalproperty_new_dtstart(.local(start, in: nil)), call: "icalproperty_new_dtstart")
+        try dtstart.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
+        event.append(dtstart)
+        let dtend = try Property(icalproperty_new_dtend(.local(end, in: nil)), call: "icalproperty_new_dtend")
+        try dtend.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
+        event.append(dtend)
         if let recurrence {
             event.append(try Property(icalproperty_new_rrule(recurrence.libicalRule), call: "icalproperty_new_rrule"))
         }
-        let tzid = zone.tzid
         for exception in exceptions {
-            let exdate = try Property(icalproperty_new_exdate(.local(exception, in: zone)), call: "icalproperty_new_exdate")
+            let exdate = try Property(icalproperty_new_exdate(.local(exception, in: nil)), call: "icalproperty_new_exdate")
             try exdate.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
             event.append(exdate)
         }

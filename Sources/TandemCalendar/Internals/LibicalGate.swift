@@ -33,14 +33,24 @@ enum LibicalGate {
         }
     }
 
+    /// Runs `body` as ``run(_:)`` does if no other thread holds the lock; otherwise returns
+    /// `nil` at once without running it.
+    static func runIfAvailable<Result: Sendable>(_ body: () -> Result) -> Result? {
+        _ = isSetUp
+        return lock.withLockIfAvailable { _ -> Result in
+            tandem_clear_error()
+            return body()
+        }
+    }
+
     /// Runs `body` without the lock, alongside other threads' libical work: only for building
-    /// and serialising a calendar from scratch (``CalendarPlan/serialised()``), which is most of
-    /// the libical time of an export.
+    /// and serialising a calendar from scratch (``CalendarPlan/serialised(sharing:)``), which is
+    /// most of the libical time of an export.
     ///
     /// That work touches no libical state another thread can reach, given how Debian builds
-    /// libical 3.0 (with pthreads): every component, property and zone it uses is made and
-    /// freed inside `body` and never shared; its only zones are its own VTIMEZONE's (never a
-    /// built-in one, whose first use races) and UTC, set up once by `isSetUp`; it
+    /// libical 3.0 (with pthreads): every component and property it uses is made and freed
+    /// inside `body` and never shared (only their serialised text is); its only zone is UTC
+    /// (never a built-in one, whose first use races), set up once by `isSetUp`; it
     /// converts no time between zones, so no zone expands its transitions; the error number
     /// and the ring buffer of the non-`_r` string functions are per thread in that build (a
     /// pthread key each); and everything else it reads, such as the property and restriction

@@ -1,0 +1,30 @@
+import Synchronization
+
+/// Parts of calendar files that libical serialises once and several files of a batch share:
+/// the opening (the calendar's properties and its VTIMEZONE) and the events that read the same
+/// in every file (a PUBLISH file's cohort events).
+///
+/// libical writes a component as its BEGIN line, its properties, each sub-component's own
+/// serialisation in turn and its END line, so a file put together from pieces has the bytes
+/// libical writes for the whole tree (``CalendarCheck/problems(in:)`` parses a file back and
+/// re-serialises it as one tree to confirm). Share one instance among the files of a batch
+/// (a programme's calendars, its invitations); it is safe to use from several threads at once.
+public final class CalendarPieces: Sendable {
+    enum Key: Hashable, Sendable {
+        case opening(method: CalendarMethod, name: String, zone: CompactZone)
+        case event(CalendarPlan.Event, tzid: String, organizer: CalendarPlan.Contact, isCancelled: Bool)
+    }
+
+    private let texts = Mutex<[Key: String]>([:])
+
+    public init() {}
+
+    /// The text for `key`, made by `make` the first time it is asked for.
+    func text(for key: Key, make: () throws(CalendarError) -> String) throws(CalendarError) -> String {
+        if let text = texts.withLock({ $0[key] }) { return text }
+        let text = try make()
+        // Two threads may make the same piece at once: both have the same bytes.
+        texts.withLock { $0[key] = text }
+        return text
+    }
+}
