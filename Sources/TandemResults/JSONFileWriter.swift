@@ -56,7 +56,10 @@ struct JSONFileWriter {
         beginEntry()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     mutating func value(_ text: String) {
@@ -176,7 +179,10 @@ struct JSONFileWriter {
     }
 
     private mutating func beginEntry() {
-        if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+        if !isFirst {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(0x0A)
+        }
         isFirst = false
         indent()
     }
@@ -197,6 +203,14 @@ struct JSONFileWriter {
     }
 
     private mutating func indent() {
-        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+        let count = 2 * level
+        if count <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
     }
+
+    /// Indents up to sixteen levels, copied rather than appended a space at a time.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 }
