@@ -12,7 +12,7 @@ protocol JSONFileWritable {
 ///
 /// The caller writes each object's fields in key order and leaves out absent optionals, as the
 /// synthesised `Codable` conformance does; the tests compare the bytes with both encoders.
-/// At 10,000 mentees this writes `matches.json` in a fraction of the encoder's time
+/// At 10,000 mentees this writes `matches.json` in about half the encoder's time
 /// (docs/performance.md).
 struct JSONFileWriter {
     private(set) var bytes: [UInt8] = []

@@ -227,7 +227,7 @@ extension MatchesFile {
     /// The file's bytes: pretty-printed, keys sorted, slashes unescaped, a final newline.
     ///
     /// Written field by field (``JSONFileWriter``): the same bytes as the `Codable`
-    /// conformance through ``JSONFileEncoder`` (the tests compare them), in a fraction of the
+    /// conformance through ``JSONFileEncoder`` (the tests compare them), in about half the
     /// time at 10,000 mentees (docs/performance.md).
     func encoded() throws(TandemFailure) -> Data {
         // About the size of the file, so that its 15 MB at 10,000 mentees are not copied as the buffer grows.

@@ -9,7 +9,7 @@ import StableMatching
 /// mentors' lists are never built. Deferred acceptance over the merged instance makes the same
 /// proposals and the same choices, so it matches the same people. At 10,000 × 2,500 with the
 /// sample configuration, merging both sides' lists, building the instance and solving it took
-/// about four times the processor time of this (docs/performance.md).
+/// about three times the processor time of this (docs/performance.md).
 struct RelaxedMatching {
     /// The added pairs of each mentee, in the mentee's order (CSR over mentees).
     private let addedStart: [Int32]
