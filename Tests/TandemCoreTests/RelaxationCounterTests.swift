@@ -1,3 +1,4 @@
+import StableMatching
 import TandemSynthetic
 import Testing
 
@@ -54,13 +55,94 @@ struct RelaxationCounterTests {
             MatchingPolicy(minimumScore: 0.5, seed: 4),
         ]
         let compiled = CompiledCohort(cohort: cohort, policy: policies[variant])
-        let found = RelaxationCounter.addedPairs(compiled)
         let expected = Self.reference(compiled)
-        for rule in RelaxationCounter.Rule.allCases {
-            let key = { (pair: RelaxationCounter.Added) in [pair.mentee, pair.mentor, pair.menteeScore, pair.mentorScore] }
-            #expect(found[rule.rawValue].map(key) == expected[rule.rawValue].map(key), "\(rule)")
+        // Scoring every pair, and skipping the pairs of the scored lists, find the same.
+        for scored in [nil, PreferenceBuilder.build(compiled)] {
+            let found = RelaxationCounter.addedPairs(compiled, scored: scored)
+            for rule in RelaxationCounter.Rule.allCases {
+                let key = { (pair: RelaxationCounter.Added) in [pair.mentee, pair.mentor, pair.menteeScore, pair.mentorScore] }
+                #expect(found[rule.rawValue].map(key) == expected[rule.rawValue].map(key), "\(rule)")
+            }
         }
+        let found = RelaxationCounter.addedPairs(compiled, scored: nil)
         // The rules that are on removed pairs: the comparison had something to compare.
         #expect(!found[RelaxationCounter.Rule.exclusions.rawValue].isEmpty)
+    }
+
+    /// The instance with `adding` merged in, built the plain way: every list sorted whole by its
+    /// owner's view (score, seeded tie key, index), mentees' lists cut to the list length,
+    /// mentors' lists holding the pairs left in the mentees' lists.
+    static func mergedInstance(
+        _ scored: ScoredInstance, adding: [RelaxationCounter.Added], compiled: CompiledCohort
+    ) throws -> MatchingInstance {
+        let instance = scored.instance
+        var menteeEntries: [[(mentor: Int32, score: Int32, other: Int32)]] = (0..<instance.residentCount).map { mentee in
+            Array(instance.residentListStart[mentee]..<instance.residentListStart[mentee + 1]).map { entry in
+                let position = Int(entry)
+                return (
+                    instance.residentLists[position], scored.menteeScores[position],
+                    scored.mentorScoresOfMenteeEntries[position]
+                )
+            }
+        }
+        for pair in adding { menteeEntries[Int(pair.mentee)].append((pair.mentor, pair.menteeScore, pair.mentorScore)) }
+        var menteeLists: [[Int32]] = []
+        var mentorEntries = [[(mentee: Int32, score: Int32)]](repeating: [], count: instance.hospitalCount)
+        for (mentee, entries) in menteeEntries.enumerated() {
+            func key(_ mentor: Int32) -> UInt64 {
+                compiled.tieKey(ranker: compiled.menteeIdHash[mentee], candidate: compiled.mentorIdHash[Int(mentor)])
+            }
+            let sorted = entries.sorted {
+                $0.score != $1.score
+                    ? $0.score > $1.score
+                    : key($0.mentor) != key($1.mentor) ? key($0.mentor) < key($1.mentor) : $0.mentor < $1.mentor
+            }
+            let kept = sorted.prefix(compiled.policy.maxListLength ?? sorted.count)
+            menteeLists.append(kept.map(\.mentor))
+            for entry in kept { mentorEntries[Int(entry.mentor)].append((Int32(mentee), entry.other)) }
+        }
+        let mentorLists = mentorEntries.enumerated().map { mentor, entries in
+            func key(_ mentee: Int32) -> UInt64 {
+                compiled.tieKey(ranker: compiled.mentorIdHash[mentor], candidate: compiled.menteeIdHash[Int(mentee)])
+            }
+            return entries.sorted {
+                $0.score != $1.score
+                    ? $0.score > $1.score
+                    : key($0.mentee) != key($1.mentee) ? key($0.mentee) < key($1.mentee) : $0.mentee < $1.mentee
+            }.map(\.mentee)
+        }
+        return try MatchingInstance(
+            residentPreferences: menteeLists, hospitalPreferences: mentorLists, capacities: Array(instance.capacities))
+    }
+
+    @Test(arguments: 0..<4)
+    func eachRelaxedCountEqualsSolvingTheMergedInstance(variant: Int) throws {
+        let generated = SyntheticCohort.generate(mentees: 400, mentors: 100, seed: UInt64(70 + variant))
+        var cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        for index in cohort.mentees.indices {
+            cohort.mentees[index].exclusions = (0..<8).map { cohort.mentors[(index * 7 + $0 * 13) % cohort.mentors.count].id }
+        }
+        let policies = [
+            MatchingPolicy(minimumScore: 0.3, seed: 1),
+            MatchingPolicy(minimumScore: 0.2, maxListLength: 6, seed: 2),
+            MatchingPolicy(seed: 3),
+            MatchingPolicy(minimumScore: 0.5, maxListLength: 3, seed: 4),
+        ]
+        let compiled = CompiledCohort(cohort: cohort, policy: policies[variant])
+        let scored = PreferenceBuilder.build(compiled)
+        let added = RelaxationCounter.addedPairs(compiled, scored: scored)
+        var compared = 0
+        for adding in [[]] + added {
+            let reference = try Self.mergedInstance(scored, adding: adding, compiled: compiled)
+            let stable = RelaxationCounter.pairCount(scored: scored, adding: adding, compiled: compiled, objective: .stable)
+            #expect(stable == DeferredAcceptance.solve(reference, optimal: .residentOptimal).pairCount)
+            let coverage = RelaxationCounter.pairCount(
+                scored: scored, adding: adding, compiled: compiled, objective: .coverage)
+            #expect(coverage == CoverageMatching.solve(reference, weights: nil).pairCount)
+            compared += adding.isEmpty ? 0 : 1
+        }
+        // Rules removed pairs, and the cohort is short of places: the counts had work to do.
+        #expect(compared >= 2)
+        #expect(DeferredAcceptance.solve(scored.instance, optimal: .residentOptimal).pairCount < compiled.menteeCount)
     }
 }

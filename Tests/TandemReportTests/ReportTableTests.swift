@@ -29,4 +29,17 @@ struct ReportTableTests {
         #expect(html.contains(">P\(count - 1)<"))
         #expect(!html.contains("The first"))
     }
+
+    /// A section hands over only the rows shown and says how many there are: the same page.
+    @Test(arguments: [0, 3, ReportTable.rowsShownAtMost, ReportTable.rowsShownAtMost + 5])
+    func onlyTheShownRowsWithTheirCountMakeTheSameTable(count: Int) {
+        let items = Array(0..<count)
+        let shown = ReportTable(
+            caption: "People", headings: ["Person", "Score#"],
+            rows: ReportTable.shown(items).map { [.init("P\($0)"), .number($0)] }, restIn: "unmatched.csv",
+            rowCount: items.count
+        ).html
+        #expect(ReportTable.shown(items).count == min(count, ReportTable.rowsShownAtMost))
+        #expect(shown == Self.table(rows: count, restIn: "unmatched.csv"))
+    }
 }

@@ -74,6 +74,38 @@ struct MatchesFileTests {
         #expect(try Self.readBack(result, zone: zone) == Self.asRecorded(result))
     }
 
+    /// A generated cohort scheduled, with the report's insights and a programme history: every
+    /// block of the file, written field by field, gives the bytes of its `Codable` conformance
+    /// and of Foundation's encoder.
+    @Test func theFieldWriterWritesTheCodableBytesForAGeneratedCohortWithInsights() throws {
+        let configuration = try ConfigurationLoader.load(path: Self.dataFolder.appendingPathComponent("tandem.yaml").path)
+        let generated = SyntheticCohort.generate(mentees: 400, mentors: 100, seed: 9)
+        let mentors = CSVText.render(header: SyntheticCohort.mentorHeader, rows: generated.mentorRows)
+        let mentees = CSVText.render(header: SyntheticCohort.menteeHeader, rows: generated.menteeRows)
+        var reader = try SignupReader(configuration: configuration, configurationFile: "tandem.yaml")
+        let cohort = reader.read(
+            mentors: try CSVTable.parse(mentors, file: "mentors.csv"), mentees: try CSVTable.parse(mentees, file: "mentees.csv"))
+        let schedule = try #require(configuration.schedule).resolved(
+            programme: configuration.programme, sessionMinutes: configuration.policy.sessionMinutes)
+        let zone = try #require(ZoneRules(identifier: schedule.timeZone))
+        let outcome = CohortMatcher.match(
+            cohort, policy: configuration.policy, scheduler: SessionScheduler(settings: schedule, zone: zone))
+        var result = MatchResult(outcome, programme: configuration.programme)
+        let history = ProgrammeHistory(
+            runs: 3, endedEarly: [.init(reason: "moved away", count: 2), .init(reason: "", count: 1)], rematched: 1,
+            lateJoiners: 4)
+        result.insights = CohortInsights(
+            outcome: outcome, result: result, cohort: cohort, settings: configuration.report, schedule: schedule,
+            history: history)
+        let insights = try #require(result.insights)
+        #expect(!insights.suggestions.isEmpty && !insights.reserve.isEmpty && insights.relaxations?.isEmpty == false)
+        #expect(result.pairs.contains { $0.series != nil } && result.tradeOff != nil)
+        let file = MatchesFile(result, zone: zone)
+        let written = try file.encoded()
+        #expect(written == (try file.encodedThroughCodable()))
+        #expect(written == (try Self.foundationBytes(file)))
+    }
+
     /// A result holding every kind of reason, with text that needs escaping.
     static let everyReason: MatchResult = {
         let amrit = PersonName(id: "M/1", name: "Amrit \"AK\" Kaur")
@@ -186,6 +218,7 @@ struct MatchesFileTests {
         result.schedule?.unscheduled = []
         let file = MatchesFile(result, zone: try #require(ZoneRules(identifier: "Europe/London")))
         #expect(try file.encoded() == Self.foundationBytes(file))
+        #expect(try file.encoded() == file.encodedThroughCodable())
     }
 
     @Test func theFileEncoderRefusesNumbersJSONCannotHold() {

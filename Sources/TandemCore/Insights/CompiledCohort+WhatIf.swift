@@ -57,11 +57,9 @@ extension CompiledCohort {
             bits[person * words + slot >> 6] & (1 << UInt64(slot & 63)) != 0
         }
         var best: (side: CohortSide, start: Int, added: Int)?
-        // The mentee adds a window the mentor is free for, then the mentor one the mentee is free for.
-        for (side, starts, startOwner, other, otherOwner) in [
-            (CohortSide.mentee, mentorSessionStarts, mentor, menteeSlots, mentee),
-            (CohortSide.mentor, menteeSessionStarts, mentee, mentorSlots, mentor),
-        ] {
+        // One side's session starts against the other's free time; a function called twice
+        // rather than a loop over an array of the two, which was allocated for every pair.
+        func scan(_ side: CohortSide, _ starts: [UInt64], _ startOwner: Int, _ other: [UInt64], _ otherOwner: Int) {
             for word in 0..<words {
                 var bits = starts[startOwner * words + word]
                 while bits != 0 {
@@ -73,6 +71,9 @@ extension CompiledCohort {
                 }
             }
         }
+        // The mentee adds a window the mentor is free for, then the mentor one the mentee is free for.
+        scan(.mentee, mentorSessionStarts, mentor, menteeSlots, mentee)
+        scan(.mentor, menteeSessionStarts, mentee, mentorSlots, mentor)
         return best
     }
 }

@@ -222,8 +222,14 @@ struct HelpFinder: Sendable {
             guard works(generous), generous.pairScore >= toBeat ?? 0,
                 let window = compiled.smallestCommonWindow(mentee: mentee, mentor: mentor)
             else { return nil }
-            change.extraCommonSlots = window.added
-            let verdict = compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)
+            // A window all of whose quarter hours are added is the generous change itself.
+            let verdict: PairVerdict
+            if window.added == change.extraCommonSlots {
+                verdict = generous
+            } else {
+                change.extraCommonSlots = window.added
+                verdict = compiled.whatIfVerdict(mentee: mentee, mentor: mentor, change)
+            }
             guard works(verdict) else { return nil }
             let perDay = WeeklyAvailability.slotsPerDay
             let startMinute = window.start % perDay * WeeklyAvailability.slotMinutes

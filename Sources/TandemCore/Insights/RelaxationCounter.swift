@@ -28,26 +28,33 @@ enum RelaxationCounter {
     /// - Complexity: O(mentees × mentors) screens, then O(L + A log A) per rule that added
     ///   `A` pairs, and one matching each.
     static func relaxations(compiled: CompiledCohort, scored: ScoredInstance, objective: MatchObjective) -> [RuleRelaxation] {
-        let added = addedPairs(compiled)
-        let base = pairCount(scored.instance, objective: objective)
+        let added = addedPairs(compiled, scored: scored)
         let rules = Rule.allCases.filter { !added[$0.rawValue].isEmpty }
-        // The rules' matchings are independent: solve them side by side.
-        let counts = rules.map { _ in UnsafeSendableBox(0) }
-        Concurrently.forEach(rules.count, threads: 2) { index in
-            let instance = merged(scored: scored, adding: added[rules[index].rawValue], compiled: compiled)
-            counts[index].value = pairCount(instance, objective: objective)
+        // The matchings with each rule relaxed, and the one with every rule (index 0), are
+        // independent: solve them side by side.
+        let counts = (0...rules.count).map { _ in UnsafeSendableBox(0) }
+        Concurrently.forEach(counts.count, threads: 2) { index in
+            let adding = index == 0 ? [] : added[rules[index - 1].rawValue]
+            counts[index].value = pairCount(scored: scored, adding: adding, compiled: compiled, objective: objective)
         }
         return rules.enumerated().map { index, rule in
             RuleRelaxation(
-                rule: rule.key, pairsRemoved: added[rule.rawValue].count, pairsWithRule: base,
-                pairsWithoutRule: counts[index].value)
+                rule: rule.key, pairsRemoved: added[rule.rawValue].count, pairsWithRule: counts[0].value,
+                pairsWithoutRule: counts[index + 1].value)
         }
     }
 
-    static func pairCount(_ instance: MatchingInstance, objective: MatchObjective) -> Int {
+    /// The pairs of a stable (or most-pairs) matching of the scored lists with `adding` merged in.
+    static func pairCount(scored: ScoredInstance, adding: [Added], compiled: CompiledCohort, objective: MatchObjective)
+        -> Int
+    {
         switch objective {
-        case .stable: DeferredAcceptance.solve(instance, optimal: .residentOptimal).pairCount
-        case .coverage: CoverageMatching.solve(instance, weights: nil).pairCount
+        case .stable:
+            RelaxedMatching(adding: adding, compiled: compiled).pairCount(scored: scored, compiled: compiled)
+        case .coverage:
+            CoverageMatching.solve(
+                adding.isEmpty ? scored.instance : merged(scored: scored, adding: adding, compiled: compiled), weights: nil
+            ).pairCount
         }
     }
 
@@ -56,8 +63,10 @@ enum RelaxationCounter {
     /// Scanned as scoring scans (``MentorScreen``, a tile of mentors at a time): a pair that
     /// breaks a rule is among the screen's candidates whenever it has a session start in
     /// common. Pairs that break one rule are scored; with a minimum score, so are those that
-    /// break none, to find the ones below it.
-    static func addedPairs(_ compiled: CompiledCohort) -> [[Added]] {
+    /// break none and are not in the scored lists (a listed pair reaches the minimum), to find
+    /// the ones below it.
+    /// - Parameter scored: the lists, whose pairs need no scoring; `nil` scores every pair.
+    static func addedPairs(_ compiled: CompiledCohort, scored: ScoredInstance?) -> [[Added]] {
         let screen = MentorScreen(compiled)
         let rules = compiled.policy.constraints
         let hasMinimum = screen.policy.hasMinimum
@@ -73,7 +82,14 @@ enum RelaxationCounter {
             defer { tileWords.deallocate() }
             let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: ChunkScorer.tileSize)
             defer { candidates.deallocate() }
+            // The mentors in the mentee's list, a bit each: most pairs that break no rule are
+            // listed, and scoring them again was about two fifths of this scan at 10,000 mentees.
+            var listed = [UInt64](repeating: 0, count: scored == nil ? 0 : (compiled.mentorCount + 63) / 64)
             for mentee in (piece * menteeCount / pieces)..<((piece + 1) * menteeCount / pieces) {
+                let list =
+                    scored.map { mentee < $0.instance.residentCount ? $0.instance.hospitals(preferredBy: mentee) : [] } ?? []
+                for mentor in list { listed[Int(mentor) >> 6] |= 1 << UInt64(mentor & 63) }
+                defer { for mentor in list { listed[Int(mentor) >> 6] = 0 } }
                 var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
                 view.load(mentee, from: compiled, policy: screen.policy)
                 for tileStart in stride(from: 0, to: screen.count, by: ChunkScorer.tileSize) {
@@ -98,6 +114,9 @@ enum RelaxationCounter {
                             brokenCount += 1
                         }
                         guard brokenCount <= 1, brokenCount == 1 || hasMinimum else { continue }
+                        if brokenCount == 0, !listed.isEmpty, listed[mentor >> 6] & 1 << UInt64(mentor & 63) != 0 {
+                            continue
+                        }
                         let criteria = screen.criteria(screen.measures(active, view), active, view)
                         let menteeScore = screen.menteeScore(criteria, active, view)
                         let mentorScore = screen.mentorScore(criteria, active, view)

@@ -6,9 +6,9 @@ struct ReportContext {
     let insights: CohortInsights?
     let audience: ReportAudience
     let control: DisclosureControl
-    /// Person id → name, from the pairs and the unmatched.
+    /// Person id → name, from the pairs and the unmatched; empty on the shareable page, which
+    /// names no one.
     let names: [String: String]
-    let profiles: [String: PersonProfile]
 
     init(result: MatchResult, audience: ReportAudience) {
         self.result = result
@@ -16,15 +16,15 @@ struct ReportContext {
         self.audience = audience
         control = DisclosureControl(rule: result.insights?.disclosure ?? DisclosureRule())
         var names: [String: String] = [:]
-        for pair in result.pairs {
-            names[pair.mentor.id] = pair.mentor.name
-            names[pair.mentee.id] = pair.mentee.name
+        if audience == .coordinator {
+            names.reserveCapacity(2 * result.pairs.count + result.unmatched.count)
+            for pair in result.pairs {
+                names[pair.mentor.id] = pair.mentor.name
+                names[pair.mentee.id] = pair.mentee.name
+            }
+            for person in result.unmatched { names[person.person.id] = person.person.name }
         }
-        for person in result.unmatched { names[person.person.id] = person.person.name }
         self.names = names
-        var profiles: [String: PersonProfile] = [:]
-        for person in result.insights?.people ?? [] { profiles[person.id] = person }
-        self.profiles = profiles
     }
 
     var isShareable: Bool { audience == .shareable }

@@ -24,6 +24,12 @@ struct ReportTable {
     var empty = "None."
     /// Where the rows past ``rowsShownAtMost`` are, for the line that says they are not shown.
     var restIn: String? = nil
+    /// How many rows there are when ``rows`` holds only those shown (``shown(_:)``): the
+    /// thousands of rows a large cohort has past them are not worth making.
+    var rowCount: Int? = nil
+
+    /// The items whose rows a table with `restIn` shows.
+    static func shown<Items: Collection>(_ items: Items) -> Items.SubSequence { items.prefix(rowsShownAtMost) }
 
     /// A page holding a national cohort's every row would be too large to open or print.
     static let rowsShownAtMost = 1_000
@@ -51,9 +57,10 @@ struct ReportTable {
             }
             out += "</tr>\n"
         }
-        if rows.count > limit, let restIn {
+        let total = rowCount ?? rows.count
+        if total > limit, let restIn {
             out +=
-                "<tr><td colspan=\"\(headings.count)\">The first \(limit) of \(rows.count) rows; all of them are in \(restIn.html).</td></tr>\n"
+                "<tr><td colspan=\"\(headings.count)\">The first \(limit) of \(total) rows; all of them are in \(restIn.html).</td></tr>\n"
         }
         return out + "</tbody></table></div>"
     }

@@ -25,7 +25,10 @@ enum FairnessSection {
             case .organisation: value = person.organisation
             case .organisationType: value = person.organisationType.rawValue
             }
-            // The sign-up reader trims answers: only a blank one needs a name.
+            // The sign-up reader trims answers: only a blank one needs a name. A visible ASCII
+            // first byte settles it without breaking the text into characters (eight groupings
+            // of every person, on both pages).
+            if let first = value.utf8.first, first > 0x20, first < 0x7F { return value }
             return value.allSatisfy(\.isWhitespace) ? "(not given)" : value
         }
     }
@@ -37,6 +40,15 @@ enum FairnessSection {
         var matched: Int
         var scoreSum: Double
         var pairs: Int
+
+        /// One more person, with their pairs if they have any.
+        mutating func count(_ stat: (pairs: Int, scoreSum: Double)?) {
+            people += 1
+            guard let stat else { return }
+            matched += 1
+            pairs += stat.pairs
+            scoreSum += stat.scoreSum
+        }
     }
 
     /// Each person's pairs: how many, and the sum of their scores (3 decimals, as in matches.json).
@@ -58,16 +70,11 @@ enum FairnessSection {
         guard let insights = context.insights else { return [] }
         let stats = stats ?? pairStats(context, side: side)
         var rows: [String: Row] = [:]
-        for person in insights.people where person.side == side {
-            let group = grouping.group(of: person)
-            var row = rows[group] ?? Row(group: group, people: 0, matched: 0, scoreSum: 0, pairs: 0)
-            row.people += 1
-            if let stat = stats[person.id] {
-                row.matched += 1
-                row.pairs += stat.pairs
-                row.scoreSum += stat.scoreSum
-            }
-            rows[group] = row
+        // By index: iterating would copy each profile, with its five strings.
+        for index in insights.people.indices where insights.people[index].side == side {
+            let group = grouping.group(of: insights.people[index])
+            rows[group, default: Row(group: group, people: 0, matched: 0, scoreSum: 0, pairs: 0)].count(
+                stats[insights.people[index].id])
         }
         return rows.values.sorted { $0.people != $1.people ? $0.people > $1.people : $0.group < $1.group }
     }

@@ -47,7 +47,7 @@ enum HelpSection {
                 ReportTable(
                     caption: "The smallest change for each unmatched mentee (personal data)",
                     headings: ["Mentee", "Change", "Mentor who could then take them", "Pair score#", "People affected#"],
-                    rows: suggestions.map { suggestion in
+                    rows: ReportTable.shown(suggestions).map { suggestion in
                         [
                             .init(context.person(suggestion.mentee)),
                             .init(text(of: suggestion, context: context)),
@@ -55,7 +55,8 @@ enum HelpSection {
                             .number(suggestion.change == nil ? "–" : ReportFormat.score(suggestion.score)),
                             .number(suggestion.change == nil ? "–" : String(suggestion.peopleAffected)),
                         ]
-                    }, empty: "Every mentee has a mentor.", restIn: "matches.json (insights.suggestions)"
+                    }, empty: "Every mentee has a mentor.", restIn: "matches.json (insights.suggestions)",
+                    rowCount: suggestions.count
                 ).html
         }
         out += "\n<h3>Relaxing a hard rule</h3>\n"

@@ -67,12 +67,12 @@ enum LeftOutSection {
             out +=
                 ReportTable(
                     caption: "Everyone without a partner (personal data)", headings: ["Person", "Side", "Group", "Reason"],
-                    rows: result.unmatched.map { person in
+                    rows: ReportTable.shown(result.unmatched).map { person in
                         [
                             .init(context.person(person.person.id)), .init(person.side.rawValue),
                             .init(UnmatchedGroup(person).label), .init(result.text(of: person)),
                         ]
-                    }, restIn: "unmatched.csv"
+                    }, restIn: "unmatched.csv", rowCount: result.unmatched.count
                 ).html
         }
         return out
