@@ -48,9 +48,22 @@ enum CalendarFiles {
         settings: CalendarSettings, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(TandemFailure) -> [(name: String, data: Data)] {
         try render(
-            try plan(
-                programme: programme, series: series, events: events, method: method, timestamp: timestamp, settings: settings),
-            progress: progress)
+            programme: programme, series: series, events: events, method: method, timestamp: timestamp,
+            settings: settings, alongside: [], progress: progress
+        ).calendars
+    }
+
+    /// The programme's calendar files as above, and the files of `alongside` rendered with
+    /// them on the same cores (a matching run's `changes/`, whose rendering then fills the
+    /// time other threads would wait for programme.ics's check).
+    static func render(
+        programme: Programme, series: [SessionSeries], events: [CohortEvent], method: CalendarMethod, timestamp: Date,
+        settings: CalendarSettings, alongside: [Job], progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(TandemFailure) -> (calendars: [(name: String, data: Data)], alongside: [(name: String, data: Data)]) {
+        let own = try plan(
+            programme: programme, series: series, events: events, method: method, timestamp: timestamp, settings: settings)
+        let files = try render(own + alongside, progress: progress)
+        return (Array(files.prefix(own.count)), Array(files.dropFirst(own.count)))
     }
 
     /// `jobs`' files, rendered as ``render(programme:series:events:method:timestamp:settings:progress:)``

@@ -18,16 +18,24 @@ enum ChangeFiles {
         var change: Change
     }
 
-    /// The files, named relative to the results folder: `changes/…` and `invitations.csv`.
+    /// What a run sends: the `changes/…` calendars to render (named relative to the results
+    /// folder) and `invitations.csv`, which does not depend on their contents.
+    struct Plan {
+        var jobs: [CalendarFiles.Job]
+        var invitations: (name: String, data: Data)
+    }
+
+    /// The files, named relative to the results folder, with the calendars still to render (a
+    /// matching run renders them beside its own calendars, on the same cores).
     /// - Parameters:
     ///   - revisions: the series whose current revision was not sent yet.
     ///   - active: every active series (for the people whose calendars did not change).
     ///   - events: the cohort events still to come.
     ///   - newcomers: the people of new series who were never sent the cohort events.
-    static func render(
+    static func plan(
         programme: Programme, revisions: [Revision], active: [SessionSeries], events: [CohortEvent],
         newcomers: [(person: CalendarPerson, side: CohortSide)], timestamp: Date, settings: CalendarSettings
-    ) throws(TandemFailure) -> [(name: String, data: Data)] {
+    ) throws(TandemFailure) -> Plan {
         var names = SafeFileNames()
         var jobs: [CalendarFiles.Job] = []
         var rows: [[String]] = []
@@ -62,7 +70,6 @@ enum ChangeFiles {
                 }
             }
         }
-        let files = try CalendarFiles.render(jobs)
         // Everyone else with sessions keeps their calendar file as it was.
         let told = Set(rows.map { $0[0] })
         for file in try CalendarFiles.personFiles(active) where !told.contains(file.person.id) {
@@ -73,6 +80,6 @@ enum ChangeFiles {
                 ])
         }
         let header = ["id", "name", "email", "role", "file", "change"]
-        return files + [("invitations.csv", CSVText.render(header: header, rows: rows))]
+        return Plan(jobs: jobs, invitations: ("invitations.csv", CSVText.render(header: header, rows: rows)))
     }
 }

@@ -159,11 +159,8 @@ struct MatchCommand: ParsableCommand {
                     ChangeFiles.Revision(
                         series: item.series, change: item.isCancelled ? .cancelled : item.wasSent ? .updated : .new)
                 }
-                let (result, rendered) = try render(
-                    combined, outcome: outcome, loaded: loaded, history: history, zone: scheduler?.zone,
-                    timestamp: clock.now, calendarSettings: loaded.configuration.calendar, progress: progress)
-                var files = rendered
-                if let schedule = result.schedule {
+                var changes: ChangeFiles.Plan?
+                if let schedule = combined.schedule {
                     let events = schedule.cohortEvents.filter { $0.start.date > clock.today }
                     var joining: [(person: CalendarPerson, side: CohortSide)] = []
                     for revision in revisions where revision.change == .new {
@@ -172,10 +169,16 @@ struct MatchCommand: ParsableCommand {
                     let invited = events.isEmpty ? [] : try transaction.inviteToEvents(joining.map(\.person.id))
                     var seen = Set<String>()
                     let newcomers = joining.filter { invited.contains($0.person.id) && seen.insert($0.person.id).inserted }
-                    files += try ChangeFiles.render(
-                        programme: result.programme, revisions: revisions, active: result.series, events: events,
+                    changes = try ChangeFiles.plan(
+                        programme: combined.programme, revisions: revisions, active: combined.series, events: events,
                         newcomers: newcomers, timestamp: clock.now, settings: loaded.configuration.calendar)
                 }
+                let (result, rendered) = try render(
+                    combined, outcome: outcome, loaded: loaded, history: history, zone: scheduler?.zone,
+                    timestamp: clock.now, calendarSettings: loaded.configuration.calendar, changes: changes?.jobs ?? [],
+                    progress: progress)
+                var files = rendered
+                if let changes { files.append(changes.invitations) }
                 try save(files + attention, progress: progress)
                 for item in unsent { try transaction.markSent(uid: item.series.uid) }
                 notes.kept = continuation.kept.count
@@ -201,7 +204,8 @@ struct MatchCommand: ParsableCommand {
     /// - Parameter history: what the programme record says so far; `nil` without a record.
     private func render(
         _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, history: ProgrammeHistory?,
-        zone: ZoneRules?, timestamp: Date, calendarSettings: CalendarSettings, progress: TerminalProgress
+        zone: ZoneRules?, timestamp: Date, calendarSettings: CalendarSettings, changes: [CalendarFiles.Job] = [],
+        progress: TerminalProgress
     ) throws(TandemFailure) -> (result: MatchResult, files: [(name: String, data: Data)]) {
         let method = method
         let report = !noReport
@@ -222,11 +226,11 @@ struct MatchCommand: ParsableCommand {
                         {
                             Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
                                 guard let schedule = result.schedule else { return [] }
-                                return try CalendarFiles.render(
+                                let files = try CalendarFiles.render(
                                     programme: result.programme, series: result.series, events: schedule.cohortEvents,
-                                    method: method, timestamp: timestamp, settings: calendarSettings,
-                                    progress: { _, total in progress.advance(by: 1, of: total) }
-                                ).map { ("calendars/" + $0.name, $0.data) }
+                                    method: method, timestamp: timestamp, settings: calendarSettings, alongside: changes,
+                                    progress: { _, total in progress.advance(by: 1, of: total) })
+                                return files.calendars.map { ("calendars/" + $0.name, $0.data) } + files.alongside
                             }
                         })
                 })
