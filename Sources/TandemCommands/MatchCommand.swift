@@ -195,13 +195,15 @@ struct MatchCommand: ParsableCommand {
     }
 
     /// `result` with its insights (unless `--no-report`), and its files: the result files and,
-    /// with a schedule, the calendars.
+    /// with a schedule, the calendars, then the files of `changes` (rendered with the calendars).
     ///
     /// The insights, and the result files that show them, run beside `preferences.json` and the
     /// calendars, which do not need them: each side's single-threaded stretches then fill the
     /// other's idle core (at 10,000 × 2,500 on two cores, the two phases took 0.5 s and 0.75 s
     /// one after the other).
-    /// - Parameter history: what the programme record says so far; `nil` without a record.
+    /// - Parameters:
+    ///   - history: what the programme record says so far; `nil` without a record.
+    ///   - changes: the `changes/` calendars a run with the programme record sends.
     private func render(
         _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, history: ProgrammeHistory?,
         zone: ZoneRules?, timestamp: Date, calendarSettings: CalendarSettings, changes: [CalendarFiles.Job] = [],
