@@ -152,22 +152,17 @@ struct ChunkScorer {
                 // needs no scores at all (the margin absorbs rounding to millionths).
                 let measures = screen.measures(active, view)
                 let bound = Int32(clamping: Int(screen.menteeScoreBound(measures, active, view).rounded(.up)) + 2)
-                // Whether the pair certainly reaches any minimum score, worked out when first needed.
-                var certain: Bool?
-                if best.cannotKeep(score: bound) {
-                    certain = !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
-                    if certain == true {
-                        best.drop()
-                        continue
-                    }
+                if best.cannotKeep(score: bound),
+                    !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
+                {
+                    best.drop()
+                    continue
                 }
                 let criteria = screen.criteria(measures, active, view)
                 let menteeScore = screen.menteeScore(criteria, active, view)
                 // A full list that this mentor cannot enter needs the mentor's view only to
                 // tell "below the minimum" from "beyond the list length".
-                if best.cannotKeep(score: menteeScore),
-                    certain ?? (!screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view))
-                {
+                if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
                     best.drop()
                     continue
                 }

@@ -136,13 +136,12 @@ final class MentorScreen: @unchecked Sendable {
         return any(common8.lowHalf | common8.highHalf | common4 .!= 0)
     }
 
-    /// The two criteria that cost popcounts (themes and time), counted once per pair for the
+    /// The two criteria that cost popcounts (themes and time), measured once per pair for the
     /// score bounds and the criteria alike.
     @inline(__always)
     func measures(_ active: Int, _ mentee: MenteeView) -> PairMeasures {
         PairMeasures(
-            coveredThemes: mentee.themeCount == 0 ? 0 : coveredThemes(active, mentee),
-            commonSlots: commonSlots(active, mentee))
+            theme: mentee.themeCount == 0 ? 0 : themeValue(active, mentee), availability: availabilityValue(active, mentee))
     }
 
     /// The shared criteria of a pair that passed the hard rules: the same values, in the same
@@ -153,10 +152,9 @@ final class MentorScreen: @unchecked Sendable {
         if mentee.themeCount == 0 {
             criteria.applies &= ~0b1
         } else {
-            criteria.values[0] = Double(measures.coveredThemes) / Double(mentee.themeCount)
+            criteria.values[0] = measures.theme
         }
-        criteria.values[1] = min(
-            1, Double(measures.commonSlots * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
+        criteria.values[1] = measures.availability
         criteria.values[2] = languageValue(active, mentee)
         let mentorFormat = format[active]
         criteria.values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
@@ -174,76 +172,92 @@ final class MentorScreen: @unchecked Sendable {
     /// criteria that cost only popcounts (themes and time): every other criterion that could
     /// apply is taken at full marks, which can only raise a weighted mean that is below 1.
     /// Lets a full list skip most pairs without scoring them.
-    ///
-    /// The bounds multiply by reciprocals worked out once per mentee (``MenteeView/load(_:from:policy:)``)
-    /// instead of dividing, so they may differ from the exact means in the last bit; the
-    /// margins their callers add (a few millionths) absorb that.
     @inline(__always)
     func menteeScoreBound(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Double {
-        let terms = mentee.menteeTerms[consentIndex(active, mentee)]
-        return (knownPart(measures, terms, mentee) + terms.optionalWeight) * terms.scale
+        let known = knownPart(measures, weights: policy.menteeWeights, active, mentee)
+        return Self.upper(known, optional: mentee.optionalWeight)
     }
 
     /// An upper bound on the mentor's score of the mentee, in millionths, as
     /// ``menteeScoreBound(_:_:_:)`` is for the mentee's.
     @inline(__always)
     func mentorScoreBound(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Double {
-        let terms = mentee.mentorTerms[mentorTermsIndex(active, mentee)]
-        return (knownPart(measures, terms, mentee) + terms.optionalWeight) * terms.scale
+        let known = knownPart(measures, weights: policy.mentorWeights, active, mentee)
+        return Self.upper(known, optional: mentorOptionalWeight(active))
     }
 
     /// Whether the pair certainly reaches the minimum score: lower bounds on both scores, with
     /// every other criterion that could apply taken at zero, already do (with a margin for
-    /// rounding to millionths). The mean with all of them applying at zero is no more than
-    /// with any subset applying at any values. Lets a pass skip scoring a pair it would only
-    /// count.
+    /// rounding to millionths). Lets a pass skip scoring a pair it would only count.
     @inline(__always)
     func certainlyReachesMinimum(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Bool {
-        let menteeTerms = mentee.menteeTerms[consentIndex(active, mentee)]
-        let mentorTerms = mentee.mentorTerms[mentorTermsIndex(active, mentee)]
-        let menteeLow = knownPart(measures, menteeTerms, mentee) * menteeTerms.scale
-        let mentorLow = knownPart(measures, mentorTerms, mentee) * mentorTerms.scale
+        let menteeLow = Self.lower(
+            knownPart(measures, weights: policy.menteeWeights, active, mentee), optional: mentee.optionalWeight)
+        let mentorLow = Self.lower(
+            knownPart(measures, weights: policy.mentorWeights, active, mentee), optional: mentorOptionalWeight(active))
         return (menteeLow - 4 + mentorLow) / 2_000_000 >= policy.minimumScore
     }
 
-    /// 1 when both consent to sensitive answers being used, else 0.
+    /// The weights of the mentor's criteria other than themes and time that could apply.
     @inline(__always)
-    private func consentIndex(_ active: Int, _ mentee: MenteeView) -> Int {
-        mentee.consent && consent[active] ? 1 : 0
+    private func mentorOptionalWeight(_ active: Int) -> Double {
+        let weights = policy.mentorWeights
+        let states = preferredStart[active + 1] > preferredStart[active]
+        return weights[2] + weights[3] + weights[4] + (states ? weights[5] : 0)
     }
 
-    /// The mentor's terms: by consent, then by whether the mentor stated preferred mentees.
+    /// The weighted sum and the weight of the theme and time criteria, where they apply.
     @inline(__always)
-    private func mentorTermsIndex(_ active: Int, _ mentee: MenteeView) -> Int {
-        consentIndex(active, mentee) * 2 + (preferredStart[active + 1] > preferredStart[active] ? 1 : 0)
+    private func knownPart(
+        _ measures: PairMeasures, weights: SIMD8<Double>, _ active: Int, _ mentee: MenteeView
+    ) -> (total: Double, weight: Double) {
+        let shared = mentee.consent && consent[active] ? 0b1_1111 : ~policy.sensitiveMask
+        var total = 0.0
+        var weight = 0.0
+        if mentee.themeCount > 0, shared & 0b1 != 0 {
+            total += weights[0] * measures.theme
+            weight += weights[0]
+        }
+        if shared & 0b10 != 0 {
+            total += weights[1] * measures.availability
+            weight += weights[1]
+        }
+        return (total, weight)
     }
 
-    /// The weighted sum of the theme and time criteria, where they apply.
+    /// The mean with the other criteria at full marks, in millionths.
     @inline(__always)
-    private func knownPart(_ measures: PairMeasures, _ terms: BoundTerms, _ mentee: MenteeView) -> Double {
-        let theme = Double(measures.coveredThemes) * mentee.themeScale
-        let availability = min(1, Double(measures.commonSlots) * policy.availabilityScale)
-        return terms.themeWeight * theme + terms.timeWeight * availability
+    private static func upper(_ known: (total: Double, weight: Double), optional: Double) -> Double {
+        let weightSum = known.weight + optional
+        return weightSum > 0 ? (known.total + optional) / weightSum * 1_000_000 : 0
     }
 
-    /// How many of the mentee's wanted themes the mentor offers.
+    /// The mean with the other criteria at zero and all of them applying, in millionths: no
+    /// more than the mean of any subset of them applying at any values.
     @inline(__always)
-    private func coveredThemes(_ active: Int, _ mentee: MenteeView) -> Int {
+    private static func lower(_ known: (total: Double, weight: Double), optional: Double) -> Double {
+        let weightSum = known.weight + optional
+        return weightSum > 0 ? known.total / weightSum * 1_000_000 : 0
+    }
+
+    /// The share of the mentee's wanted themes the mentor offers (the mentee wants some).
+    @inline(__always)
+    private func themeValue(_ active: Int, _ mentee: MenteeView) -> Double {
         var covered = 0
         for word in 0..<themeWords {
             covered &+= (mentee.themes[word] & themes[active * themeWords + word]).nonzeroBitCount
         }
-        return covered
+        return Double(covered) / Double(mentee.themeCount)
     }
 
-    /// How many quarter hours both are free.
+    /// Common free time as a share of the availability target, at most 1.
     @inline(__always)
-    private func commonSlots(_ active: Int, _ mentee: MenteeView) -> Int {
+    private func availabilityValue(_ active: Int, _ mentee: MenteeView) -> Double {
         var common = 0
         for word in 0..<WeeklyAvailability.wordCount {
             common &+= (mentee.slots[word] & times[active * Self.timeStride + Self.freeTimeOffset + word]).nonzeroBitCount
         }
-        return common
+        return min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget)
     }
 
     /// The mentee's score of the mentor (millionths), as ``CriterionValues/score(weights:forMentee:)``.
@@ -296,32 +310,11 @@ final class MentorScreen: @unchecked Sendable {
     }
 }
 
-/// What a pair's theme and time criteria are made of (see ``MentorScreen/measures(_:_:)``):
-/// the wanted themes the mentor offers (0 when the mentee wants none) and the quarter hours
-/// both are free.
+/// A pair's theme and time criteria (see ``MentorScreen/measures(_:_:)``); `theme` is 0 when
+/// the mentee wants no theme.
 struct PairMeasures {
-    var coveredThemes: Int
-    var commonSlots: Int
-}
-
-/// One side's score bound terms for one kind of pair: the weights of the theme and time
-/// criteria where they apply (0 where not), the weight of the other criteria that could
-/// apply, and a million over the sum of them all (0 when it is 0).
-struct BoundTerms {
-    var themeWeight = 0.0
-    var timeWeight = 0.0
-    var optionalWeight = 0.0
-    var scale = 0.0
-
-    init() {}
-
-    init(weights: SIMD8<Double>, shared: UInt8, wantsThemes: Bool, optionalWeight: Double) {
-        themeWeight = wantsThemes && shared & 0b1 != 0 ? weights[0] : 0
-        timeWeight = shared & 0b10 != 0 ? weights[1] : 0
-        self.optionalWeight = optionalWeight
-        let weightSum = themeWeight + timeWeight + optionalWeight
-        scale = weightSum > 0 ? 1_000_000 / weightSum : 0
-    }
+    var theme: Double
+    var availability: Double
 }
 
 /// The shared criteria of one pair: values by ``Criterion/index`` and which of them apply.
@@ -336,8 +329,6 @@ struct ScoringPolicy {
     let mentorWeights: SIMD8<Double>
     let sensitiveMask: UInt8
     let availabilityTarget: Double
-    /// Minutes of a quarter hour over the target, for the bounds.
-    let availabilityScale: Double
     let minimumScore: Double
     /// Whether any pair can fall below the minimum (scores are never negative).
     var hasMinimum: Bool { minimumScore > 0 }
@@ -360,7 +351,6 @@ struct ScoringPolicy {
         mentorWeights = vector(compiled.policy.mentorWeights)
         sensitiveMask = compiled.sensitiveMask
         availabilityTarget = Double(max(1, compiled.policy.availabilityTargetMinutes))
-        availabilityScale = Double(WeeklyAvailability.slotMinutes) / availabilityTarget
         minimumScore = compiled.policy.minimumScore
         preferenceBonus = compiled.policy.preferenceBonus
     }
@@ -388,12 +378,9 @@ struct MenteeView {
     var consent = false
     var idHash: UInt64 = 0
     var preferred: [Int32] = []
-    /// One over the number of wanted themes (0 for none), for the bounds.
-    var themeScale = 0.0
-    /// The mentee's bound terms, by ``MentorScreen`` consent index; and the mentor's, by
-    /// consent and whether the mentor stated preferred mentees.
-    var menteeTerms = InlineArray<2, BoundTerms>(repeating: BoundTerms())
-    var mentorTerms = InlineArray<4, BoundTerms>(repeating: BoundTerms())
+    /// The mentee's weights of the criteria other than themes and time that could apply to
+    /// some pair, for ``MentorScreen/menteeScoreBound(_:_:_:)``.
+    var optionalWeight = 0.0
 
     /// A view whose theme and language words live in `scratch` (at least
     /// `themeWords + languageWords` words).
@@ -434,26 +421,8 @@ struct MenteeView {
         consent = compiled.menteeConsent[mentee]
         idHash = compiled.menteeIdHash[mentee]
         preferred = compiled.menteePreferred[mentee]
-        themeScale = themeCount > 0 ? 1 / Double(themeCount) : 0
-        // The criteria other than themes and time that could apply to some pair are taken at
-        // full marks (upper bounds) or at zero (lower bounds).
-        let mentee = policy.menteeWeights
-        let menteeOptional = mentee[2] + mentee[3] + mentee[4] + (preferred.isEmpty ? 0 : mentee[5])
-        let mentor = policy.mentorWeights
-        let mentorOptional = mentor[2] + mentor[3] + mentor[4]
-        let wantsThemes = themeCount > 0
-        let alone = ~policy.sensitiveMask
-        let both: UInt8 = 0b1_1111
-        menteeTerms = [
-            BoundTerms(weights: mentee, shared: alone, wantsThemes: wantsThemes, optionalWeight: menteeOptional),
-            BoundTerms(weights: mentee, shared: both, wantsThemes: wantsThemes, optionalWeight: menteeOptional),
-        ]
-        mentorTerms = [
-            BoundTerms(weights: mentor, shared: alone, wantsThemes: wantsThemes, optionalWeight: mentorOptional),
-            BoundTerms(weights: mentor, shared: alone, wantsThemes: wantsThemes, optionalWeight: mentorOptional + mentor[5]),
-            BoundTerms(weights: mentor, shared: both, wantsThemes: wantsThemes, optionalWeight: mentorOptional),
-            BoundTerms(weights: mentor, shared: both, wantsThemes: wantsThemes, optionalWeight: mentorOptional + mentor[5]),
-        ]
+        let weights = policy.menteeWeights
+        optionalWeight = weights[2] + weights[3] + weights[4] + (preferred.isEmpty ? 0 : weights[5])
     }
 
     /// The bonus for `mentor`'s rank in the mentee's stated list; `nil` when they stated none.
