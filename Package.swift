@@ -109,7 +109,7 @@ let package = Package(
             dependencies: ["TandemSolve", "TandemInput", "TandemResults", "TandemSynthetic", "TandemCore", "StableMatching"]),
         .testTarget(
             name: "TandemResultsTests",
-            dependencies: ["TandemResults", "TandemInput", "TandemSynthetic", "TandemCore", "StableMatching"]),
+            dependencies: ["TandemResults", "TandemInput", "TandemSolve", "TandemSynthetic", "TandemCore", "StableMatching"]),
         .testTarget(name: "TandemSyntheticTests", dependencies: ["TandemSynthetic", "TandemInput", "TandemCore"]),
         .testTarget(
             name: "TandemCommandsTests",

@@ -1,14 +1,13 @@
 import TandemSolve
 
-/// A type that writes its own JSON object, field by field, in the layout of
-/// ``JSONFileEncoder``.
+/// A type that writes its own JSON object, field by field, through ``JSONFileWriter``.
 protocol JSONFileWritable {
     func write(to writer: inout JSONFileWriter)
 }
 
-/// Writes JSON text with exactly the layout of ``JSONFileEncoder`` (and so of Foundation's
-/// `JSONEncoder` with sorted keys and pretty printing), for types that name their fields
-/// themselves: no `Encoder` protocol, no key conversion, no generic dispatch per value.
+/// Writes JSON text with exactly the layout of Foundation's `JSONEncoder` with sorted keys and
+/// pretty printing, for types that name their fields themselves: no `Encoder` protocol, no key
+/// conversion, no generic dispatch per value.
 ///
 /// The caller writes each object's fields in key order and leaves out absent optionals, as the
 /// synthesised `Codable` conformance does; the tests compare the bytes with both encoders.
@@ -17,11 +16,15 @@ protocol JSONFileWritable {
 struct JSONFileWriter {
     private(set) var bytes: [UInt8] = []
     /// The first number JSON cannot hold; the bytes are not to be used when set.
-    private(set) var failure: JSONFileEncoder.Failure?
+    private(set) var failure: Failure?
     /// Containers open.
     private var level = 0
     /// Whether the next entry is the first of its container.
     private var isFirst = true
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
 
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)
@@ -96,7 +99,7 @@ struct JSONFileWriter {
     /// As `JSONEncoder` writes a `Double`: its `description` less a trailing `.0`.
     mutating func value(_ number: Double) {
         guard number.isFinite else {
-            failure = failure ?? JSONFileEncoder.Failure(description: "\(number) is not a number JSON can hold")
+            failure = failure ?? Failure(description: "\(number) is not a number JSON can hold")
             return
         }
         var text = number.description

@@ -1,5 +1,5 @@
 // Each type's fields in key order, absent optionals left out: the bytes of its `Codable`
-// conformance through ``JSONFileEncoder`` (the tests compare them).
+// conformance (the tests compare them).
 
 extension MatchesFile: JSONFileWritable {
     func write(to writer: inout JSONFileWriter) {

@@ -6,7 +6,8 @@ import TandemCore
 /// ``MatchResult`` and turned back into one; docs/matches-json.md describes every field.
 ///
 /// Each type declares its fields in the order of their keys (UTF-8 order of the snake_case
-/// names), the order the file lists them in: ``JSONFileEncoder`` writes them as they come.
+/// names), the order the file lists them in: the tests' reference encoder writes them as they
+/// come.
 struct MatchesFile: Codable, Sendable {
     static let schemaVersion = 2
 
@@ -227,8 +228,8 @@ extension MatchesFile {
     /// The file's bytes: pretty-printed, keys sorted, slashes unescaped, a final newline.
     ///
     /// Written field by field (``JSONFileWriter``): the same bytes as the `Codable`
-    /// conformance through ``JSONFileEncoder`` (the tests compare them), in about half the
-    /// time at 10,000 mentees (docs/performance.md).
+    /// conformance through the tests' reference encoder and Foundation's `JSONEncoder` (the
+    /// tests compare them), in about half the time at 10,000 mentees (docs/performance.md).
     func encoded() throws(TandemFailure) -> Data {
         // About the size of the file, so that its 15 MB at 10,000 mentees are not copied as the buffer grows.
         var writer = JSONFileWriter(
@@ -237,13 +238,6 @@ extension MatchesFile {
         write(to: &writer)
         if let failure = writer.failure { throw TandemFailure(.software, "cannot write matches.json: \(failure)") }
         return Data(writer.finishedLine())
-    }
-
-    /// The file's bytes through the `Codable` conformance: what ``encoded()`` is checked against.
-    func encodedThroughCodable() throws -> Data {
-        var bytes = try JSONFileEncoder.encode(self)
-        bytes.append(0x0A)
-        return Data(bytes)
     }
 
     static func decoded(from data: Data) throws -> MatchesFile {

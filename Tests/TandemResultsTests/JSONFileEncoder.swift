@@ -1,10 +1,13 @@
+import Foundation
 import TandemSolve
+
+@testable import TandemResults
 
 /// Encodes an `Encodable` value to exactly the bytes of Foundation's `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` and `.convertToSnakeCase`, from the
 /// same `Codable` conformances, writing each value as its conformance hands it over: no tree of
-/// values, no sorting. `JSONEncoder` builds both, and took about a second on the 10 MB
-/// `matches.json` of 10,000 mentees (docs/performance.md).
+/// values, no sorting. The reference ``JSONFileWriter`` and the `matches.json` types' field
+/// writers are checked against, through the types' `Codable` conformances.
 ///
 /// So the types must declare their stored properties in the order of their keys (UTF-8 order
 /// of the snake_case names), which is what sorting would give; a key out of order is an error,
@@ -32,19 +35,15 @@ enum JSONFileEncoder {
 
 extension JSONFileEncoder {
     /// The text so far and the containers still open.
-    ///
-    /// One writer serves one encoding on one thread, so its state skips the run-time
-    /// exclusivity check a class's stored properties otherwise get on every access: a sixth of
-    /// the time of writing matches.json (perf samples at 10,000 mentees).
     final class Writer {
-        @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+        private(set) var bytes: [UInt8] = []
         /// The first failure where the `Encoder` API cannot throw (nested containers).
-        @exclusivity(unchecked) private(set) var failure: Failure?
+        private(set) var failure: Failure?
         /// Open objects and arrays, outermost first.
-        @exclusivity(unchecked) private var open: [Container] = []
+        private var open: [Container] = []
         /// Keys as written (quoted snake_case), each converted once: the same few keys repeat
         /// thousands of times.
-        @exclusivity(unchecked) private var keyText: [String: (name: String, bytes: [UInt8])] = [:]
+        private var keyText: [String: (name: String, bytes: [UInt8])] = [:]
 
         private struct Container {
             var isObject: Bool
@@ -284,4 +283,13 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { writer.appendNull() }
 
     mutating func encode<T: Encodable>(_ value: T) throws { try writer.write(value) }
+}
+
+extension MatchesFile {
+    /// The file's bytes through the `Codable` conformance: what ``encoded()`` is checked against.
+    func encodedThroughCodable() throws -> Data {
+        var bytes = try JSONFileEncoder.encode(self)
+        bytes.append(0x0A)
+        return Data(bytes)
+    }
 }
