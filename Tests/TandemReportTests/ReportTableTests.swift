@@ -30,16 +30,17 @@ struct ReportTableTests {
         #expect(!html.contains("The first"))
     }
 
-    /// A section hands over only the rows shown and says how many there are: the same page.
+    /// A table of items makes only the rows it shows and says how many there are: the same page.
     @Test(arguments: [0, 3, ReportTable.rowsShownAtMost, ReportTable.rowsShownAtMost + 5])
     func onlyTheShownRowsWithTheirCountMakeTheSameTable(count: Int) {
-        let items = Array(0..<count)
+        var made = 0
         let shown = ReportTable(
-            caption: "People", headings: ["Person", "Score#"],
-            rows: ReportTable.shown(items).map { [.init("P\($0)"), .number($0)] }, restIn: "unmatched.csv",
-            rowCount: items.count
-        ).html
-        #expect(ReportTable.shown(items).count == min(count, ReportTable.rowsShownAtMost))
+            caption: "People", headings: ["Person", "Score#"], items: 0..<count, restIn: "unmatched.csv"
+        ) { _, item -> [ReportTable.Cell] in
+            made += 1
+            return [.init("P\(item)"), .number(item)]
+        }.html
+        #expect(made == min(count, ReportTable.rowsShownAtMost))
         #expect(shown == Self.table(rows: count, restIn: "unmatched.csv"))
     }
 }

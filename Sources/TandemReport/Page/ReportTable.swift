@@ -24,12 +24,9 @@ struct ReportTable {
     var empty = "None."
     /// Where the rows past ``rowsShownAtMost`` are, for the line that says they are not shown.
     var restIn: String? = nil
-    /// How many rows there are when ``rows`` holds only those shown (``shown(_:)``): the
-    /// thousands of rows a large cohort has past them are not worth making.
+    /// How many rows there are when ``rows`` holds only those shown (see
+    /// ``init(caption:headings:items:empty:restIn:row:)``).
     var rowCount: Int? = nil
-
-    /// The items whose rows a table with `restIn` shows.
-    static func shown<Items: Collection>(_ items: Items) -> Items.SubSequence { items.prefix(rowsShownAtMost) }
 
     /// A page holding a national cohort's every row would be too large to open or print.
     static let rowsShownAtMost = 1_000
@@ -63,5 +60,19 @@ struct ReportTable {
                 "<tr><td colspan=\"\(headings.count)\">The first \(limit) of \(total) rows; all of them are in \(restIn.html).</td></tr>\n"
         }
         return out + "</tbody></table></div>"
+    }
+}
+
+extension ReportTable {
+    /// A table of `items` whose rows past ``rowsShownAtMost`` are in `restIn`: only the rows
+    /// shown are made (a large cohort has thousands more), and the line under them counts all.
+    /// - Parameter row: the cells of the item at an offset from the first.
+    init<Items: Collection>(
+        caption: String, headings: [String], items: Items, empty: String = "None.", restIn: String,
+        row: (_ offset: Int, _ item: Items.Element) -> [Cell]
+    ) {
+        self.init(
+            caption: caption, headings: headings, rows: items.prefix(Self.rowsShownAtMost).enumerated().map(row),
+            empty: empty, restIn: restIn, rowCount: items.count)
     }
 }

@@ -47,17 +47,16 @@ enum HelpSection {
                 ReportTable(
                     caption: "The smallest change for each unmatched mentee (personal data)",
                     headings: ["Mentee", "Change", "Mentor who could then take them", "Pair score#", "People affected#"],
-                    rows: ReportTable.shown(suggestions).map { suggestion in
-                        [
-                            .init(context.person(suggestion.mentee)),
-                            .init(text(of: suggestion, context: context)),
-                            .init(suggestion.mentor.map(context.person) ?? "–"),
-                            .number(suggestion.change == nil ? "–" : ReportFormat.score(suggestion.score)),
-                            .number(suggestion.change == nil ? "–" : String(suggestion.peopleAffected)),
-                        ]
-                    }, empty: "Every mentee has a mentor.", restIn: "matches.json (insights.suggestions)",
-                    rowCount: suggestions.count
-                ).html
+                    items: suggestions, empty: "Every mentee has a mentor.", restIn: "matches.json (insights.suggestions)"
+                ) { _, suggestion in
+                    [
+                        .init(context.person(suggestion.mentee)),
+                        .init(text(of: suggestion, context: context)),
+                        .init(suggestion.mentor.map(context.person) ?? "–"),
+                        .number(suggestion.change == nil ? "–" : ReportFormat.score(suggestion.score)),
+                        .number(suggestion.change == nil ? "–" : String(suggestion.peopleAffected)),
+                    ]
+                }.html
         }
         out += "\n<h3>Relaxing a hard rule</h3>\n"
         out += """

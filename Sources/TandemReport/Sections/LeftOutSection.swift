@@ -67,13 +67,13 @@ enum LeftOutSection {
             out +=
                 ReportTable(
                     caption: "Everyone without a partner (personal data)", headings: ["Person", "Side", "Group", "Reason"],
-                    rows: ReportTable.shown(result.unmatched).map { person in
-                        [
-                            .init(context.person(person.person.id)), .init(person.side.rawValue),
-                            .init(UnmatchedGroup(person).label), .init(result.text(of: person)),
-                        ]
-                    }, restIn: "unmatched.csv", rowCount: result.unmatched.count
-                ).html
+                    items: result.unmatched, restIn: "unmatched.csv"
+                ) { _, person in
+                    [
+                        .init(context.person(person.person.id)), .init(person.side.rawValue),
+                        .init(UnmatchedGroup(person).label), .init(result.text(of: person)),
+                    ]
+                }.html
         }
         return out
     }

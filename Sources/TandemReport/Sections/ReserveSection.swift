@@ -22,27 +22,25 @@ enum ReserveSection {
             ReportTable(
                 caption: "Reserve list, next first (personal data)",
                 headings: ["Mentee", "Next#", "Best possible mentor", "Pair score#", "Possible mentors#"],
-                rows: ReportTable.shown(reserve).enumerated().map { index, entry in
-                    [
-                        .init(context.person(entry.mentee), key: "reserve.\(index + 1)"), .number(index + 1),
-                        .init(context.person(entry.bestMentor)), .number(ReportFormat.score(entry.bestScore)),
-                        .number(entry.candidates),
-                    ]
-                }, empty: "No one is on the reserve list.", restIn: "matches.json (insights.reserve)",
-                rowCount: reserve.count
-            ).html
+                items: reserve, empty: "No one is on the reserve list.", restIn: "matches.json (insights.reserve)"
+            ) { index, entry in
+                [
+                    .init(context.person(entry.mentee), key: "reserve.\(index + 1)"), .number(index + 1),
+                    .init(context.person(entry.bestMentor)), .number(ReportFormat.score(entry.bestScore)),
+                    .number(entry.candidates),
+                ]
+            }.html
         out += "\n</div>\n<div>\n<h3>Spare places</h3>\n"
         out +=
             ReportTable(
                 caption: "Mentors with places left (personal data)", headings: ["Mentor", "Places#", "Taken#", "Spare#"],
-                rows: ReportTable.shown(spare).map { place in
-                    [
-                        .init(context.person(place.mentor)), .number(place.places), .number(place.taken),
-                        .number(place.spare, key: "spare.\(place.mentor)"),
-                    ]
-                }, empty: "Every place is taken.", restIn: "matches.json (insights.spare_places)",
-                rowCount: spare.count
-            ).html
+                items: spare, empty: "Every place is taken.", restIn: "matches.json (insights.spare_places)"
+            ) { _, place in
+                [
+                    .init(context.person(place.mentor)), .number(place.places), .number(place.taken),
+                    .number(place.spare, key: "spare.\(place.mentor)"),
+                ]
+            }.html
         return out + "\n</div>\n</div>"
     }
 }
