@@ -16,7 +16,7 @@ import Synchronization
 /// halves of the rank tables, …) would run on one thread only, while work inside a plain thread
 /// keeps every core; and a plain thread leaves nothing running after it. One piece alone touches
 /// no thread machinery (the benchmarks gate the matching engine on malloc counts). Elsewhere the
-/// pieces run in `DispatchQueue.concurrentPerform`.
+/// other pieces run on libdispatch's global queue.
 package enum Concurrently {
     /// The processors online: the width of work spread over the cores.
     package static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -30,6 +30,22 @@ package enum Concurrently {
         nonisolated(unsafe) var secondResult: Second?
         forEach(2) { piece in
             if piece == 0 { firstResult = first() } else { secondResult = second() }
+        }
+        guard let firstResult, let secondResult else { preconditionFailure("a piece of work finished without a result") }
+        return (firstResult, secondResult)
+    }
+
+    /// Runs `here` on the calling thread while `elsewhere` runs on another, and returns both
+    /// results: for work bound to its thread (a database connection is) beside work that is not.
+    package static func run<First, Second: Sendable>(
+        onCallingThread here: () -> First, beside elsewhere: @Sendable () -> Second
+    ) -> (First, Second) {
+        // Piece 0 is the calling thread's, so `here` never leaves it.
+        nonisolated(unsafe) let here = here
+        nonisolated(unsafe) var firstResult: First?
+        nonisolated(unsafe) var secondResult: Second?
+        forEach(2) { piece in
+            if piece == 0 { firstResult = here() } else { secondResult = elsewhere() }
         }
         guard let firstResult, let secondResult else { preconditionFailure("a piece of work finished without a result") }
         return (firstResult, secondResult)
@@ -79,10 +95,12 @@ package enum Concurrently {
                     for thread in threads[..<started] { pthread_join(thread, nil) }
                 }
             #else
-                DispatchQueue.concurrentPerform(iterations: width) { worker in
-                    if worker == 0 { body(0) }
-                    pieces.runRemaining()
-                }
+                // Not `concurrentPerform`, which may give index 0 to another thread.
+                let group = DispatchGroup()
+                for _ in 1..<width { DispatchQueue.global().async(group: group) { pieces.runRemaining() } }
+                body(0)
+                pieces.runRemaining()
+                group.wait()
             #endif
         }
     }

@@ -99,9 +99,9 @@ struct MatchCommand: ParsableCommand {
             if noRecord {
                 let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
                 let (result, files) = try render(
-                    MatchResult(outcome, programme: programme), outcome: outcome, loaded: loaded, history: nil,
-                    zone: scheduler?.zone, timestamp: clock.now, calendarSettings: loaded.configuration.calendar,
-                    progress: progress)
+                    MatchResult(outcome, programme: programme), outcome: outcome, loaded: loaded, zone: scheduler?.zone,
+                    timestamp: clock.now, calendarSettings: loaded.configuration.calendar, progress: progress
+                ) { () throws(TandemFailure) in nil }
                 try save(files + attention, progress: progress)
                 if !quiet { print(MatchSummary.text(result, out: out, seconds: Date().timeIntervalSince(started))) }
                 if !quiet { printLeftOut(loaded.leftOut) }
@@ -150,37 +150,44 @@ struct MatchCommand: ParsableCommand {
                 }
                 let combined = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
                 try transaction.recordPeople(of: loaded.cohort, run: run)
-                for pair in fresh.pairs {
-                    try transaction.addPair(pair, run: run, runDate: clock.today)
-                }
-                let history = noReport ? nil : try transaction.history()
+                // Revisions from earlier runs not yet sent, then this run's new series, recorded
+                // below while the calendars render.
                 let unsent = try transaction.unsentSeries()
-                let revisions = unsent.map { item in
-                    ChangeFiles.Revision(
-                        series: item.series, change: item.isCancelled ? .cancelled : item.wasSent ? .updated : .new)
-                }
+                let freshSeries = fresh.pairs.compactMap(\.series)
+                let revisions =
+                    unsent.map { item in
+                        ChangeFiles.Revision(
+                            series: item.series, change: item.isCancelled ? .cancelled : item.wasSent ? .updated : .new)
+                    } + freshSeries.map { ChangeFiles.Revision(series: $0, change: .new) }
                 var changes: ChangeFiles.Plan?
+                var newcomers: [(person: CalendarPerson, side: CohortSide)] = []
                 if let schedule = combined.schedule {
                     let events = schedule.cohortEvents.filter { $0.start.date > clock.today }
                     var joining: [(person: CalendarPerson, side: CohortSide)] = []
                     for revision in revisions where revision.change == .new {
                         joining += [(revision.series.mentor, .mentor), (revision.series.mentee, .mentee)]
                     }
-                    let invited = events.isEmpty ? [] : try transaction.inviteToEvents(joining.map(\.person.id))
+                    let notInvited = events.isEmpty ? [] : try transaction.notInvitedToEvents(joining.map(\.person.id))
                     var seen = Set<String>()
-                    let newcomers = joining.filter { invited.contains($0.person.id) && seen.insert($0.person.id).inserted }
+                    newcomers = joining.filter { notInvited.contains($0.person.id) && seen.insert($0.person.id).inserted }
                     changes = try ChangeFiles.plan(
                         programme: combined.programme, revisions: revisions, active: combined.series, events: events,
                         newcomers: newcomers, timestamp: clock.now, settings: loaded.configuration.calendar)
                 }
                 let (result, rendered) = try render(
-                    combined, outcome: outcome, loaded: loaded, history: history, zone: scheduler?.zone,
-                    timestamp: clock.now, calendarSettings: loaded.configuration.calendar, changes: changes?.jobs ?? [],
-                    progress: progress)
+                    combined, outcome: outcome, loaded: loaded, zone: scheduler?.zone, timestamp: clock.now,
+                    calendarSettings: loaded.configuration.calendar, changes: changes?.jobs ?? [], progress: progress
+                ) { () throws(TandemFailure) in
+                    for pair in fresh.pairs {
+                        try transaction.addPair(pair, run: run, runDate: clock.today)
+                    }
+                    try transaction.markInvitedToEvents(newcomers.map(\.person.id))
+                    return noReport ? nil : try transaction.history()
+                }
                 var files = rendered
                 if let changes { files.append(changes.invitations) }
                 try save(files + attention, progress: progress)
-                for item in unsent { try transaction.markSent(uid: item.series.uid) }
+                for uid in unsent.map(\.series.uid) + freshSeries.map(\.uid) { try transaction.markSent(uid: uid) }
                 notes.kept = continuation.kept.count
                 notes.made = fresh.pairs.count
                 notes.changes = revisions.count
@@ -197,32 +204,35 @@ struct MatchCommand: ParsableCommand {
     /// `result` with its insights (unless `--no-report`), and its files: the result files and,
     /// with a schedule, the calendars, then the files of `changes` (rendered with the calendars).
     ///
-    /// The insights, and the result files that show them, run beside `preferences.json` and the
-    /// calendars, which do not need them: each side's single-threaded stretches then fill the
-    /// other's idle core (at 10,000 × 2,500 on two cores, the two phases took 0.5 s and 0.75 s
-    /// one after the other).
+    /// The programme record's writes, then the insights and the result files that show them,
+    /// run beside `preferences.json` and the calendars, which need none of them: each side's
+    /// single-threaded stretches then fill the other's idle core (at 10,000 × 2,500 on two
+    /// cores, the two phases took 0.5 s and 0.75 s one after the other).
     /// - Parameters:
-    ///   - history: what the programme record says so far; `nil` without a record.
     ///   - changes: the `changes/` calendars a run with the programme record sends.
+    ///   - record: writes this run to the programme record and returns what the record says so
+    ///     far, for the report (`nil` without a record); it runs on the calling thread, the one
+    ///     the record's connection belongs to.
     private func render(
-        _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, history: ProgrammeHistory?,
-        zone: ZoneRules?, timestamp: Date, calendarSettings: CalendarSettings, changes: [CalendarFiles.Job] = [],
-        progress: TerminalProgress
+        _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, zone: ZoneRules?, timestamp: Date,
+        calendarSettings: CalendarSettings, changes: [CalendarFiles.Job] = [], progress: TerminalProgress,
+        record: () throws(TandemFailure) -> ProgrammeHistory?
     ) throws(TandemFailure) -> (result: MatchResult, files: [(name: String, data: Data)]) {
         let method = method
         let report = !noReport
         let phase = report ? "Finding what would help; writing results and calendars" : "Writing results and calendars"
         let (results, (preferences, calendars)) = progress.phase(phase, unit: "files") {
             Concurrently.run(
-                {
+                onCallingThread: {
                     Result { () throws(TandemFailure) -> (MatchResult, [(name: String, data: Data)]) in
+                        let history = try record()
                         let result =
                             report ? Self.withInsights(result, outcome: outcome, loaded: loaded, history: history) : result
                         // preferences.json takes its place in the list below.
                         return (result, try ResultFiles.render(result, zone: zone, preferencesJSON: Data(), report: report))
                     }
                 },
-                {
+                beside: {
                     Concurrently.run(
                         { PreferencesJSON.render(outcome.scored.instance, cohort: outcome.compiled.cohort) },
                         {

@@ -218,18 +218,22 @@ package struct RecordTransaction {
         }
     }
 
-    /// Of `people`, those never sent the cohort events; they are marked as sent now.
-    package func inviteToEvents(_ people: [String]) throws(TandemFailure) -> Set<String> {
+    /// Of `people`, those never sent the cohort events (people the record does not hold yet
+    /// among them).
+    package func notInvitedToEvents(_ people: [String]) throws(TandemFailure) -> Set<String> {
         try records { db in
-            var invited = Set<String>()
-            for id in people
-            where try Bool.fetchOne(db.cachedStatement(sql: "SELECT invited_to_events FROM person WHERE id = ?"), arguments: [id])
-                == false
-            {
-                try db.cachedStatement(sql: "UPDATE person SET invited_to_events = 1 WHERE id = ?").execute(arguments: [id])
-                invited.insert(id)
-            }
-            return invited
+            let invited = try db.cachedStatement(sql: "SELECT invited_to_events FROM person WHERE id = ?")
+            var notInvited = Set<String>()
+            for id in people where try Bool.fetchOne(invited, arguments: [id]) != true { notInvited.insert(id) }
+            return notInvited
+        }
+    }
+
+    /// Notes that `people` were sent the cohort events.
+    package func markInvitedToEvents(_ people: some Sequence<String>) throws(TandemFailure) {
+        try records { db in
+            let mark = try db.cachedStatement(sql: "UPDATE person SET invited_to_events = 1 WHERE id = ?")
+            for id in people { try mark.execute(arguments: [id]) }
         }
     }
 

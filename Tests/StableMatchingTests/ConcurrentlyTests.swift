@@ -30,6 +30,27 @@ struct ConcurrentlyTests {
         #expect(first && second)
     }
 
+    /// The record's database connection belongs to the thread that opened the transaction:
+    /// work given for the calling thread must run there, and still beside the other piece.
+    @Test func workForTheCallingThreadRunsThereBesideTheOther() {
+        let caller = pthread_self()
+        let started = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let (here, elsewhere) = Concurrently.run(
+            onCallingThread: {
+                started.0.signal()
+                let met = started.1.wait(timeout: .now() + 10) == .success
+                return (met, pthread_equal(pthread_self(), caller) != 0)
+            },
+            beside: {
+                started.1.signal()
+                let met = started.0.wait(timeout: .now() + 10) == .success
+                return (met, pthread_equal(pthread_self(), caller) != 0)
+            })
+        #expect(here.0 && elsewhere.0)
+        #expect(here.1)
+        #expect(!elsewhere.1)
+    }
+
     /// Inside a `DispatchQueue.concurrentPerform` libdispatch runs a nested one on fewer
     /// threads; the calendar files and the rank tables are rendered that way inside one piece.
     @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2))
