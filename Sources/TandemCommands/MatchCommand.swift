@@ -159,7 +159,7 @@ struct MatchCommand: ParsableCommand {
                         ChangeFiles.Revision(
                             series: item.series, change: item.isCancelled ? .cancelled : item.wasSent ? .updated : .new)
                     } + freshSeries.map { ChangeFiles.Revision(series: $0, change: .new) }
-                var changes: ChangeFiles.Plan?
+                var changes: @Sendable () throws(TandemFailure) -> ChangeFiles.Plan? = { nil }
                 var newcomers: [(person: CalendarPerson, side: CohortSide)] = []
                 if let schedule = combined.schedule {
                     let events = schedule.cohortEvents.filter { $0.start.date > clock.today }
@@ -170,13 +170,19 @@ struct MatchCommand: ParsableCommand {
                     let notInvited = events.isEmpty ? [] : try transaction.notInvitedToEvents(joining.map(\.person.id))
                     var seen = Set<String>()
                     newcomers = joining.filter { notInvited.contains($0.person.id) && seen.insert($0.person.id).inserted }
-                    changes = try ChangeFiles.plan(
-                        programme: combined.programme, revisions: revisions, active: combined.series, events: events,
-                        newcomers: newcomers, timestamp: clock.now, settings: loaded.configuration.calendar)
+                    let (programme, active, now, settings) = (
+                        combined.programme, combined.series, clock.now, loaded.configuration.calendar
+                    )
+                    let invited = newcomers
+                    changes = { () throws(TandemFailure) in
+                        try ChangeFiles.plan(
+                            programme: programme, revisions: revisions, active: active, events: events, newcomers: invited,
+                            timestamp: now, settings: settings)
+                    }
                 }
-                let (result, rendered) = try render(
+                let (result, files) = try render(
                     combined, outcome: outcome, loaded: loaded, zone: scheduler?.zone, timestamp: clock.now,
-                    calendarSettings: loaded.configuration.calendar, changes: changes?.jobs ?? [], progress: progress
+                    calendarSettings: loaded.configuration.calendar, changes: changes, progress: progress
                 ) { () throws(TandemFailure) in
                     for pair in fresh.pairs {
                         try transaction.addPair(pair, run: run, runDate: clock.today)
@@ -184,8 +190,6 @@ struct MatchCommand: ParsableCommand {
                     try transaction.markInvitedToEvents(newcomers.map(\.person.id))
                     return noReport ? nil : try transaction.history()
                 }
-                var files = rendered
-                if let changes { files.append(changes.invitations) }
                 try save(files + attention, progress: progress)
                 for uid in unsent.map(\.series.uid) + freshSeries.map(\.uid) { try transaction.markSent(uid: uid) }
                 notes.kept = continuation.kept.count
@@ -209,13 +213,15 @@ struct MatchCommand: ParsableCommand {
     /// single-threaded stretches then fill the other's idle core (at 10,000 × 2,500 on two
     /// cores, the two phases took 0.5 s and 0.75 s one after the other).
     /// - Parameters:
-    ///   - changes: the `changes/` calendars a run with the programme record sends.
+    ///   - changes: plans the `changes/` files a run with the programme record sends (worked
+    ///     out, and its calendars rendered, beside the insights).
     ///   - record: writes this run to the programme record and returns what the record says so
     ///     far, for the report (`nil` without a record); it runs on the calling thread, the one
     ///     the record's connection belongs to.
     private func render(
         _ result: MatchResult, outcome: MatchOutcome, loaded: CohortLoader.Loaded, zone: ZoneRules?, timestamp: Date,
-        calendarSettings: CalendarSettings, changes: [CalendarFiles.Job] = [], progress: TerminalProgress,
+        calendarSettings: CalendarSettings, changes: @Sendable () throws(TandemFailure) -> ChangeFiles.Plan? = { nil },
+        progress: TerminalProgress,
         record: () throws(TandemFailure) -> ProgrammeHistory?
     ) throws(TandemFailure) -> (result: MatchResult, files: [(name: String, data: Data)]) {
         let method = method
@@ -238,11 +244,13 @@ struct MatchCommand: ParsableCommand {
                         {
                             Result { () throws(TandemFailure) -> [(name: String, data: Data)] in
                                 guard let schedule = result.schedule else { return [] }
+                                let plan = try changes()
                                 let files = try CalendarFiles.render(
                                     programme: result.programme, series: result.series, events: schedule.cohortEvents,
-                                    method: method, timestamp: timestamp, settings: calendarSettings, alongside: changes,
-                                    progress: { _, total in progress.advance(by: 1, of: total) })
+                                    method: method, timestamp: timestamp, settings: calendarSettings,
+                                    alongside: plan?.jobs ?? [], progress: { _, total in progress.advance(by: 1, of: total) })
                                 return files.calendars.map { ("calendars/" + $0.name, $0.data) } + files.alongside
+                                    + (plan.map { [$0.invitations] } ?? [])
                             }
                         })
                 })
