@@ -16,7 +16,7 @@ extension SignupReader {
     /// The items of a list answer, each translated when the configuration says how. When a
     /// field has translations, an item that is neither an answer in them nor one of their values
     /// is reported once (as a warning: it is used as written).
-    mutating func list(_ row: Row, _ field: String, file: String) -> [String] {
+    func list(_ row: Row, _ field: String, findings: inout RowFindings) -> [String] {
         let items = AvailabilityParser.items(in: row[field], separator: configuration.input.listSeparator)
         if field == "availability", configuration.input.listSeparator == "," {
             return availabilityItems(items)
@@ -34,8 +34,8 @@ extension SignupReader {
             if translatedValuesByField[field]?.contains(AnswerKey.normalise(item)) != true {
                 let section =
                     field.hasPrefix("themes_") && configuration.input.values[field] == nil ? "themes" : field
-                unknownAnswer(
-                    item, field: field, file: file, line: row.line, severity: .warning,
+                findings.unknownAnswer(
+                    item, field: field, severity: .warning,
                     problem: "is not among the answers under input.values.\(section); it is used as written")
             }
         }
@@ -107,19 +107,19 @@ extension SignupReader {
 
     /// The row's e-mail: `anonymous` (what Microsoft Forms writes for an anonymous response)
     /// counts as blank, and a text that cannot be an address is an error.
-    mutating func checkedEmail(_ row: Row, file: String) -> String {
+    func checkedEmail(_ row: Row, findings: inout RowFindings) -> String {
         let text = row["email"]
         if text.isEmpty || Self.isAnonymous(text) {
             if requiresEmail {
-                rowError(
-                    file: file, line: row.line, field: "email",
+                findings.error(
+                    field: "email",
                     "is blank; invitations (--method request) are e-mailed, so add the person's address or use --method publish")
             }
             return ""
         }
         if !Self.isPlausibleEmail(text) {
-            rowError(
-                file: file, line: row.line, field: "email",
+            findings.error(
+                field: "email",
                 "'\(text)' is not an e-mail address; correct it, or leave it blank if the person has none")
         }
         return text

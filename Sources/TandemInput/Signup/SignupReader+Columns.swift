@@ -101,19 +101,20 @@ extension SignupReader {
         if columnOfField["id"] == nil, let idSource { headings["id"] = table.header[idSource] }
         headingOfField[table.file] = headings
         let submittedColumn = Self.submissionColumns.lazy.compactMap { keys.firstIndex(of: $0) }.first
+        let (columns, headerCount, idColumn) = (columnOfField.mapValues(\.column), table.header.count, idSource)
 
-        return table.records.map { record in
-            if record.fields.count != table.header.count {
-                rowError(
-                    file: table.file, line: record.line, field: nil,
-                    "has \(record.fields.count) fields but the header has \(table.header.count), so values may be in the wrong columns; check for a stray comma or quote"
+        return readRows(table.records, file: table.file, line: \.line) { _, record, findings in
+            if record.fields.count != headerCount {
+                findings.error(
+                    field: nil,
+                    "has \(record.fields.count) fields but the header has \(headerCount), so values may be in the wrong columns; check for a stray comma or quote"
                 )
             }
-            var values = [String: String](minimumCapacity: columnOfField.count + 1)
-            for (field, source) in columnOfField where source.column < record.fields.count {
-                values[field] = Self.clean(record.fields[source.column])
+            var values = [String: String](minimumCapacity: columns.count + 1)
+            for (field, column) in columns where column < record.fields.count {
+                values[field] = Self.clean(record.fields[column])
             }
-            if values["id", default: ""].isEmpty, let source = idSource, source < record.fields.count {
+            if values["id", default: ""].isEmpty, let source = idColumn, source < record.fields.count {
                 let derived = Self.clean(record.fields[source])
                 if !derived.isEmpty { values["id"] = side.idPrefix + derived }
             }

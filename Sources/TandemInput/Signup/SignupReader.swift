@@ -2,7 +2,7 @@ import TandemCore
 
 /// Turns the two sign-up tables into a ``Cohort``, collecting every problem with its file,
 /// line and field rather than stopping at the first.
-public struct SignupReader {
+public struct SignupReader: Sendable {
     public let configuration: TandemConfiguration
     /// Every problem, in the order found; an answer used on many rows is one problem.
     public internal(set) var problems: [InputProblem] = []
@@ -21,6 +21,9 @@ public struct SignupReader {
     public var setAside: Set<String> = []
     /// Whether a blank e-mail is an error (calendar invitations are e-mailed to each person).
     public var requiresEmail = false
+    /// From this many rows a file's rows are read on all cores (below it a thread costs more
+    /// than it saves).
+    var parallelRowCount = 2_048
 
     let parser: AvailabilityParser
     let configurationFile: String
@@ -65,8 +68,12 @@ public struct SignupReader {
             mappings: configuration.input.menteeMappings)
         removeDuplicates(&mentorRows, file: mentorTable.file)
         removeDuplicates(&menteeRows, file: menteeTable.file)
-        let mentors = mentorRows.map { mentor(from: $0, file: mentorTable.file) }
-        let mentees = menteeRows.map { mentee(from: $0, file: menteeTable.file) }
+        let mentors = readRows(mentorRows, file: mentorTable.file, line: \.line) { reader, row, findings in
+            reader.mentor(from: row, findings: &findings)
+        }
+        let mentees = readRows(menteeRows, file: menteeTable.file, line: \.line) { reader, row, findings in
+            reader.mentee(from: row, findings: &findings)
+        }
         checkIdentifiers(mentorRows: mentorRows, menteeRows: menteeRows, mentors: mentors, mentees: mentees)
         checkOrganisationSpellings(mentors: mentors, mentees: mentees)
         nameRowProblems(mentorRows, file: mentorTable.file)
@@ -126,24 +133,24 @@ public struct SignupReader {
         fileErrorCount += 1
     }
 
-    private mutating func common(_ row: Row, file: String) -> (
+    private func common(_ row: Row, findings: inout RowFindings) -> (
         availability: WeeklyAvailability, format: MeetingFormat, consent: Bool, email: String
     ) {
-        if row["id"].isEmpty { rowError(file: file, line: row.line, field: "id", "is blank; every person needs an id") }
-        if row["name"].isEmpty { rowError(file: file, line: row.line, field: "name", "is blank; add the person's name") }
-        let email = checkedEmail(row, file: file)
+        if row["id"].isEmpty { findings.error(field: "id", "is blank; every person needs an id") }
+        if row["name"].isEmpty { findings.error(field: "name", "is blank; add the person's name") }
+        let email = checkedEmail(row, findings: &findings)
         var availability = WeeklyAvailability()
-        let items = list(row, "availability", file: file)
+        let items = list(row, "availability", findings: &findings)
         if items.isEmpty {
-            rowError(
-                file: file, line: row.line, field: "availability",
+            findings.error(
+                field: "availability",
                 "is blank; add times like 'Tue 18:00-20:00' (this person cannot be matched without them)")
         }
         for item in items {
             do {
                 for window in try parser.parseWindows(item) { availability.insert(window) }
             } catch {
-                unknownAnswer(item, field: "availability", file: file, line: row.line, problem: error.problem)
+                findings.unknownAnswer(item, field: "availability", problem: error.problem)
             }
         }
         var format = MeetingFormat.either
@@ -152,8 +159,8 @@ public struct SignupReader {
             if let parsed = MeetingFormat(parsing: formatText) {
                 format = parsed
             } else {
-                unknownAnswer(
-                    formatText, field: "format", file: file, line: row.line,
+                findings.unknownAnswer(
+                    formatText, field: "format",
                     problem: "is not a format; Tandem reads online, in person or either")
             }
         }
@@ -163,45 +170,46 @@ public struct SignupReader {
         case "yes", "y", "true", "1", "i agree", "agree": consent = true
         case "no", "n", "false", "0", "": consent = false
         default:
-            unknownAnswer(
-                consentText, field: "consent_sensitive", file: file, line: row.line,
+            findings.unknownAnswer(
+                consentText, field: "consent_sensitive",
                 problem: "is neither yes nor no; sensitive answers are not used until it is yes")
         }
         return (availability, format, consent, email)
     }
 
-    private mutating func mentor(from row: Row, file: String) -> Mentor {
-        let (availability, format, consent, email) = common(row, file: file)
+    private func mentor(from row: Row, findings: inout RowFindings) -> Mentor {
+        let (availability, format, consent, email) = common(row, findings: &findings)
         var capacity = 1
         let capacityText = single(row, "capacity")
         if !capacityText.isEmpty {
             if let value = Int(capacityText), (0...10).contains(value) {
                 capacity = value
             } else {
-                unknownAnswer(
-                    capacityText, field: "capacity", file: file, line: row.line,
+                findings.unknownAnswer(
+                    capacityText, field: "capacity",
                     problem: "is not a number of mentees from 0 to 10 (blank means 1)")
             }
         }
         let organisations = configuration.organisations
         return Mentor(
             id: row["id"], name: row["name"], email: email, organisation: organisations.canonical(row["organisation"]),
-            town: single(row, "town"), languages: list(row, "languages", file: file),
-            themesOffered: list(row, "themes_offered", file: file), themesDeclined: list(row, "themes_declined", file: file),
+            town: single(row, "town"), languages: list(row, "languages", findings: &findings),
+            themesOffered: list(row, "themes_offered", findings: &findings),
+            themesDeclined: list(row, "themes_declined", findings: &findings),
             availability: availability, format: format, capacity: capacity,
-            exclusions: canonicalOrganisations(list(row, "exclusions", file: file)),
-            preferredMentees: list(row, "preferred_mentees", file: file), consentsToSensitiveUse: consent)
+            exclusions: canonicalOrganisations(list(row, "exclusions", findings: &findings)),
+            preferredMentees: list(row, "preferred_mentees", findings: &findings), consentsToSensitiveUse: consent)
     }
 
-    private mutating func mentee(from row: Row, file: String) -> Mentee {
-        let (availability, format, consent, email) = common(row, file: file)
+    private func mentee(from row: Row, findings: inout RowFindings) -> Mentee {
+        let (availability, format, consent, email) = common(row, findings: &findings)
         let organisations = configuration.organisations
         return Mentee(
             id: row["id"], name: row["name"], email: email, organisation: organisations.canonical(row["organisation"]),
-            jobTitle: row["job_title"], town: single(row, "town"), languages: list(row, "languages", file: file),
-            themesWanted: list(row, "themes_wanted", file: file), availability: availability, format: format,
-            exclusions: canonicalOrganisations(list(row, "exclusions", file: file)),
-            preferredMentors: list(row, "preferred_mentors", file: file), consentsToSensitiveUse: consent)
+            jobTitle: row["job_title"], town: single(row, "town"), languages: list(row, "languages", findings: &findings),
+            themesWanted: list(row, "themes_wanted", findings: &findings), availability: availability, format: format,
+            exclusions: canonicalOrganisations(list(row, "exclusions", findings: &findings)),
+            preferredMentors: list(row, "preferred_mentors", findings: &findings), consentsToSensitiveUse: consent)
     }
 
     /// Exclusion entries with organisation aliases replaced by the organisation's name.
