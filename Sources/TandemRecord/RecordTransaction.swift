@@ -222,10 +222,8 @@ package struct RecordTransaction {
     /// among them).
     package func notInvitedToEvents(_ people: [String]) throws(TandemFailure) -> Set<String> {
         try records { db in
-            let invited = try db.cachedStatement(sql: "SELECT invited_to_events FROM person WHERE id = ?")
-            var notInvited = Set<String>()
-            for id in people where try Bool.fetchOne(invited, arguments: [id]) != true { notInvited.insert(id) }
-            return notInvited
+            let invited = Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE invited_to_events"))
+            return Set(people.filter { !invited.contains($0) })
         }
     }
 
