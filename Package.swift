@@ -91,6 +91,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCommands"]),
+        // Scratch folders the test processes remove when they exit.
+        .target(name: "TandemTestSupport", path: "Tests/Support"),
         .testTarget(name: "StableMatchingTests", dependencies: ["StableMatching"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemSynthetic", "StableMatching"]),
         .testTarget(name: "TandemCalendarTests", dependencies: ["TandemCalendar", "TandemCore"]),
@@ -109,19 +111,24 @@ let package = Package(
             dependencies: ["TandemSolve", "TandemInput", "TandemResults", "TandemSynthetic", "TandemCore", "StableMatching"]),
         .testTarget(
             name: "TandemResultsTests",
-            dependencies: ["TandemResults", "TandemInput", "TandemSolve", "TandemSynthetic", "TandemCore", "StableMatching"]),
+            dependencies: [
+                "TandemTestSupport", "TandemResults", "TandemInput", "TandemSolve", "TandemSynthetic", "TandemCore",
+                "StableMatching",
+            ]),
         .testTarget(name: "TandemSyntheticTests", dependencies: ["TandemSynthetic", "TandemInput", "TandemCore"]),
         .testTarget(
             name: "TandemCommandsTests",
             dependencies: [
+                "TandemTestSupport",
                 "TandemCommands", "TandemCalendar", "TandemInput", "TandemRecord", "TandemResults", "TandemSolve",
                 "TandemSynthetic", "TandemCore", "StableMatching",
             ]
         ),
-        .testTarget(name: "TandemRecordTests", dependencies: ["TandemRecord", "TandemCore", "StableMatching"]),
+        .testTarget(
+            name: "TandemRecordTests", dependencies: ["TandemTestSupport", "TandemRecord", "TandemCore", "StableMatching"]),
         .testTarget(
             name: "TandemReportTests",
-            dependencies: ["TandemReport", "TandemResults", "TandemInput", "TandemCore", "TandemSynthetic"]),
+            dependencies: ["TandemTestSupport", "TandemReport", "TandemResults", "TandemInput", "TandemCore", "TandemSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )

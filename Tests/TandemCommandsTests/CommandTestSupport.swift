@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TandemCommands
 import TandemInput
+import TandemTestSupport
 
 /// Runs `tandem` in-process and paths to the repository's sample data and scratch folders.
 enum CLI {
@@ -67,10 +68,7 @@ enum CLI {
 
     /// A fresh, empty scratch folder.
     static func scratch(_ name: String = #function) -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tandem-tests-\(getpid())-\(name.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        ScratchFolder.make(name.filter { $0.isLetter || $0.isNumber })
     }
 
     static func write(_ text: String, to url: URL) {

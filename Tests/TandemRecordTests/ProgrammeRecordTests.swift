@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+import TandemTestSupport
 import Testing
 
 @testable import TandemRecord
@@ -7,9 +8,7 @@ import Testing
 @Suite("The programme record")
 struct ProgrammeRecordTests {
     static func scratchPath(_ name: String = #function) -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-record-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent("\(name.filter(\.isLetter)).sqlite").path
+        ScratchFolder.make("record").appendingPathComponent("\(name.filter(\.isLetter)).sqlite").path
     }
 
     static let runDate = LocalDate(year: 2027, month: 1, day: 4)

@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+import TandemTestSupport
 import Testing
 
 @testable import TandemReport
@@ -8,11 +9,7 @@ import Testing
 /// CI installs Chromium (scripts/setup); without it these tests are skipped, and say so.
 @Suite("Report pages in Chromium", .enabled(if: Chromium.path != nil, "Chromium is not installed: run scripts/setup"))
 struct ChromiumRenderingTests {
-    static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-report-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    static let folder = ScratchFolder.make("report")
 
     @Test(
         "Both pages render without a console error, to a screenshot and an A4 PDF of several pages",

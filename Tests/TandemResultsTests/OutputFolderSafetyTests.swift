@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+import TandemTestSupport
 import Testing
 
 @testable import TandemResults
@@ -20,10 +21,7 @@ struct OutputFolderSafetyTests {
     ]
 
     func scratch(_ name: String = #function) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tandem-safety-\(name.filter { $0.isLetter })-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        ScratchFolder.make("safety-\(name.filter { $0.isLetter })").path
     }
 
     /// The folder's files (not its manifest), by relative path.

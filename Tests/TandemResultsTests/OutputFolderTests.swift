@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+import TandemTestSupport
 import Testing
 
 @testable import TandemResults
@@ -7,9 +8,7 @@ import Testing
 @Suite("Writing the results folder")
 struct OutputFolderTests {
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        ScratchFolder.make("output")
     }
 
     @Test func writesNestedFilesAndReplacesThePreviousResults() throws {
