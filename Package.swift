@@ -125,7 +125,11 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "TandemRecordTests", dependencies: ["TandemTestSupport", "TandemRecord", "TandemCore", "StableMatching"]),
+            name: "TandemRecordTests",
+            dependencies: [
+                "TandemTestSupport", "TandemRecord", "TandemCore", "StableMatching",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "TandemReportTests",
             dependencies: ["TandemTestSupport", "TandemReport", "TandemResults", "TandemInput", "TandemCore", "TandemSynthetic"]),

@@ -79,20 +79,30 @@ package struct RecordTransaction {
     /// Adds the people of `cohort` not yet recorded and refreshes the names and e-mail
     /// addresses of those who are.
     package func recordPeople(of cohort: Cohort, run: Int64) throws(TandemFailure) {
+        let people =
+            cohort.mentors.map { ($0.id, "mentor", $0.name, $0.email) }
+            + cohort.mentees.map { ($0.id, "mentee", $0.name, $0.email) }
         try records { db in
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO person (id, side, name, email, status, first_run, last_run) VALUES (?, ?, ?, ?, 'active', ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, last_run = excluded.last_run
-                    """)
-            for mentor in cohort.mentors {
-                try upsert.execute(arguments: [mentor.id, "mentor", mentor.name, mentor.email, run, run])
-            }
-            for mentee in cohort.mentees {
-                try upsert.execute(arguments: [mentee.id, "mentee", mentee.name, mentee.email, run, run])
+            // Many rows a statement: a national cohort has 125,000 people, and each statement
+            // executed costs more than the row it adds.
+            for batch in stride(from: 0, to: people.count, by: Self.peoplePerStatement) {
+                let rows = people[batch..<min(people.count, batch + Self.peoplePerStatement)]
+                var arguments = StatementArguments()
+                for (id, side, name, email) in rows { arguments += [id, side, name, email, run, run] }
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO person (id, side, name, email, status, first_run, last_run) VALUES \(
+                            repeatElement("(?, ?, ?, ?, 'active', ?, ?)", count: rows.count).joined(separator: ", "))
+                        ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, last_run = excluded.last_run
+                        """
+                ).execute(arguments: arguments)
             }
         }
     }
+
+    /// Rows in one statement of ``recordPeople(of:run:)``: 6 values each, well below SQLite's
+    /// limit of 32,766 values a statement.
+    static let peoplePerStatement = 256
 
     /// Records a new pair made on `runDate`, with its series and planned sessions.
     package func addPair(_ pair: MatchResult.Pair, run: Int64, runDate: LocalDate) throws(TandemFailure) {

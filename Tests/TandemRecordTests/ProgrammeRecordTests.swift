@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TandemCore
 import TandemTestSupport
 import Testing
@@ -50,6 +51,37 @@ struct ProgrammeRecordTests {
             try transaction.addPair(pair(mentee: "E2"), run: run, runDate: runDate)
         }
         return record
+    }
+
+    /// People are written many to a statement: every one of a cohort larger than a statement
+    /// is recorded once, keeps the run they joined in, and has their latest name and address.
+    @Test func everyPersonIsRecordedOnceWithTheirLatestDetails() throws {
+        let record = try ProgrammeRecord(path: Self.scratchPath())
+        func cohort(mentees: Int, renamed: Bool) -> Cohort {
+            Cohort(
+                mentors: [Mentor(id: "M1", name: "Amrit Kaur", email: "amrit@example.org")],
+                mentees: (0..<mentees).map { index in
+                    let name = renamed && index.isMultiple(of: 100) ? "Renamed \(index)" : "Mentee \(index)"
+                    return Mentee(id: "E\(index)", name: name, email: "e\(index)@example.org")
+                })
+        }
+        let first = RecordTransaction.peoplePerStatement * 2 + 7
+        let rows = try record.change { transaction throws(TandemFailure) in
+            let run1 = try transaction.beginRun(
+                command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
+            try transaction.recordPeople(of: cohort(mentees: first, renamed: false), run: run1)
+            let run2 = try transaction.beginRun(
+                command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
+            try transaction.recordPeople(of: cohort(mentees: first + 50, renamed: true), run: run2)
+            return (try? Row.fetchAll(transaction.db, sql: "SELECT id, name, first_run, last_run FROM person")) ?? []
+        }
+        #expect(rows.count == first + 51)
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as String, $0) })
+        #expect(byID["E100"]?["name"] == "Renamed 100")
+        #expect(byID["E101"]?["name"] == "Mentee 101")
+        #expect(byID["E5"]?["first_run"] == 1 && byID["E5"]?["last_run"] == 2)
+        #expect(byID["E\(first + 10)"]?["first_run"] == 2)
+        #expect(byID["M1"]?["first_run"] == 1 && byID["M1"]?["last_run"] == 2)
     }
 
     @Test func aPairsSeriesReadsBackAsItWasIssued() throws {
