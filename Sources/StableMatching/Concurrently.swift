@@ -25,14 +25,7 @@ package enum Concurrently {
     package static func run<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
-        // Each piece writes only its own result; both have run when `forEach` returns.
-        nonisolated(unsafe) var firstResult: First?
-        nonisolated(unsafe) var secondResult: Second?
-        forEach(2) { piece in
-            if piece == 0 { firstResult = first() } else { secondResult = second() }
-        }
-        guard let firstResult, let secondResult else { preconditionFailure("a piece of work finished without a result") }
-        return (firstResult, secondResult)
+        run(onCallingThread: first, beside: second)
     }
 
     /// Runs `here` on the calling thread while `elsewhere` runs on another, and returns both
@@ -40,7 +33,8 @@ package enum Concurrently {
     package static func run<First, Second: Sendable>(
         onCallingThread here: () -> First, beside elsewhere: @Sendable () -> Second
     ) -> (First, Second) {
-        // Piece 0 is the calling thread's, so `here` never leaves it.
+        // Piece 0 is the calling thread's, so `here` never leaves it. Each piece writes only
+        // its own result; both have run when `forEach` returns.
         nonisolated(unsafe) let here = here
         nonisolated(unsafe) var firstResult: First?
         nonisolated(unsafe) var secondResult: Second?
