@@ -149,10 +149,9 @@ struct MatchCommand: ParsableCommand {
                     fresh.schedule?.cohortEvents = try transaction.issue(events, now: clock.now)
                 }
                 let combined = MatchResult(continuing: continuation, cohort: loaded.cohort, policy: policy, residual: fresh)
-                try transaction.recordPeople(of: loaded.cohort, run: run)
-                // Revisions from earlier runs not yet sent, then this run's new series, recorded
-                // below while the calendars render.
-                let unsent = try transaction.unsentSeries()
+                // Revisions from earlier runs not yet sent, then this run's new series. The people
+                // and the new pairs are recorded below, while the calendars render.
+                let unsent = try transaction.unsentSeries(signedUp: loaded.cohort)
                 let freshSeries = fresh.pairs.compactMap(\.series)
                 let revisions =
                     unsent.map { item in
@@ -184,6 +183,7 @@ struct MatchCommand: ParsableCommand {
                     combined, outcome: outcome, loaded: loaded, zone: scheduler?.zone, timestamp: clock.now,
                     calendarSettings: loaded.configuration.calendar, changes: changes, progress: progress
                 ) { () throws(TandemFailure) in
+                    try transaction.recordPeople(of: loaded.cohort, run: run)
                     for pair in fresh.pairs {
                         try transaction.addPair(pair, run: run, runDate: clock.today)
                     }

@@ -38,7 +38,23 @@ package struct RecordTransaction {
 
     /// Series revisions not yet sent to their two people: new series, and ended or cancelled
     /// ones (which a matching run then sends as updates or cancellations).
-    package func unsentSeries() throws(TandemFailure) -> [UnsentSeries] {
+    /// - Parameter cohort: sign-ups not recorded yet (``recordPeople(of:run:)`` comes later in
+    ///   the run): the names and addresses of the people in it are taken from it, as the record
+    ///   will hold them.
+    package func unsentSeries(signedUp cohort: Cohort? = nil) throws(TandemFailure) -> [UnsentSeries] {
+        var unsent = try recordedUnsentSeries()
+        guard let cohort, !unsent.isEmpty else { return unsent }
+        var people: [String: CalendarPerson] = [:]
+        for mentor in cohort.mentors { people[mentor.id] = CalendarPerson(id: mentor.id, name: mentor.name, email: mentor.email) }
+        for mentee in cohort.mentees { people[mentee.id] = CalendarPerson(id: mentee.id, name: mentee.name, email: mentee.email) }
+        for index in unsent.indices {
+            unsent[index].series.mentor = people[unsent[index].series.mentor.id] ?? unsent[index].series.mentor
+            unsent[index].series.mentee = people[unsent[index].series.mentee.id] ?? unsent[index].series.mentee
+        }
+        return unsent
+    }
+
+    private func recordedUnsentSeries() throws(TandemFailure) -> [UnsentSeries] {
         try records { db in
             try Row.fetchAll(
                 db,

@@ -133,6 +133,26 @@ struct ProgrammeRecordTests {
         #expect(cancelled.series.sessions.count == 4)
     }
 
+    /// A run reads the revisions to send before it records the people of its sign-ups: an
+    /// update goes to the name and address the sign-ups give now, as once they are recorded.
+    @Test func unsentRevisionsTakeThePeoplesDetailsFromTheSignupsNotYetRecorded() throws {
+        let record = try Self.recordWithTwoPairs(Self.scratchPath())
+        var signedUp = Self.cohort
+        signedUp.mentees[0].name = "Jo Bloggs-Smith"
+        signedUp.mentees[0].email = "jo.new@example.org"
+        signedUp.mentees.removeLast()
+        let (read, recorded) = try record.change { transaction throws(TandemFailure) in
+            let read = try transaction.unsentSeries(signedUp: signedUp)
+            let run = try transaction.beginRun(
+                command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
+            try transaction.recordPeople(of: signedUp, run: run)
+            return (read, try transaction.unsentSeries())
+        }
+        #expect(read == recorded)
+        #expect(read.map(\.series.mentee.email) == ["jo.new@example.org", "sam@example.org"])
+        #expect(read.first?.series.mentee.name == "Jo Bloggs-Smith")
+    }
+
     @Test func aFailedChangeLeavesTheRecordAsItWas() throws {
         let path = Self.scratchPath()
         let record = try Self.recordWithTwoPairs(path)
