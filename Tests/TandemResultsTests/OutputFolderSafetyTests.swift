@@ -122,6 +122,27 @@ struct OutputFolderSafetyTests {
         #expect(FileManager.default.contents(atPath: out + "/matches.csv") == Data("edited\r\n".utf8))
     }
 
+    /// A folder of many files is checked on several threads: every edited, missing-from-the-
+    /// manifest and unchanged file is still told apart, and reported in the folder's order.
+    @Test func inAFolderOfManyFilesEachEditedOrUnknownFileIsReportedInOrder() throws {
+        let out = try scratch() + "/out"
+        let files = (0..<(4 * StagedFiles.parallelFileCount)).map { index in
+            (name: String(format: "calendars/p%04d.ics", index), data: Data("file \(index)\r\n".utf8))
+        }
+        try OutputFolder.write(files, to: out, writer: "tandem test")
+        for index in [3, 100, 250] {
+            try Data("edited\r\n".utf8).write(to: URL(fileURLWithPath: out + "/" + files[index].name))
+        }
+        try Data().write(to: URL(fileURLWithPath: out + "/calendars/p0150-notes.txt"))
+        let obstacles = FolderCheck.obstacles(in: out, name: "out", writer: "tandem test", enclosing: nil)
+        #expect(
+            obstacles == [
+                .init(path: "calendars/p0003.ics", reason: .changed), .init(path: "calendars/p0100.ics", reason: .changed),
+                .init(path: "calendars/p0150-notes.txt", reason: .notWritten),
+                .init(path: "calendars/p0250.ics", reason: .changed),
+            ])
+    }
+
     @Test func anotherCommandsFolderIsNotReplaced() throws {
         let out = try scratch() + "/out"
         try OutputFolder.write(Self.old, to: out, writer: "tandem generate")
