@@ -151,8 +151,7 @@ struct ChunkScorer {
                 // A pair that cannot enter a full list, and certainly reaches any minimum score,
                 // needs no scores at all (the margin absorbs rounding to millionths).
                 let measures = screen.measures(active, view)
-                let bound = Int32(clamping: Int(screen.menteeScoreBound(measures, active, view).rounded(.up)) + 2)
-                if best.cannotKeep(score: bound),
+                if best.cannotKeep(bound: screen.menteeScoreBound(measures, active, view)),
                     !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
                 {
                     best.drop()
@@ -168,6 +167,11 @@ struct ChunkScorer {
                 }
                 let mentorScore = screen.mentorScore(criteria, active, view)
                 if screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) {
+                    // A score below a full list's worst needs no tie key: it would not be kept.
+                    if best.cannotKeep(score: menteeScore) {
+                        best.drop()
+                        continue
+                    }
                     best.offer(
                         PreferenceBuilder.Entry(
                             score: menteeScore, partner: Int32(mentor),
@@ -271,6 +275,15 @@ struct BestEntries {
     func cannotKeep(score: Int32) -> Bool {
         guard let limit else { return false }
         return limit == 0 || (heapCount == limit && score < heap[0].score)
+    }
+
+    /// Whether an entry whose score is at most `bound` (millionths, before rounding) would
+    /// certainly not be kept: ``cannotKeep(score:)`` of the bound rounded up, with a margin of
+    /// 2 for the rounding of scores to millionths, compared without converting.
+    @inline(__always)
+    func cannotKeep(bound: Double) -> Bool {
+        guard let limit else { return false }
+        return limit == 0 || (heapCount == limit && bound + 3 <= Double(heap[0].score))
     }
 
     /// Counts an entry that ``cannotKeep(score:)`` ruled out without building it.
