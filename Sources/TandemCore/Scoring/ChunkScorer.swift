@@ -133,6 +133,10 @@ struct ChunkScorer {
                 if active >= 0 { state.excluded[Int(active)] = false }
             }
         }
+        // First the rules and the two popcount criteria of every candidate, then the scores:
+        // the first loop's iterations are short and independent, so the processor fetches
+        // many mentors' records at once instead of one per scored pair.
+        var survivors = 0
         for candidate in 0..<candidateCount {
             let active = Int(state.candidates[candidate])
             let mentor = Int(screen.mentors[active])
@@ -148,40 +152,47 @@ struct ChunkScorer {
                 // a session start. Those without common time are counted by subtraction.
                 state.mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
                 if let passing { passing[active >> 6] |= 1 << UInt64(active & 63) }
-                // A pair that cannot enter a full list, and certainly reaches any minimum score,
-                // needs no scores at all (the margin absorbs rounding to millionths).
-                let measures = screen.measures(active, view)
-                if best.cannotKeep(bound: screen.menteeScoreBound(measures, active, view)),
-                    !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
-                {
-                    best.drop()
-                    continue
-                }
-                let criteria = screen.criteria(measures, active, view)
-                let menteeScore = screen.menteeScore(criteria, active, view)
-                // A full list that this mentor cannot enter needs the mentor's view only to
-                // tell "below the minimum" from "beyond the list length".
-                if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
-                    best.drop()
-                    continue
-                }
-                let mentorScore = screen.mentorScore(criteria, active, view)
-                if screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) {
-                    // A score below a full list's worst needs no tie key: it would not be kept.
-                    if best.cannotKeep(score: menteeScore) {
-                        best.drop()
-                        continue
-                    }
-                    best.offer(
-                        PreferenceBuilder.Entry(
-                            score: menteeScore, partner: Int32(mentor),
-                            tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]),
-                            otherScore: mentorScore))
-                    continue
-                }
-                rejection = .belowMinimumScore
+                state.survivors[survivors] = Int32(truncatingIfNeeded: active)
+                state.measures[survivors] = screen.measures(active, view)
+                survivors &+= 1
+                continue
             }
             state.countRejection(rejection, row: row, mentor: mentor)
+        }
+        for survivor in 0..<survivors {
+            let active = Int(state.survivors[survivor])
+            let mentor = Int(screen.mentors[active])
+            let measures = state.measures[survivor]
+            // A pair that cannot enter a full list, and certainly reaches any minimum score,
+            // needs no scores at all (the margin absorbs rounding to millionths).
+            if best.cannotKeep(bound: screen.menteeScoreBound(measures, active, view)),
+                !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
+            {
+                best.drop()
+                continue
+            }
+            let criteria = screen.criteria(measures, active, view)
+            let menteeScore = screen.menteeScore(criteria, active, view)
+            // A full list that this mentor cannot enter needs the mentor's view only to
+            // tell "below the minimum" from "beyond the list length".
+            if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
+                best.drop()
+                continue
+            }
+            let mentorScore = screen.mentorScore(criteria, active, view)
+            guard screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) else {
+                state.countRejection(.belowMinimumScore, row: row, mentor: mentor)
+                continue
+            }
+            // A score below a full list's worst needs no tie key: it would not be kept.
+            if best.cannotKeep(score: menteeScore) {
+                best.drop()
+                continue
+            }
+            best.offer(
+                PreferenceBuilder.Entry(
+                    score: menteeScore, partner: Int32(mentor),
+                    tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]), otherScore: mentorScore))
         }
     }
 }
@@ -199,6 +210,9 @@ struct ScanState {
     let excluded: UnsafeMutablePointer<Bool>
     /// Scratch space for ``TileScreen``.
     let tileWords: UnsafeMutablePointer<UInt64>
+    /// The candidates of one tile that pass the hard rules, and their measures.
+    let survivors: UnsafeMutablePointer<Int32>
+    let measures: UnsafeMutablePointer<PairMeasures>
 
     init(menteeCount: Int, compiled: CompiledCohort, activeCount: Int) {
         menteeRejections = .allocate(capacity: max(1, menteeCount * PairRejection.allCases.count))
@@ -209,6 +223,8 @@ struct ScanState {
         excluded = .allocate(capacity: max(1, activeCount))
         excluded.initialize(repeating: false, count: max(1, activeCount))
         tileWords = .allocate(capacity: ChunkScorer.tileSize / 64 + 1)
+        survivors = .allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
+        measures = .allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
     }
 
     func release() {
@@ -217,6 +233,8 @@ struct ScanState {
         candidates.deallocate()
         excluded.deallocate()
         tileWords.deallocate()
+        survivors.deallocate()
+        measures.deallocate()
     }
 
     @inline(__always)

@@ -42,6 +42,10 @@ final class MentorScreen: @unchecked Sendable {
     let tiles: TileScreen
     /// The availability criterion by number of common free quarter hours, worked out once.
     private let availabilityShare: UnsafeMutablePointer<Double>
+    /// The theme criterion, `covered / wanted`, by wanted themes (rows from 0 up to the most
+    /// any mentee wants, starting at ``MenteeView/themeRow``) and covered themes: a load
+    /// instead of a division at the head of every scored pair's chain of work.
+    private let themeShare: UnsafeMutablePointer<Double>
     private let menteeMeans: WeightedMeans
     private let mentorMeans: WeightedMeans
 
@@ -117,6 +121,14 @@ final class MentorScreen: @unchecked Sendable {
             (availabilityShare + common).initialize(
                 to: min(1, Double(common * WeeklyAvailability.slotMinutes) / policy.availabilityTarget))
         }
+        let mostWanted = Int(compiled.menteeThemeCount.max() ?? 0)
+        themeShare = .allocate(capacity: MenteeView.themeRow(mostWanted + 1))
+        for wanted in 0...mostWanted {
+            for covered in 0...wanted {
+                (themeShare + MenteeView.themeRow(wanted) + covered).initialize(
+                    to: wanted == 0 ? 0 : Double(covered) / Double(wanted))
+            }
+        }
         menteeMeans = WeightedMeans(policy.menteeWeights)
         mentorMeans = WeightedMeans(policy.mentorWeights)
     }
@@ -127,9 +139,14 @@ final class MentorScreen: @unchecked Sendable {
         format.deallocate()
         records.deallocate()
         availabilityShare.deallocate()
+        themeShare.deallocate()
         menteeMeans.release()
         mentorMeans.release()
     }
+
+    /// 1 or 0, for arithmetic in place of a branch.
+    @inline(__always)
+    static func flag(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
 
     static func bit(_ format: MeetingFormat) -> UInt8 {
         switch format {
@@ -187,17 +204,20 @@ final class MentorScreen: @unchecked Sendable {
         let flags = record.load(fromByteOffset: layout.flags, as: UInt8.self)
         let inPersonTown = record.load(fromByteOffset: layout.inPersonTown, as: Int32.self)
         var criteria = PairCriteria()
-        criteria.values[0] = mentee.themeCount == 0 ? 0 : Double(measures.covered) / Double(mentee.themeCount)
+        criteria.values[0] = themeShare[mentee.themeRow + measures.covered]
         criteria.values[1] = availabilityShare[measures.common]
         criteria.values[2] = languageValue(record, mentee)
-        criteria.values[3] = mentee.compatibleFormatsAlways & mentorFormat != 0 ? 1 : 0
+        // Bits and masks rather than branches: consent, town and format vary from one mentor
+        // to the next, and each mispredicted branch costs more than the arithmetic.
+        criteria.values[3] = Double(Self.flag(mentee.compatibleFormatsAlways & mentorFormat != 0))
         // In person is possible unless either insists on online; `inPersonTown` is -1 when the
-        // mentor does or gave no town.
-        criteria.values[4] = mentee.town == inPersonTown ? 1 : 0
-        var applies = mentee.appliesMask
-        if inPersonTown < 0 { applies &= ~0b1_0000 }
-        let shared = mentee.consent && flags & MentorRecord.consented != 0
-        criteria.applies = applies & (shared ? 0xff : ~policy.sensitiveMask)
+        // mentor does or gave no town, which clears the town bit.
+        criteria.values[4] = Double(Self.flag(mentee.town == inPersonTown))
+        let noTown = UInt8(truncatingIfNeeded: inPersonTown >> 31) & 0b1_0000
+        // Without both consents the sensitive criteria do not apply.
+        let shared = flags & Self.flag(mentee.consent) & MentorRecord.consented
+        let withheld = policy.sensitiveMask & (shared &- 1)
+        criteria.applies = mentee.appliesMask & ~noTown & ~withheld
         criteria.mentorStates = flags & MentorRecord.statesMentees != 0
         return criteria
     }
@@ -209,11 +229,14 @@ final class MentorScreen: @unchecked Sendable {
         let words = record.assumingMemoryBound(to: UInt64.self) + layout.languageWord
         let mentorFirst = record.load(fromByteOffset: layout.firstLanguage, as: Int32.self)
         let first = Int(max(mentorFirst, 0))
-        let speaksMentees = words[mentee.firstLanguageWord] & mentee.firstLanguageBit != 0
-        let speaksMentors = mentorFirst >= 0 && (mentee.languages[first >> 6] >> UInt64(first & 63)) & 1 != 0
+        let speaksMentees = Self.flag(words[mentee.firstLanguageWord] & mentee.firstLanguageBit != 0)
+        let speaksMentors =
+            Self.flag(mentorFirst >= 0) & UInt8(truncatingIfNeeded: mentee.languages[first >> 6] >> UInt64(first & 63)) & 1
         var common: UInt64 = 0
         for word in 0..<languageWords { common |= mentee.languages[word] & words[word] }
-        let level = max(speaksMentees || speaksMentors ? 2 : 0, common != 0 ? 1 : 0)
+        // 2 if either speaks the other's first language, else 1 for any language in common.
+        let speaks = speaksMentees | speaksMentors
+        let level = speaks << 1 | Self.flag(common != 0) & ~speaks
         return Double(level) * 0.5
     }
 
@@ -412,6 +435,8 @@ struct MenteeView {
     var consent = false
     var idHash: UInt64 = 0
     var preferred: [Int32] = []
+    /// Where the mentee's row of the theme criterion's table starts.
+    var themeRow = 0
     /// The shared criteria that can apply to the mentee's pairs (bits by ``Criterion/index``):
     /// themes if they want some, town if they can meet in person and gave a town.
     var appliesMask: UInt8 = 0b1_1111
@@ -460,6 +485,7 @@ struct MenteeView {
         consent = compiled.menteeConsent[mentee]
         idHash = compiled.menteeIdHash[mentee]
         preferred = compiled.menteePreferred[mentee]
+        themeRow = Self.themeRow(Int(themeCount))
         appliesMask = 0b1_1111
         if themeCount == 0 { appliesMask &= ~0b1 }
         if !allowsInPerson || town < 0 { appliesMask &= ~0b1_0000 }
@@ -467,6 +493,10 @@ struct MenteeView {
         firstLanguageBit = firstLanguage >= 0 ? 1 << UInt64(firstLanguage & 63) : 0
         bounds = ScoreBounds(themeCount: Int(themeCount), statesMentors: !preferred.isEmpty, policy: policy)
     }
+
+    /// Where the row of mentees wanting `wanted` themes starts in a triangular table with
+    /// `wanted + 1` entries in that row.
+    static func themeRow(_ wanted: Int) -> Int { wanted * (wanted + 1) / 2 }
 
     /// The bonus for `mentor`'s rank in the mentee's stated list; `nil` when they stated none.
     @inline(__always)
