@@ -141,3 +141,24 @@ struct MentorScreenScoreTests {
         #expect(Int(bitPattern: screen.records) % MentorRecord.alignment == 0)
     }
 }
+
+/// Rounding scores to millionths, against the library's rounding.
+@Suite("Scores in millionths")
+struct MillionthsTests {
+    @Test func millionthsRoundHalvesUpAndClampToTheUnitInterval() {
+        var values: [Double] = [-0.5, 0, 1, 1.5, 0.5, 0.000_000_5, 0.999_999_5, 0.123_456_5, 0.25, 1.0 / 3]
+        var random = SeededGenerator(seed: 4)
+        for _ in 0..<10_000 { values.append(Double.random(in: 0...1, using: &random)) }
+        // Exact halves of a millionth, where the rounding direction shows.
+        for step in stride(from: 1, to: 2_000_000, by: 7_919) { values.append(Double(step) / 2_000_000) }
+        var halves = 0
+        for value in values {
+            let scaled = min(max(value, 0), 1) * 1_000_000
+            if scaled - scaled.rounded(.down) == 0.5 { halves += 1 }
+            #expect(CompiledCohort.millionths(value) == Int32(scaled.rounded(.toNearestOrAwayFromZero)), "\(value)")
+        }
+        #expect(halves > 10)
+        #expect(CompiledCohort.millionths(1) == 1_000_000)
+        #expect(CompiledCohort.millionths(-3) == 0)
+    }
+}

@@ -46,6 +46,7 @@ final class MentorScreen: @unchecked Sendable {
     /// any mentee wants, starting at ``MenteeView/themeRow``) and covered themes: a load
     /// instead of a division at the head of every scored pair's chain of work.
     private let themeShare: UnsafeMutablePointer<Double>
+    private let bounds: ScoreBounds
     private let menteeMeans: WeightedMeans
     private let mentorMeans: WeightedMeans
 
@@ -129,6 +130,7 @@ final class MentorScreen: @unchecked Sendable {
                     to: wanted == 0 ? 0 : Double(covered) / Double(wanted))
             }
         }
+        bounds = ScoreBounds(mostWanted: mostWanted, policy: policy)
         menteeMeans = WeightedMeans(policy.menteeWeights)
         mentorMeans = WeightedMeans(policy.mentorWeights)
     }
@@ -140,6 +142,7 @@ final class MentorScreen: @unchecked Sendable {
         records.deallocate()
         availabilityShare.deallocate()
         themeShare.deallocate()
+        bounds.release()
         menteeMeans.release()
         mentorMeans.release()
     }
@@ -247,7 +250,7 @@ final class MentorScreen: @unchecked Sendable {
     @inline(__always)
     func menteeScoreBound(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Double {
         let variant = boundVariant(active, mentee)
-        return mentee.bounds.bound(measures, availabilityShare[measures.common], side: 0, variant: variant)
+        return bounds.bound(measures, availabilityShare[measures.common], row: mentee.boundRow, side: 0, variant: variant)
     }
 
     /// An upper bound on the mentor's score of the mentee, in millionths, as
@@ -255,7 +258,7 @@ final class MentorScreen: @unchecked Sendable {
     @inline(__always)
     func mentorScoreBound(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Double {
         let variant = boundVariant(active, mentee)
-        return mentee.bounds.bound(measures, availabilityShare[measures.common], side: 1, variant: variant)
+        return bounds.bound(measures, availabilityShare[measures.common], row: mentee.boundRow, side: 1, variant: variant)
     }
 
     /// Whether the pair certainly reaches the minimum score: lower bounds on both scores, with
@@ -264,7 +267,7 @@ final class MentorScreen: @unchecked Sendable {
     @inline(__always)
     func certainlyReachesMinimum(_ measures: PairMeasures, _ active: Int, _ mentee: MenteeView) -> Bool {
         let variant = boundVariant(active, mentee)
-        return mentee.bounds.lowSum(measures, availabilityShare[measures.common], variant: variant)
+        return bounds.lowSum(measures, availabilityShare[measures.common], row: mentee.boundRow, variant: variant)
             >= policy.certainTotal
     }
 
@@ -443,8 +446,8 @@ struct MenteeView {
     /// The word and bit of the mentee's first language in a language set (bit 0 for none).
     var firstLanguageWord = 0
     var firstLanguageBit: UInt64 = 0
-    /// The score bounds' coefficients for this mentee.
-    var bounds = ScoreBounds()
+    /// Where the mentee's coefficients start in the screen's ``ScoreBounds``.
+    var boundRow = 0
 
     /// A view whose theme and language words live in `scratch` (at least
     /// `themeWords + languageWords` words).
@@ -491,7 +494,13 @@ struct MenteeView {
         if !allowsInPerson || town < 0 { appliesMask &= ~0b1_0000 }
         firstLanguageWord = firstLanguage >= 0 ? Int(firstLanguage) >> 6 : 0
         firstLanguageBit = firstLanguage >= 0 ? 1 << UInt64(firstLanguage & 63) : 0
-        bounds = ScoreBounds(themeCount: Int(themeCount), statesMentors: !preferred.isEmpty, policy: policy)
+        boundRow = Self.boundRow(themeCount: Int(themeCount), statesMentors: !preferred.isEmpty)
+    }
+
+    /// Where the coefficients of mentees wanting `themeCount` themes start in
+    /// ``ScoreBounds``, for those who stated mentors or not.
+    static func boundRow(themeCount: Int, statesMentors: Bool) -> Int {
+        (2 * themeCount + (statesMentors ? 1 : 0)) * ScoreBounds.rowSize
     }
 
     /// Where the row of mentees wanting `wanted` themes starts in a triangular table with
