@@ -115,6 +115,9 @@ public struct AllPairsCheck: Sendable, Hashable {
 
             mutating func begin(mentee: Int, slot: Int) -> Bool { true }
 
+            // Inlined into the scan's loop: a call per acceptable pair costs more than its body's
+            // common path.
+            @inline(__always)
             mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
                 acceptable &+= 1
                 menteeAcceptable[slot - first] &+= 1
