@@ -321,30 +321,37 @@ struct BestEntries {
         return Array(heap[0..<count])
     }
 
-    /// Whether the entry at `lhs` ranks below the one at `rhs` (belongs nearer the root).
-    @inline(__always)
-    private func worse(_ lhs: Int, _ rhs: Int) -> Bool { Entry.ranksBefore(heap[rhs], heap[lhs]) }
-
+    /// Moves the entry at `start` up to its place. Entries move into the hole it leaves rather
+    /// than being swapped: one store per level instead of two.
     private func siftUp(_ start: Int) {
+        let entry = heap[start]
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
-            guard worse(child, parent) else { return }
-            heap.swapAt(child, parent)
+            // The root holds the worst entry: the entry goes up while it ranks after its parent.
+            guard Entry.ranksBefore(heap[parent], entry) else { break }
+            heap[child] = heap[parent]
             child = parent
         }
+        heap[child] = entry
     }
 
+    /// Moves the entry at `start` down to its place (see ``siftUp(_:)``). Any arrangement
+    /// that keeps the worst entry at the root gives the same `cannotKeep` answers and the
+    /// same sorted list, since the order is total.
     private func siftDown(_ start: Int) {
+        let entry = heap[start]
         var parent = start
         while true {
-            var worst = parent
             let left = 2 * parent + 1
-            if left < heapCount, worse(left, worst) { worst = left }
-            if left + 1 < heapCount, worse(left + 1, worst) { worst = left + 1 }
-            if worst == parent { return }
-            heap.swapAt(parent, worst)
-            parent = worst
+            guard left < heapCount else { break }
+            // The worse child, which ranks after the other.
+            var child = left
+            if left + 1 < heapCount, Entry.ranksBefore(heap[left], heap[left + 1]) { child = left + 1 }
+            guard Entry.ranksBefore(entry, heap[child]) else { break }
+            heap[parent] = heap[child]
+            parent = child
         }
+        heap[parent] = entry
     }
 }
