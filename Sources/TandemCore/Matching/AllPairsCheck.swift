@@ -74,22 +74,50 @@ public struct AllPairsCheck: Sendable, Hashable {
             }
         }
 
+        /// Counts and tests the pairs of one piece. Reads the shared keys and writes its own
+        /// counters through pointers: it runs for every acceptable pair, and array accesses
+        /// would check bounds and uniqueness each time. Free its counters with `release()`.
         struct Counter: PairVisitor {
             let compiled: CompiledCohort
-            let partnerKey: ContiguousArray<Key>
-            let worstKey: ContiguousArray<Key>
-            let askStart: [Int]
-            let askKeys: [Key]
+            let partnerKey: UnsafePointer<Key>
+            let worstKey: UnsafePointer<Key>
+            let askStart: UnsafePointer<Int>
+            let askKeys: UnsafePointer<Key>
             var acceptable = 0
             var blocking = 0
             var examples: [BlockingPair] = []
-            var menteeAcceptable: [Int32]
-            var mentorAcceptable: [Int32]
-            var askedDifference: [Int32]
+            let menteeAcceptable: UnsafeMutableBufferPointer<Int32>
+            let mentorAcceptable: UnsafeMutableBufferPointer<Int32>
+            let askedDifference: UnsafeMutableBufferPointer<Int32>
             let first: Int
+
+            init(
+                compiled: CompiledCohort,
+                shared: (UnsafePointer<Key>, UnsafePointer<Key>, UnsafePointer<Int>, UnsafePointer<Key>),
+                slots: Range<Int>, askCount: Int
+            ) {
+                self.compiled = compiled
+                (partnerKey, worstKey, askStart, askKeys) = shared
+                func zeros(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
+                    let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+                    buffer.initialize(repeating: 0)
+                    return buffer
+                }
+                menteeAcceptable = zeros(slots.count)
+                mentorAcceptable = zeros(compiled.mentorCount)
+                askedDifference = zeros(askCount + 1)
+                first = slots.lowerBound
+            }
+
+            func release() {
+                for buffer in [menteeAcceptable, mentorAcceptable, askedDifference] { buffer.deallocate() }
+            }
 
             mutating func begin(mentee: Int, slot: Int) -> Bool { true }
 
+            // Inlined into the scan's loop: a call per acceptable pair costs more than its body's
+            // common path.
+            @inline(__always)
             mutating func visit(mentee: Int, slot: Int, mentor: Int, menteeScore: Int32, mentorScore: Int32) {
                 acceptable &+= 1
                 menteeAcceptable[slot - first] &+= 1
@@ -136,21 +164,32 @@ public struct AllPairsCheck: Sendable, Hashable {
         }
         let scan = PairScan(compiled)
         let all = ContiguousArray(0..<Int32(menteeCount))
-        let partners = partnerKey
-        let worst = worstKey
-        let starts = askStart
-        let keys = askKeys
+        let askCount = askKeys.count
+        // Copies the counters' shared inputs live in for the scan (the pieces only read them).
+        func copy<Element>(_ values: some Collection<Element>) -> UnsafeMutableBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, values.count))
+            _ = buffer.initialize(from: values)
+            return buffer
+        }
+        let shared = (copy(partnerKey), copy(worstKey), copy(askStart), copy(askKeys))
+        defer {
+            shared.0.deallocate()
+            shared.1.deallocate()
+            shared.2.deallocate()
+            shared.3.deallocate()
+        }
+        nonisolated(unsafe) let inputs = (
+            UnsafePointer(shared.0.baseAddress.unsafelyUnwrapped), UnsafePointer(shared.1.baseAddress.unsafelyUnwrapped),
+            UnsafePointer(shared.2.baseAddress.unsafelyUnwrapped), UnsafePointer(shared.3.baseAddress.unsafelyUnwrapped)
+        )
         let counters = progress.phase("Checking every pair", total: menteeCount * mentorCount, unit: "pairs") {
             all.withUnsafeBufferPointer { list in
                 scan.scan(list, progress: progress) { _, slots in
-                    Counter(
-                        compiled: compiled, partnerKey: partners, worstKey: worst, askStart: starts, askKeys: keys,
-                        menteeAcceptable: [Int32](repeating: 0, count: slots.count),
-                        mentorAcceptable: [Int32](repeating: 0, count: mentorCount),
-                        askedDifference: [Int32](repeating: 0, count: keys.count + 1), first: slots.lowerBound)
+                    Counter(compiled: compiled, shared: inputs, slots: slots, askCount: askCount)
                 }
             }
         }
+        defer { for counter in counters { counter.release() } }
         var mentorAcceptable = [Int32](repeating: 0, count: mentorCount)
         var difference = [Int32](repeating: 0, count: askKeys.count + 1)
         for counter in counters {

@@ -133,6 +133,10 @@ struct ChunkScorer {
                 if active >= 0 { state.excluded[Int(active)] = false }
             }
         }
+        // First the rules and the two popcount criteria of every candidate, then the scores:
+        // the first loop's iterations are short and independent, so the processor fetches
+        // many mentors' records at once instead of one per scored pair.
+        var survivors = 0
         for candidate in 0..<candidateCount {
             let active = Int(state.candidates[candidate])
             let mentor = Int(screen.mentors[active])
@@ -148,36 +152,47 @@ struct ChunkScorer {
                 // a session start. Those without common time are counted by subtraction.
                 state.mentorCounts[mentor * counters + MentorCounter.passed.rawValue] += 1
                 if let passing { passing[active >> 6] |= 1 << UInt64(active & 63) }
-                // A pair that cannot enter a full list, and certainly reaches any minimum score,
-                // needs no scores at all (the margin absorbs rounding to millionths).
-                let measures = screen.measures(active, view)
-                let bound = Int32(clamping: Int(screen.menteeScoreBound(measures, active, view).rounded(.up)) + 2)
-                if best.cannotKeep(score: bound),
-                    !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
-                {
-                    best.drop()
-                    continue
-                }
-                let criteria = screen.criteria(measures, active, view)
-                let menteeScore = screen.menteeScore(criteria, active, view)
-                // A full list that this mentor cannot enter needs the mentor's view only to
-                // tell "below the minimum" from "beyond the list length".
-                if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
-                    best.drop()
-                    continue
-                }
-                let mentorScore = screen.mentorScore(criteria, active, view)
-                if screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) {
-                    best.offer(
-                        PreferenceBuilder.Entry(
-                            score: menteeScore, partner: Int32(mentor),
-                            tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]),
-                            otherScore: mentorScore))
-                    continue
-                }
-                rejection = .belowMinimumScore
+                state.survivors[survivors] = Int32(truncatingIfNeeded: active)
+                state.measures[survivors] = screen.measures(active, view)
+                survivors &+= 1
+                continue
             }
             state.countRejection(rejection, row: row, mentor: mentor)
+        }
+        for survivor in 0..<survivors {
+            let active = Int(state.survivors[survivor])
+            let mentor = Int(screen.mentors[active])
+            let measures = state.measures[survivor]
+            // A pair that cannot enter a full list, and certainly reaches any minimum score,
+            // needs no scores at all (the margin absorbs rounding to millionths).
+            if best.cannotKeep(bound: screen.menteeScoreBound(measures, active, view)),
+                !screen.policy.hasMinimum || screen.certainlyReachesMinimum(measures, active, view)
+            {
+                best.drop()
+                continue
+            }
+            let criteria = screen.criteria(measures, active, view)
+            let menteeScore = screen.menteeScore(criteria, active, view)
+            // A full list that this mentor cannot enter needs the mentor's view only to
+            // tell "below the minimum" from "beyond the list length".
+            if !screen.policy.hasMinimum, best.cannotKeep(score: menteeScore) {
+                best.drop()
+                continue
+            }
+            let mentorScore = screen.mentorScore(criteria, active, view)
+            guard screen.policy.reachesMinimum(menteeScore: menteeScore, mentorScore: mentorScore) else {
+                state.countRejection(.belowMinimumScore, row: row, mentor: mentor)
+                continue
+            }
+            // A score below a full list's worst needs no tie key: it would not be kept.
+            if best.cannotKeep(score: menteeScore) {
+                best.drop()
+                continue
+            }
+            best.offer(
+                PreferenceBuilder.Entry(
+                    score: menteeScore, partner: Int32(mentor),
+                    tie: compiled.tieKey(ranker: view.idHash, candidate: screen.idHash[active]), otherScore: mentorScore))
         }
     }
 }
@@ -195,6 +210,9 @@ struct ScanState {
     let excluded: UnsafeMutablePointer<Bool>
     /// Scratch space for ``TileScreen``.
     let tileWords: UnsafeMutablePointer<UInt64>
+    /// The candidates of one tile that pass the hard rules, and their measures.
+    let survivors: UnsafeMutablePointer<Int32>
+    let measures: UnsafeMutablePointer<PairMeasures>
 
     init(menteeCount: Int, compiled: CompiledCohort, activeCount: Int) {
         menteeRejections = .allocate(capacity: max(1, menteeCount * PairRejection.allCases.count))
@@ -205,6 +223,8 @@ struct ScanState {
         excluded = .allocate(capacity: max(1, activeCount))
         excluded.initialize(repeating: false, count: max(1, activeCount))
         tileWords = .allocate(capacity: ChunkScorer.tileSize / 64 + 1)
+        survivors = .allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
+        measures = .allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
     }
 
     func release() {
@@ -213,6 +233,8 @@ struct ScanState {
         candidates.deallocate()
         excluded.deallocate()
         tileWords.deallocate()
+        survivors.deallocate()
+        measures.deallocate()
     }
 
     @inline(__always)
@@ -273,6 +295,15 @@ struct BestEntries {
         return limit == 0 || (heapCount == limit && score < heap[0].score)
     }
 
+    /// Whether an entry whose score is at most `bound` (millionths, before rounding) would
+    /// certainly not be kept: ``cannotKeep(score:)`` of the bound rounded up, with a margin of
+    /// 2 for the rounding of scores to millionths, compared without converting.
+    @inline(__always)
+    func cannotKeep(bound: Double) -> Bool {
+        guard let limit else { return false }
+        return limit == 0 || (heapCount == limit && bound + 3 <= Double(heap[0].score))
+    }
+
     /// Counts an entry that ``cannotKeep(score:)`` ruled out without building it.
     mutating func drop() { offered += 1 }
 
@@ -290,30 +321,37 @@ struct BestEntries {
         return Array(heap[0..<count])
     }
 
-    /// Whether the entry at `lhs` ranks below the one at `rhs` (belongs nearer the root).
-    @inline(__always)
-    private func worse(_ lhs: Int, _ rhs: Int) -> Bool { Entry.ranksBefore(heap[rhs], heap[lhs]) }
-
+    /// Moves the entry at `start` up to its place. Entries move into the hole it leaves rather
+    /// than being swapped: one store per level instead of two.
     private func siftUp(_ start: Int) {
+        let entry = heap[start]
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
-            guard worse(child, parent) else { return }
-            heap.swapAt(child, parent)
+            // The root holds the worst entry: the entry goes up while it ranks after its parent.
+            guard Entry.ranksBefore(heap[parent], entry) else { break }
+            heap[child] = heap[parent]
             child = parent
         }
+        heap[child] = entry
     }
 
+    /// Moves the entry at `start` down to its place (see ``siftUp(_:)``). Any arrangement
+    /// that keeps the worst entry at the root gives the same `cannotKeep` answers and the
+    /// same sorted list, since the order is total.
     private func siftDown(_ start: Int) {
+        let entry = heap[start]
         var parent = start
         while true {
-            var worst = parent
             let left = 2 * parent + 1
-            if left < heapCount, worse(left, worst) { worst = left }
-            if left + 1 < heapCount, worse(left + 1, worst) { worst = left + 1 }
-            if worst == parent { return }
-            heap.swapAt(parent, worst)
-            parent = worst
+            guard left < heapCount else { break }
+            // The worse child, which ranks after the other.
+            var child = left
+            if left + 1 < heapCount, Entry.ranksBefore(heap[left], heap[left + 1]) { child = left + 1 }
+            guard Entry.ranksBefore(entry, heap[child]) else { break }
+            heap[parent] = heap[child]
+            parent = child
         }
+        heap[parent] = entry
     }
 }

@@ -80,6 +80,13 @@ struct PairScan {
         defer { candidates.deallocate() }
         let tileWords = UnsafeMutablePointer<UInt64>.allocate(capacity: ChunkScorer.tileSize / 64 + 1)
         defer { tileWords.deallocate() }
+        // One tile's pairs that pass the hard rules and their measures: a row's rules and
+        // popcounts are worked out first, in short independent iterations that fetch many
+        // mentors' records at once, then its pairs are scored.
+        let survivors = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
+        defer { survivors.deallocate() }
+        let measures = UnsafeMutablePointer<PairMeasures>.allocate(capacity: max(1, min(activeCount, ChunkScorer.tileSize)))
+        defer { measures.deallocate() }
         let excluded = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, activeCount))
         excluded.initialize(repeating: false, count: max(1, activeCount))
         defer { excluded.deallocate() }
@@ -99,6 +106,7 @@ struct PairScan {
             for (offset, slot) in slots.enumerated() where active[offset] {
                 let mentee = Int(mentees[slot])
                 let view = views[offset]
+                var count = 0
                 if let passing {
                     // Tiles start on word boundaries (the tile size is a multiple of 64).
                     let row = passing.row(mentee)
@@ -107,8 +115,13 @@ struct PairScan {
                         while bits != 0 {
                             let position = word << 6 | bits.trailingZeroBitCount
                             bits &= bits &- 1
-                            visitPair(position, view, mentee: mentee, slot: slot, &visitor)
+                            survivors[count] = Int32(truncatingIfNeeded: position)
+                            measures[count] = screen.measures(position, view)
+                            count &+= 1
                         }
+                    }
+                    for survivor in 0..<count {
+                        visitPair(Int(survivors[survivor]), measures[survivor], view, mentee: mentee, slot: slot, &visitor)
                     }
                     continue
                 }
@@ -125,7 +138,12 @@ struct PairScan {
                         screen.format[position] & view.compatibleFormats != 0
                     else { continue }
                     // The remaining candidates share a session start (``TileScreen``).
-                    visitPair(position, view, mentee: mentee, slot: slot, &visitor)
+                    survivors[count] = Int32(truncatingIfNeeded: position)
+                    measures[count] = screen.measures(position, view)
+                    count &+= 1
+                }
+                for survivor in 0..<count {
+                    visitPair(Int(survivors[survivor]), measures[survivor], view, mentee: mentee, slot: slot, &visitor)
                 }
                 for index in exclusions {
                     let position = screen.position[Int(compiled.excludedMentors[index])]
@@ -146,9 +164,8 @@ struct PairScan {
     /// (unless the visitor's bounds show it does not need it).
     @inline(__always)
     private func visitPair<Visitor: PairVisitor>(
-        _ position: Int, _ view: MenteeView, mentee: Int, slot: Int, _ visitor: inout Visitor
+        _ position: Int, _ measures: PairMeasures, _ view: MenteeView, mentee: Int, slot: Int, _ visitor: inout Visitor
     ) {
-        let measures = screen.measures(position, view)
         if visitor.usesBounds {
             // The margin absorbs rounding to millionths.
             let menteeBound = Int32(clamping: Int(screen.menteeScoreBound(measures, position, view).rounded(.up)) + 2)
