@@ -28,18 +28,19 @@ struct FolderManifest: Equatable {
     /// The manifest of `files`, hashed on two threads when there are many (a run with
     /// calendars writes a file per person).
     init(writer: String, files: [(name: String, data: Data)]) {
+        let hashes: [String]
+        if files.count < StagedFiles.parallelFileCount {
+            hashes = files.map { FileDigest.hex(of: $0.data) }
+        } else {
+            let half = files.count / 2
+            let contents = files.map(\.data)
+            let halves = Concurrently.run(
+                { contents[..<half].map(FileDigest.hex(of:)) }, { contents[half...].map(FileDigest.hex(of:)) })
+            hashes = halves.0 + halves.1
+        }
         var digests: [String: String] = [:]
         digests.reserveCapacity(files.count)
-        if files.count < StagedFiles.parallelFileCount {
-            for file in files { digests[file.name] = FileDigest.hex(of: file.data) }
-        } else {
-            let shares = StagedFiles.evenShares(files)
-            let contents = files.map(\.data)
-            let hashes = Concurrently.run(
-                { shares.first.map { FileDigest.hex(of: contents[$0]) } },
-                { shares.second.map { FileDigest.hex(of: contents[$0]) } })
-            for (index, hash) in zip(shares.first + shares.second, hashes.0 + hashes.1) { digests[files[index].name] = hash }
-        }
+        for (file, hash) in zip(files, hashes) { digests[file.name] = hash }
         self.init(writer: writer, digests: digests)
     }
 

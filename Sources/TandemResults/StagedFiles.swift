@@ -32,32 +32,13 @@ enum StagedFiles {
     /// Below this many files one thread writes them all: a thread costs more than it saves.
     static let parallelFileCount = 64
 
-    /// The indices of `files` in two shares of about the same bytes, each in file order: the
-    /// largest file first, each to the lighter share. A run's few large files (`preferences.json`,
-    /// `matches.json`) come first in the list, and halves by count would give them all to one
-    /// of the two threads that hash or write them.
-    static func evenShares(_ files: [(name: String, data: Data)]) -> (first: [Int], second: [Int]) {
-        var shares: ([Int], [Int]) = ([], [])
-        var bytes = (0, 0)
-        for index in files.indices.sorted(by: { files[$0].data.count > files[$1].data.count }) {
-            if bytes.0 <= bytes.1 {
-                shares.0.append(index)
-                bytes.0 += files[index].data.count
-            } else {
-                shares.1.append(index)
-                bytes.1 += files[index].data.count
-            }
-        }
-        return (shares.0.sorted(), shares.1.sorted())
-    }
-
     /// - Parameter flushes: false leaves the flush to a later call on the same folder.
     static func writeAll(
         _ files: [(name: String, data: Data)], into folder: String, sharing: OutputFolder.Sharing = .owner,
         flushes: Bool = true
     ) throws {
         let fileMode = sharing.fileMode
-        // Folders first, in order; then the files, in two shares side by side when there are
+        // Folders first, in order; then the files, in two halves side by side when there are
         // many: creating a file is mostly the file system's own work (finding a free inode,
         // adding the directory entry), which two threads do in parallel.
         var folders: Set<String> = [folder]
@@ -71,27 +52,23 @@ enum StagedFiles {
             paths.append(destination)
         }
         let destinations = paths
-        /// The first file of `indices` (in file order) that could not be written, if any.
-        @Sendable func store(_ indices: [Int]) -> (index: Int, error: WriteError)? {
-            for index in indices {
+        @Sendable func store(_ range: Range<Int>) -> WriteError? {
+            for index in range {
                 do throws(WriteError) {
                     try Self.store(files[index].data, at: destinations[index], mode: fileMode)
                 } catch {
-                    return (index, error)
+                    return error
                 }
             }
             return nil
         }
         if files.count < parallelFileCount {
-            if let failure = store(Array(files.indices)) { throw failure.error }
+            if let failure = store(files.indices) { throw failure }
         } else {
-            let shares = evenShares(files)
-            let failures = Concurrently.run({ store(shares.first) }, { store(shares.second) })
-            // The first failure in file order, as writing in order would report: each share
-            // stops at its first.
-            if let failure = [failures.0, failures.1].compactMap({ $0 }).min(by: { $0.index < $1.index }) {
-                throw failure.error
-            }
+            let half = files.count / 2
+            let failures = Concurrently.run({ store(0..<half) }, { store(half..<files.count) })
+            // The first failure in file order, as writing in order would report.
+            if let failure = failures.0 ?? failures.1 { throw failure }
         }
         #if os(Linux)
             if flushes { try flush(folder) }

@@ -64,20 +64,6 @@ struct OutputFolderTests {
         #expect(written.count == count)
     }
 
-    /// A run's few large files come first in its list: the two threads that hash and write
-    /// the files share them by bytes, not by count.
-    @Test func twoSharesOfFilesHoldAboutTheSameBytesEachInFileOrder() {
-        let sizes = [40_000, 16_000, 1_600, 1_400, 850, 800] + Array(repeating: 5, count: 500) + [75, 2_000]
-        let files = sizes.enumerated().map { ("f\($0.offset)", Data(count: $0.element)) }
-        let shares = StagedFiles.evenShares(files)
-        #expect((shares.first + shares.second).sorted() == Array(files.indices))
-        #expect(shares.first == shares.first.sorted() && shares.second == shares.second.sorted())
-        let bytes = [shares.first, shares.second].map { share in share.reduce(0) { $0 + sizes[$1] } }
-        #expect(abs(bytes[0] - bytes[1]) <= sizes.max() ?? 0)
-        // The two largest files go to different threads.
-        #expect(shares.first.contains(0) != shares.first.contains(1))
-    }
-
     @Test func theManifestOfManyFilesHasEachFilesOwnDigest() {
         let files = (0..<(3 * StagedFiles.parallelFileCount)).map { index in
             ("f\(index)", Data(repeating: UInt8(index % 251), count: index % 7 == 0 ? 10_000 + index : index))
