@@ -293,9 +293,15 @@ package struct RecordTransaction {
                 series.slot.weekday.name, AvailabilityWindow.clock(series.slot.startMinute), cadence, step,
                 series.durationMinutes, series.firstStart.isoLocal, series.occurrenceCount, series.location, series.isOnline,
             ])
-        let session = try db.cachedStatement(sql: "INSERT INTO session (pair_id, start, status) VALUES (?, ?, ?)")
-        for start in series.sessions { try session.execute(arguments: [pair, start.isoLocal, "planned"]) }
-        for start in series.skipped { try session.execute(arguments: [pair, start.isoLocal, "skipped"]) }
+        // The series' sessions in one statement: each statement executed costs more than its row.
+        let sessions = series.sessions.map { ($0, "planned") } + series.skipped.map { ($0, "skipped") }
+        guard !sessions.isEmpty else { return }
+        var arguments = StatementArguments()
+        for (start, state) in sessions { arguments += [pair, start.isoLocal, state] }
+        try db.cachedStatement(
+            sql: "INSERT INTO session (pair_id, start, status) VALUES "
+                + repeatElement("(?, ?, ?)", count: sessions.count).joined(separator: ", ")
+        ).execute(arguments: arguments)
     }
 
     /// The pair of a `pair` row, with its series as last issued.
