@@ -40,7 +40,7 @@ extension SignupReader {
         let reader = self
         let results = [Read](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let sharedBuffer = buffer
-            // Pieces of a few hundred rows, taken in turn, so that slow rows do not leave a core idle.
+            // Eight pieces a core, taken in turn, so that a core with slower rows holds up no other.
             let pieces = count < parallelRowCount ? 1 : Concurrently.processorCount * 8
             Concurrently.forEach(pieces, threads: Concurrently.processorCount) { piece in
                 for index in (piece * count / pieces)..<((piece + 1) * count / pieces) {
