@@ -204,12 +204,8 @@ struct ScoreBoundTests {
         let policy = ExactStableMatchingTests.policies[policyIndex]
         let compiled = CompiledCohort(cohort: cohort, policy: policy)
         let screen = MentorScreen(compiled)
-        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords + 1)
-        defer { scratch.deallocate() }
         var tight = 0
-        for mentee in 0..<compiled.menteeCount {
-            var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
-            view.load(mentee, from: compiled, policy: screen.policy)
+        screen.forEachMenteeView(of: compiled) { mentee, view in
             for active in 0..<screen.count {
                 let mentor = Int(screen.mentors[active])
                 let verdict = compiled.scoredVerdict(mentee: mentee, mentor: mentor)
@@ -234,13 +230,9 @@ struct ScoreBoundTests {
         }
         let compiled = CompiledCohort(cohort: cohort, policy: MatchingPolicy(minimumScore: minimum, seed: 3))
         let screen = MentorScreen(compiled)
-        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords + 1)
-        defer { scratch.deallocate() }
         var certain = 0
         var reaching = 0
-        for mentee in 0..<compiled.menteeCount {
-            var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
-            view.load(mentee, from: compiled, policy: screen.policy)
+        screen.forEachMenteeView(of: compiled) { mentee, view in
             for active in 0..<screen.count {
                 let verdict = compiled.scoredVerdict(mentee: mentee, mentor: Int(screen.mentors[active]))
                 let reaches = (Double(verdict.menteeScore) + Double(verdict.mentorScore)) / 2_000_000 >= minimum

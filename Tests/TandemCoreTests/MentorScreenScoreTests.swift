@@ -44,13 +44,9 @@ struct MentorScreenScoreTests {
     func theScreensScoresEqualThePairVerdictsOfEveryPairPassingTheRules(policyIndex: Int) throws {
         let compiled = CompiledCohort(cohort: try Self.cohort(seed: UInt64(40 + policyIndex)), policy: Self.policies[policyIndex])
         let screen = MentorScreen(compiled)
-        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords + 1)
-        defer { scratch.deallocate() }
         var scored = 0
         var preferred = 0
-        for mentee in 0..<compiled.menteeCount {
-            var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
-            view.load(mentee, from: compiled, policy: screen.policy)
+        screen.forEachMenteeView(of: compiled) { mentee, view in
             for active in 0..<screen.count {
                 let mentor = Int(screen.mentors[active])
                 guard compiled.hardRejection(mentee: mentee, mentor: mentor) == nil else { continue }

@@ -22,16 +22,12 @@ struct TileScreenTests {
 
     static func check(_ compiled: CompiledCohort) -> Int {
         let screen = MentorScreen(compiled)
-        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: compiled.themeWords + compiled.languageWords + 1)
-        defer { scratch.deallocate() }
         let words = UnsafeMutablePointer<UInt64>.allocate(capacity: 3)
         defer { words.deallocate() }
         let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: 128)
         defer { candidates.deallocate() }
         var passed = 0
-        for mentee in 0..<compiled.menteeCount {
-            var view = MenteeView(scratch: scratch, themeWords: compiled.themeWords)
-            view.load(mentee, from: compiled, policy: screen.policy)
+        screen.forEachMenteeView(of: compiled) { mentee, view in
             for tile in Self.tiles(count: screen.count) {
                 let found = screen.tiles.candidates(tile, view, words: words, into: candidates)
                 let expected = tile.filter { screen.passesScreen($0, view) }.map(Int32.init)
