@@ -111,74 +111,14 @@ struct JSONFileWriter {
         item.write(to: &self)
     }
 
-    mutating func field(_ name: StaticString, _ text: String) {
-        key(name)
-        value(text)
-    }
-
-    mutating func field(_ name: StaticString, _ number: Int) {
-        key(name)
-        value(number)
-    }
-
-    mutating func field(_ name: StaticString, _ number: UInt64) {
-        key(name)
-        value(number)
-    }
-
-    mutating func field(_ name: StaticString, _ number: Double) {
-        key(name)
-        value(number)
-    }
-
-    mutating func field(_ name: StaticString, _ flag: Bool) {
-        key(name)
-        value(flag)
-    }
-
     mutating func field(_ name: StaticString, _ item: some JSONFileWritable) {
         key(name)
         item.write(to: &self)
     }
 
-    mutating func field(_ name: StaticString, _ texts: [String]) {
-        key(name)
-        array(texts) { $0.value($1) }
-    }
-
-    mutating func field<Item: JSONFileWritable>(_ name: StaticString, _ items: [Item]) {
-        key(name)
-        array(items) { $1.write(to: &$0) }
-    }
-
-    // Absent optionals are left out, as `encodeIfPresent` does.
-
-    mutating func field(_ name: StaticString, _ text: String?) {
-        if let text { field(name, text) }
-    }
-
-    mutating func field(_ name: StaticString, _ number: Int?) {
-        if let number { field(name, number) }
-    }
-
-    mutating func field(_ name: StaticString, _ number: Double?) {
-        if let number { field(name, number) }
-    }
-
-    mutating func field(_ name: StaticString, _ flag: Bool?) {
-        if let flag { field(name, flag) }
-    }
-
+    /// Absent optionals are left out, as `encodeIfPresent` does.
     mutating func field(_ name: StaticString, _ item: (some JSONFileWritable)?) {
         if let item { field(name, item) }
-    }
-
-    mutating func field(_ name: StaticString, _ texts: [String]?) {
-        if let texts { field(name, texts) }
-    }
-
-    mutating func field<Item: JSONFileWritable>(_ name: StaticString, _ items: [Item]?) {
-        if let items { field(name, items) }
     }
 
     private mutating func beginEntry() {
@@ -216,4 +156,30 @@ struct JSONFileWriter {
 
     /// Indents up to sixteen levels, copied rather than appended a space at a time.
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+}
+
+// The values fields hold: each writes itself as `JSONEncoder` would.
+
+extension String: JSONFileWritable {
+    func write(to writer: inout JSONFileWriter) { writer.value(self) }
+}
+
+extension Int: JSONFileWritable {
+    func write(to writer: inout JSONFileWriter) { writer.value(self) }
+}
+
+extension UInt64: JSONFileWritable {
+    func write(to writer: inout JSONFileWriter) { writer.value(self) }
+}
+
+extension Double: JSONFileWritable {
+    func write(to writer: inout JSONFileWriter) { writer.value(self) }
+}
+
+extension Bool: JSONFileWritable {
+    func write(to writer: inout JSONFileWriter) { writer.value(self) }
+}
+
+extension Array: JSONFileWritable where Element: JSONFileWritable {
+    func write(to writer: inout JSONFileWriter) { writer.array(self) { $1.write(to: &$0) } }
 }
