@@ -56,30 +56,13 @@ struct MatchesFileTests {
         #expect(try Self.readBack(result, zone: zone) == Self.asRecorded(result))
     }
 
-    @Test func aGeneratedCohortsResultReadsBackUnchanged() throws {
+    /// The sample configuration's scheduled match of a generated cohort of 400 mentees.
+    static func scheduledMatch(seed: UInt64) throws -> (
+        configuration: TandemConfiguration, cohort: Cohort, schedule: ScheduleSettings, zone: ZoneRules,
+        outcome: MatchOutcome
+    ) {
         let configuration = try ConfigurationLoader.load(path: Self.dataFolder.appendingPathComponent("tandem.yaml").path)
-        let generated = SyntheticCohort.generate(mentees: 400, mentors: 100, seed: 7)
-        let mentors = CSVText.render(header: SyntheticCohort.mentorHeader, rows: generated.mentorRows)
-        let mentees = CSVText.render(header: SyntheticCohort.menteeHeader, rows: generated.menteeRows)
-        var reader = try SignupReader(configuration: configuration, configurationFile: "tandem.yaml")
-        let cohort = reader.read(
-            mentors: try CSVTable.parse(mentors, file: "mentors.csv"), mentees: try CSVTable.parse(mentees, file: "mentees.csv"))
-        let settings = try #require(configuration.schedule).resolved(
-            programme: configuration.programme, sessionMinutes: configuration.policy.sessionMinutes)
-        let zone = try #require(ZoneRules(identifier: settings.timeZone))
-        let outcome = CohortMatcher.match(
-            cohort, policy: configuration.policy, scheduler: SessionScheduler(settings: settings, zone: zone))
-        let result = MatchResult(outcome, programme: configuration.programme)
-        #expect(result.pairs.count > 50)
-        #expect(try Self.readBack(result, zone: zone) == Self.asRecorded(result))
-    }
-
-    /// A generated cohort scheduled, with the report's insights and a programme history: every
-    /// block of the file, written field by field, gives the bytes of its `Codable` conformance
-    /// and of Foundation's encoder.
-    @Test func theFieldWriterWritesTheCodableBytesForAGeneratedCohortWithInsights() throws {
-        let configuration = try ConfigurationLoader.load(path: Self.dataFolder.appendingPathComponent("tandem.yaml").path)
-        let generated = SyntheticCohort.generate(mentees: 400, mentors: 100, seed: 9)
+        let generated = SyntheticCohort.generate(mentees: 400, mentors: 100, seed: seed)
         let mentors = CSVText.render(header: SyntheticCohort.mentorHeader, rows: generated.mentorRows)
         let mentees = CSVText.render(header: SyntheticCohort.menteeHeader, rows: generated.menteeRows)
         var reader = try SignupReader(configuration: configuration, configurationFile: "tandem.yaml")
@@ -90,6 +73,21 @@ struct MatchesFileTests {
         let zone = try #require(ZoneRules(identifier: schedule.timeZone))
         let outcome = CohortMatcher.match(
             cohort, policy: configuration.policy, scheduler: SessionScheduler(settings: schedule, zone: zone))
+        return (configuration, cohort, schedule, zone, outcome)
+    }
+
+    @Test func aGeneratedCohortsResultReadsBackUnchanged() throws {
+        let (configuration, _, _, zone, outcome) = try Self.scheduledMatch(seed: 7)
+        let result = MatchResult(outcome, programme: configuration.programme)
+        #expect(result.pairs.count > 50)
+        #expect(try Self.readBack(result, zone: zone) == Self.asRecorded(result))
+    }
+
+    /// A generated cohort scheduled, with the report's insights and a programme history: every
+    /// block of the file, written field by field, gives the bytes of its `Codable` conformance
+    /// and of Foundation's encoder.
+    @Test func theFieldWriterWritesTheCodableBytesForAGeneratedCohortWithInsights() throws {
+        let (configuration, cohort, schedule, zone, outcome) = try Self.scheduledMatch(seed: 9)
         var result = MatchResult(outcome, programme: configuration.programme)
         let history = ProgrammeHistory(
             runs: 3, endedEarly: [.init(reason: "moved away", count: 2), .init(reason: "", count: 1)], rematched: 1,
