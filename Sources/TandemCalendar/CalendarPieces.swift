@@ -1,8 +1,9 @@
 import Synchronization
 
 /// Parts of calendar files that libical serialises once and several files of a batch share:
-/// the opening (the calendar's properties and its VTIMEZONE) and the events that read the same
-/// in every file (a PUBLISH file's cohort events).
+/// the opening (the calendar's properties and its VTIMEZONE), the events that read the same
+/// in every file (a PUBLISH file's cohort events), and the properties a series' event has alike
+/// in each file that holds it.
 ///
 /// libical writes a component as its BEGIN line, its properties, each sub-component's own
 /// serialisation in turn and its END line, so a file put together from pieces has the bytes
@@ -13,6 +14,11 @@ public final class CalendarPieces: Sendable {
     enum Key: Hashable, Sendable {
         case opening(method: CalendarMethod, name: String, zone: CompactZone)
         case event(CalendarPlan.Event, tzid: String, organizer: CalendarPlan.Contact, isCancelled: Bool)
+        /// A VEVENT with nothing in it: its BEGIN and END lines.
+        case emptyEvent
+        case leadingProperties(CalendarPlan.Event.Leading, tzid: String)
+        case organizer(CalendarPlan.Contact)
+        case trailingProperties(CalendarPlan.Event.Trailing, isCancelled: Bool)
     }
 
     private let texts = Mutex<[Key: String]>([:])

@@ -24,7 +24,15 @@ struct CalendarPiecesTests {
         later.timestamp = Fixture.timestamp.addingTimeInterval(86_400)
         var oneSeries = Fixture.export(.request, series: [Fixture.weekly])
         oneSeries.cohortEvents = []
-        exports += [renamed, elsewhere, otherCoordinator, moved, later, oneSeries]
+        // Online pairs' links (LOCATION and URL), no reminders, and a later revision of each
+        // series: the parts a series' event shares between files must follow each of them.
+        var linked = Fixture.export()
+        linked.settings.meetingLink = try? MeetingLinkTemplate("https://meet.example.org/ealing-{pair}")
+        var silent = Fixture.export()
+        silent.settings.reminderMinutes = []
+        var revised = Fixture.export(.request)
+        for index in revised.series.indices { revised.series[index].sequence += 1 }
+        exports += [renamed, elsewhere, otherCoordinator, moved, later, oneSeries, linked, silent, revised]
         return exports
     }()
 
@@ -43,7 +51,7 @@ struct CalendarPiecesTests {
     }
 
     @Test func theExportsDifferInWhatThePiecesHold() throws {
-        let files = try Self.exports.map { try $0.render(for: .mentee(id: "E2")) }
+        let files = try Self.exports.map { try $0.render(for: .coordinator) }
         #expect(Set(files).count == files.count)
     }
 

@@ -50,6 +50,48 @@ struct CalendarPlan: Sendable {
     var events: [Event]
 }
 
+extension CalendarPlan.Event {
+    /// What the properties before DESCRIPTION say.
+    struct Leading: Hashable, Sendable {
+        var uid: String
+        var stamp: Date
+        var start: LocalDateTime
+        var end: LocalDateTime
+        var recurrence: CalendarPlan.Recurrence?
+        var exceptions: [LocalDateTime]
+        var summary: String
+        var location: String
+        var link: String?
+
+        /// The UID and stamp tell one series' revisions apart, and are quick to hash (equality
+        /// still compares everything).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(uid)
+            hasher.combine(stamp)
+        }
+    }
+
+    /// What the properties and alarms after the attendees say.
+    struct Trailing: Hashable, Sendable {
+        var sequence: Int
+        var summary: String
+        var reminderMinutes: [Int]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sequence)
+            hasher.combine(summary)
+        }
+    }
+
+    var leading: Leading {
+        Leading(
+            uid: uid, stamp: stamp, start: start, end: end, recurrence: recurrence, exceptions: exceptions,
+            summary: summary, location: location, link: link)
+    }
+
+    var trailing: Trailing { Trailing(sequence: sequence, summary: summary, reminderMinutes: reminderMinutes) }
+}
+
 extension CalendarPlan {
     init(export: CalendarExport, audience: CalendarAudience) throws(CalendarError) {
         let programme = export.programme

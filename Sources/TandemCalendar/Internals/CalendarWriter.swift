@@ -13,29 +13,27 @@ extension CalendarPlan {
     /// ``LibicalGate/runUnshared(_:)`` (or ``LibicalGate/run(_:)``): it must keep to what the
     /// former allows.
     func serialised(sharing pieces: CalendarPieces) throws(CalendarError) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(events.count + 2)
-        parts.append(
-            try pieces.text(for: .opening(method: method, name: calendarName, zone: zone)) { () throws(CalendarError) in
-                try openingText()
-            })
+        let opening = try pieces.text(for: .opening(method: method, name: calendarName, zone: zone)) {
+            () throws(CalendarError) in try openingText()
+        }
+        // libical writes a calendar as its opening, each VEVENT's own serialisation and the closing.
+        var text = opening
+        text.reserveCapacity(opening.utf8.count + events.count * 1_500 + Self.closing.utf8.count)
         let tzid = zone.identifier
         let isCancelled = method == .cancel
         for event in events {
-            func make() throws(CalendarError) -> String {
-                try event.component(tzid: tzid, organizer: organizer, isCancelled: isCancelled).serialised()
-            }
             if event.isSameInEveryFile {
-                parts.append(
-                    try pieces.text(
-                        for: .event(event, tzid: tzid, organizer: organizer, isCancelled: isCancelled), make: make))
+                text += try pieces.text(for: .event(event, tzid: tzid, organizer: organizer, isCancelled: isCancelled)) {
+                    () throws(CalendarError) in
+                    try event.component(tzid: tzid, organizer: organizer, isCancelled: isCancelled).serialised()
+                }
             } else {
-                parts.append(try make())
+                try event.appendSerialised(
+                    to: &text, tzid: tzid, organizer: organizer, isCancelled: isCancelled, sharing: pieces)
             }
         }
-        parts.append(Self.closing)
-        // libical writes a calendar as its opening, each VEVENT's own serialisation and the closing.
-        return parts.joined()
+        text += Self.closing
+        return text
     }
 
     /// libical's serialisation of the calendar's properties and VTIMEZONE: the calendar
@@ -72,44 +70,112 @@ extension CalendarPlan.Event {
     /// The VEVENT, its times in the VTIMEZONE named `tzid`.
     func component(tzid: String, organizer: CalendarPlan.Contact, isCancelled: Bool) throws(CalendarError) -> Component {
         let event = try Component(ICAL_VEVENT_COMPONENT)
-        event.append(try Property(icalproperty_new_uid(uid), call: "icalproperty_new_uid"))
-        event.append(try Property(icalproperty_new_dtstamp(.utc(stamp)), call: "icalproperty_new_dtstamp"))
+        try addLeadingProperties(tzid: tzid) { event.append($0) }
+        event.append(try descriptionProperty())
+        event.append(try Self.organizerProperty(organizer))
+        try addAttendees { event.append($0) }
+        try addTrailingProperties(isCancelled: isCancelled) { event.append($0) }
+        for minutes in reminderMinutes {
+            event.append(try Self.alarm(minutesBefore: minutes, text: summary))
+        }
+        return event
+    }
+
+    /// The VEVENT's text as libical serialises ``component(tzid:organizer:isCancelled:)``,
+    /// put together from libical's serialisation of each property and alarm (libical writes a
+    /// component as its BEGIN line, its properties, its sub-components and its END line). The
+    /// parts a series has alike in every file of a batch (its times, rule, summary and place;
+    /// its sequence, status and reminders; the organizer) are serialised once and shared
+    /// through `pieces`: a programme's series each appear in the coordinator's file, both
+    /// people's files and an invitation, each with its own description.
+    func appendSerialised(
+        to text: inout String, tzid: String, organizer: CalendarPlan.Contact, isCancelled: Bool,
+        sharing pieces: CalendarPieces
+    ) throws(CalendarError) {
+        let frame = try pieces.text(for: .emptyEvent) { () throws(CalendarError) in
+            try Component(ICAL_VEVENT_COMPONENT).serialised()
+        }
+        // "BEGIN:VEVENT\r\n", then "END:VEVENT\r\n", as libical writes them.
+        guard let lineEnd = frame.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
+            throw .libical(call: "icalcomponent_as_ical_string_r", message: "an empty VEVENT has no line end")
+        }
+        let split = frame.utf8.index(after: lineEnd)
+        text += frame[..<split]
+        text += try pieces.text(for: .leadingProperties(leading, tzid: tzid)) { () throws(CalendarError) in
+            var text = ""
+            try addLeadingProperties(tzid: tzid) { (property) throws(CalendarError) in text += try property.serialised() }
+            return text
+        }
+        text += try descriptionProperty().serialised()
+        text += try pieces.text(for: .organizer(organizer)) { () throws(CalendarError) in
+            try Self.organizerProperty(organizer).serialised()
+        }
+        try addAttendees { (property) throws(CalendarError) in text += try property.serialised() }
+        text += try pieces.text(for: .trailingProperties(trailing, isCancelled: isCancelled)) {
+            () throws(CalendarError) in
+            var text = ""
+            try addTrailingProperties(isCancelled: isCancelled) { (property) throws(CalendarError) in
+                text += try property.serialised()
+            }
+            for minutes in reminderMinutes {
+                text += try Self.alarm(minutesBefore: minutes, text: summary).serialised()
+            }
+            return text
+        }
+        text += frame[split...]
+    }
+
+    /// UID, DTSTAMP, DTSTART, DTEND, RRULE, EXDATEs, SUMMARY, LOCATION and URL, in that order.
+    private func addLeadingProperties(
+        tzid: String, to add: (consuming Property) throws(CalendarError) -> Void
+    ) throws(CalendarError) {
+        try add(try Property(icalproperty_new_uid(uid), call: "icalproperty_new_uid"))
+        try add(try Property(icalproperty_new_dtstamp(.utc(stamp)), call: "icalproperty_new_dtstamp"))
         // Each time carries its TZID parameter: a time alone would be written floating. (This is
         // what icalcomponent_set_dtstart writes for a time in a zone, without installing the
         // zone in libical for every file.)
         let dtstart = try Property(icalproperty_new_dtstart(.local(start, in: nil)), call: "icalproperty_new_dtstart")
         try dtstart.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
-        event.append(dtstart)
+        try add(dtstart)
         let dtend = try Property(icalproperty_new_dtend(.local(end, in: nil)), call: "icalproperty_new_dtend")
         try dtend.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
-        event.append(dtend)
+        try add(dtend)
         if let recurrence {
-            event.append(try Property(icalproperty_new_rrule(recurrence.libicalRule), call: "icalproperty_new_rrule"))
+            try add(try Property(icalproperty_new_rrule(recurrence.libicalRule), call: "icalproperty_new_rrule"))
         }
         for exception in exceptions {
             let exdate = try Property(icalproperty_new_exdate(.local(exception, in: nil)), call: "icalproperty_new_exdate")
             try exdate.add(parameter: icalparameter_new_tzid(tzid), call: "icalparameter_new_tzid")
-            event.append(exdate)
+            try add(exdate)
         }
-        event.append(try Property(icalproperty_new_summary(summary), call: "icalproperty_new_summary"))
+        try add(try Property(icalproperty_new_summary(summary), call: "icalproperty_new_summary"))
         // An online pair's link is its location, and its URL, unless libical cannot fold it
         // (then the location text stands, and the description still has the link).
         let linkLocation = try link.map { link throws(CalendarError) in
             try Property(icalproperty_new_location(link), call: "icalproperty_new_location")
         }
         if let linkLocation, let link, !Self.breaksItsLineEnd(linkLocation) {
-            event.append(linkLocation)
-            event.append(try Property(icalproperty_new_url(link), call: "icalproperty_new_url"))
+            try add(linkLocation)
+            try add(try Property(icalproperty_new_url(link), call: "icalproperty_new_url"))
         } else if !location.isEmpty {
-            event.append(try Property(icalproperty_new_location(location), call: "icalproperty_new_location"))
+            try add(try Property(icalproperty_new_location(location), call: "icalproperty_new_location"))
         }
-        event.append(try Property(icalproperty_new_description(description), call: "icalproperty_new_description"))
-        let organizerProperty = try Property(
-            icalproperty_new_organizer(Self.mailto(organizer.email)), call: "icalproperty_new_organizer")
+    }
+
+    private func descriptionProperty() throws(CalendarError) -> Property {
+        try Property(icalproperty_new_description(description), call: "icalproperty_new_description")
+    }
+
+    private static func organizerProperty(_ organizer: CalendarPlan.Contact) throws(CalendarError) -> Property {
+        let property = try Property(
+            icalproperty_new_organizer(mailto(organizer.email)), call: "icalproperty_new_organizer")
         if !organizer.name.isEmpty {
-            try organizerProperty.add(parameter: icalparameter_new_cn(organizer.name), call: "icalparameter_new_cn")
+            try property.add(parameter: icalparameter_new_cn(organizer.name), call: "icalparameter_new_cn")
         }
-        event.append(organizerProperty)
+        return property
+    }
+
+    private func addAttendees(to add: (consuming Property) throws(CalendarError) -> Void) throws(CalendarError) {
         for attendee in attendees {
             let property = try Property(icalproperty_new_attendee(Self.mailto(attendee.email)), call: "icalproperty_new_attendee")
             if !attendee.name.isEmpty {
@@ -117,15 +183,17 @@ extension CalendarPlan.Event {
             }
             try property.add(parameter: icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT), call: "icalparameter_new_role")
             try property.add(parameter: icalparameter_new_rsvp(ICAL_RSVP_TRUE), call: "icalparameter_new_rsvp")
-            event.append(property)
+            try add(property)
         }
-        event.append(try Property(icalproperty_new_sequence(Int32(sequence)), call: "icalproperty_new_sequence"))
+    }
+
+    /// SEQUENCE and STATUS (the reminders follow them, as the VEVENT's sub-components).
+    private func addTrailingProperties(
+        isCancelled: Bool, to add: (consuming Property) throws(CalendarError) -> Void
+    ) throws(CalendarError) {
+        try add(try Property(icalproperty_new_sequence(Int32(sequence)), call: "icalproperty_new_sequence"))
         let status = isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
-        event.append(try Property(icalproperty_new_status(status), call: "icalproperty_new_status"))
-        for minutes in reminderMinutes {
-            event.append(try Self.alarm(minutesBefore: minutes, text: summary))
-        }
-        return event
+        try add(try Property(icalproperty_new_status(status), call: "icalproperty_new_status"))
     }
 
     /// A reminder `minutes` before the start: a DISPLAY alarm with a relative TRIGGER

@@ -25,4 +25,12 @@ struct Property: ~Copyable {
         guard let parameter else { throw .libical(call: call, message: LibicalGate.lastError) }
         icalproperty_add_parameter(raw, parameter)
     }
+
+    /// libical's serialisation of the property line: CRLF ends, folded at 75 octets, TEXT escaped.
+    func serialised() throws(CalendarError) -> String {
+        guard let text = takeLibicalString(icalproperty_as_ical_string_r(raw)) else {
+            throw .libical(call: "icalproperty_as_ical_string_r", message: LibicalGate.lastError)
+        }
+        return text
+    }
 }
