@@ -25,18 +25,17 @@ struct FolderManifest: Equatable {
         self.digests = digests
     }
 
-    /// The manifest of `files`, hashed on two threads when there are many (a run with
-    /// calendars writes a file per person).
+    /// The manifest of `files`, hashed on every core when there are many (a run with calendars
+    /// writes a file per person): each thread takes the next file, so that one large file
+    /// (preferences.json) does not leave the other threads a share of the small ones to wait for.
     init(writer: String, files: [(name: String, data: Data)]) {
-        let hashes: [String]
-        if files.count < StagedFiles.parallelFileCount {
-            hashes = files.map { FileDigest.hex(of: $0.data) }
-        } else {
-            let half = files.count / 2
-            let contents = files.map(\.data)
-            let halves = Concurrently.run(
-                { contents[..<half].map(FileDigest.hex(of:)) }, { contents[half...].map(FileDigest.hex(of:)) })
-            hashes = halves.0 + halves.1
+        let hashes = UnsafeMutableBufferPointer<String>.allocate(capacity: max(files.count, 1))
+        hashes.initialize(repeating: "")
+        defer { hashes.deinitialize().deallocate() }
+        nonisolated(unsafe) let shared = hashes
+        let threads = files.count < StagedFiles.parallelFileCount ? 1 : Concurrently.processorCount
+        Concurrently.forEach(files.count, threads: threads) { index in
+            shared[index] = FileDigest.hex(of: files[index].data)
         }
         var digests: [String: String] = [:]
         digests.reserveCapacity(files.count)

@@ -1,5 +1,6 @@
 import Foundation
 import StableMatching
+import Synchronization
 import TandemCore
 
 #if os(Linux)
@@ -38,9 +39,10 @@ enum StagedFiles {
         flushes: Bool = true
     ) throws {
         let fileMode = sharing.fileMode
-        // Folders first, in order; then the files, in two halves side by side when there are
-        // many: creating a file is mostly the file system's own work (finding a free inode,
-        // adding the directory entry), which two threads do in parallel.
+        // Folders first, in order; then the files, on every core when there are many: creating
+        // a file is mostly the file system's own work (finding a free inode, adding the directory
+        // entry), which threads do in parallel. Each thread takes the next file, so that the
+        // large ones (preferences.json, matches.json) do not hold up one thread's share.
         var folders: Set<String> = [folder]
         var paths: [String] = []
         paths.reserveCapacity(files.count)
@@ -52,24 +54,24 @@ enum StagedFiles {
             paths.append(destination)
         }
         let destinations = paths
-        @Sendable func store(_ range: Range<Int>) -> WriteError? {
-            for index in range {
-                do throws(WriteError) {
-                    try Self.store(files[index].data, at: destinations[index], mode: fileMode)
-                } catch {
-                    return error
-                }
+        let failures = UnsafeMutableBufferPointer<WriteError?>.allocate(capacity: max(files.count, 1))
+        failures.initialize(repeating: nil)
+        defer { failures.deinitialize().deallocate() }
+        nonisolated(unsafe) let shared = failures
+        // Set on the first failure so that no new file is started.
+        let failed = Atomic<Bool>(false)
+        let threads = files.count < parallelFileCount ? 1 : Concurrently.processorCount
+        Concurrently.forEach(files.count, threads: threads) { index in
+            guard !failed.load(ordering: .relaxed) else { return }
+            do throws(WriteError) {
+                try Self.store(files[index].data, at: destinations[index], mode: fileMode)
+            } catch {
+                shared[index] = error
+                failed.store(true, ordering: .relaxed)
             }
-            return nil
         }
-        if files.count < parallelFileCount {
-            if let failure = store(files.indices) { throw failure }
-        } else {
-            let half = files.count / 2
-            let failures = Concurrently.run({ store(0..<half) }, { store(half..<files.count) })
-            // The first failure in file order, as writing in order would report.
-            if let failure = failures.0 ?? failures.1 { throw failure }
-        }
+        // The first failure in file order among the files tried.
+        if let failure = failures.prefix(files.count).lazy.compactMap({ $0 }).first { throw failure }
         #if os(Linux)
             if flushes { try flush(folder) }
         #endif
