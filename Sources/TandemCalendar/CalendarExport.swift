@@ -55,7 +55,7 @@ public struct CalendarExport: Sendable {
     /// instance to every file of a programme's export.
     /// - Throws: as ``render(for:)``.
     public func render(for audience: CalendarAudience, sharing pieces: CalendarPieces) throws(CalendarError) -> Data {
-        let plan = try CalendarPlan(export: self, audience: audience)
+        let plan = try CalendarPlan(export: self, audience: audience, sharing: pieces)
         let text = try LibicalGate.runUnshared { () throws(CalendarError) -> String in
             try plan.serialised(sharing: pieces)
         }

@@ -1,4 +1,6 @@
+import Foundation
 import Synchronization
+import TandemCore
 
 /// Parts of calendar files that libical serialises once and several files of a batch share:
 /// the opening (the calendar's properties and its VTIMEZONE), the events that read the same
@@ -21,7 +23,24 @@ public final class CalendarPieces: Sendable {
         case trailingProperties(CalendarPlan.Event.Trailing, isCancelled: Bool)
     }
 
+    /// A series' event as the files of a batch share it: the series, and what else
+    /// ``EventBuilder/seriesEvent(for:)`` reads (the export's timestamp, zone and meeting links).
+    struct SeriesKey: Hashable, Sendable {
+        var series: SessionSeries
+        var timestamp: Date
+        var timeZone: String
+        var meetingLink: MeetingLinkTemplate?
+
+        /// The UID and sequence tell series and their revisions apart and are quick to hash
+        /// (equality still compares everything).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(series.uid)
+            hasher.combine(series.sequence)
+        }
+    }
+
     private let texts = Mutex<[Key: String]>([:])
+    private let seriesEvents = Mutex<[SeriesKey: EventBuilder.SeriesEvent]>([:])
 
     public init() {}
 
@@ -32,5 +51,15 @@ public final class CalendarPieces: Sendable {
         // Two threads may make the same piece at once: both have the same bytes.
         texts.withLock { $0[key] = text }
         return text
+    }
+
+    /// The series' shared event for `key`, made by `make` the first time it is asked for.
+    func seriesEvent(
+        for key: SeriesKey, make: () throws(CalendarError) -> EventBuilder.SeriesEvent
+    ) throws(CalendarError) -> EventBuilder.SeriesEvent {
+        if let event = seriesEvents.withLock({ $0[key] }) { return event }
+        let event = try make()
+        seriesEvents.withLock { $0[key] = event }
+        return event
     }
 }

@@ -93,7 +93,9 @@ extension CalendarPlan.Event {
 }
 
 extension CalendarPlan {
-    init(export: CalendarExport, audience: CalendarAudience) throws(CalendarError) {
+    /// - Parameter pieces: holds each series' event as the batch's other files have it (see
+    ///   ``EventBuilder/event(for:sharing:)``).
+    init(export: CalendarExport, audience: CalendarAudience, sharing pieces: CalendarPieces) throws(CalendarError) {
         let programme = export.programme
         guard let systemZone = TimeZone(identifier: programme.timeZone) else {
             throw .unknownTimeZone(programme.timeZone)
@@ -115,7 +117,7 @@ extension CalendarPlan {
         }
         var events: [Event] = []
         for series in chosen {
-            events.append(try builder.event(for: series))
+            events.append(try builder.event(for: series, sharing: pieces))
         }
         // A PUBLISH file names no attendees, so whom a cohort event invites (for the coordinator,
         // everyone in a series) is only worked out for the other methods.
@@ -195,7 +197,31 @@ struct EventBuilder {
         "The cohort event '\(CalendarText.clean(event.title))' on \(event.start.date.iso)"
     }
 
-    func event(for series: SessionSeries) throws(CalendarError) -> CalendarPlan.Event {
+    /// What a series' event says in every file that holds it (all but the description and the
+    /// attendees), with the two people's contacts.
+    struct SeriesEvent: Sendable {
+        var event: CalendarPlan.Event
+        var mentor: CalendarPlan.Contact
+        var mentee: CalendarPlan.Contact
+    }
+
+    /// The series' event for this file's audience and method. Its checks and the parts every
+    /// file shares are worked out once per batch (`pieces`); a programme's series each appear
+    /// in the coordinator's file, both people's files and an invitation.
+    func event(for series: SessionSeries, sharing pieces: CalendarPieces) throws(CalendarError) -> CalendarPlan.Event {
+        let key = CalendarPieces.SeriesKey(
+            series: series, timestamp: timestamp, timeZone: programme.timeZone, meetingLink: settings.meetingLink)
+        let shared = try pieces.seriesEvent(for: key) { () throws(CalendarError) in try seriesEvent(for: series) }
+        var event = shared.event
+        event.description = description(of: series, mentor: shared.mentor, mentee: shared.mentee, link: event.link)
+        event.attendees = try attendees([(series.mentor.id, shared.mentor), (series.mentee.id, shared.mentee)])
+        event.reminderMinutes = reminderMinutes
+        return event
+    }
+
+    /// ``SeriesEvent``: what depends on the series, the zone, the timestamp and the meeting
+    /// links alone, not on the file's audience or method.
+    func seriesEvent(for series: SessionSeries) throws(CalendarError) -> SeriesEvent {
         guard !series.uid.isEmpty else {
             throw .invalidSeries(mentorID: series.mentor.id, menteeID: series.mentee.id, reason: "it has no UID")
         }
@@ -217,14 +243,13 @@ struct EventBuilder {
         }
         let link = series.isOnline ? settings.meetingLink?.link(forSeriesUID: series.uid) : nil
         let summary = "Reverse mentoring: \(mentor.name) & \(mentee.name)"
-        return CalendarPlan.Event(
+        let event = CalendarPlan.Event(
             uid: series.uid, sequence: series.sequence, stamp: series.issued ?? timestamp,
             start: series.firstStart, end: series.firstStart.adding(minutes: series.durationMinutes),
             recurrence: recurrence, exceptions: series.skipped.sorted(), summary: summary,
-            location: CalendarText.clean(series.location),
-            description: description(of: series, mentor: mentor, mentee: mentee, link: link), link: link,
-            reminderMinutes: reminderMinutes, attendees: try attendees([(series.mentor.id, mentor), (series.mentee.id, mentee)]),
-            lastEnd: (occurrences.last ?? series.firstStart).adding(minutes: series.durationMinutes))
+            location: CalendarText.clean(series.location), description: "", link: link, reminderMinutes: [],
+            attendees: [], lastEnd: (occurrences.last ?? series.firstStart).adding(minutes: series.durationMinutes))
+        return SeriesEvent(event: event, mentor: mentor, mentee: mentee)
     }
 
     func event(for event: CohortEvent, invitees: [(id: String, contact: CalendarPlan.Contact)]) throws(CalendarError)
