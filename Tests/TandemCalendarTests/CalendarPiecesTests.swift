@@ -32,7 +32,10 @@ struct CalendarPiecesTests {
         silent.settings.reminderMinutes = []
         var revised = Fixture.export(.request)
         for index in revised.series.indices { revised.series[index].sequence += 1 }
-        exports += [renamed, elsewhere, otherCoordinator, moved, later, oneSeries, linked, silent, revised]
+        // The same revision of a series, with a person's name corrected in the sign-ups.
+        var corrected = Fixture.export()
+        corrected.series[0].mentor.name = "Amrit Kaur-Singh"
+        exports += [renamed, elsewhere, otherCoordinator, moved, later, oneSeries, linked, silent, revised, corrected]
         return exports
     }()
 
