@@ -11,8 +11,9 @@ import TandemResults
 /// `mentors/<name>.ics` and `mentees/<name>.ics` for each person with sessions, named from their
 /// id by ``SafeFileName/name(forID:)`` (as `matches.json` records).
 enum CalendarFiles {
-    /// How many mentors' and mentees' files are re-checked with libical on every run.
-    static let checkedPersonalFiles = 25
+    /// How many mentors' and mentees' files (and invitations) are re-checked with libical on
+    /// every run.
+    static let checkedPersonalFiles = 10
 
     /// One file to render: its name, whose it is, the export that holds (at least) that
     /// person's series, and whether to check it with libical.
@@ -28,7 +29,9 @@ enum CalendarFiles {
     /// each side are parsed back with libical and checked before anything is written. Checking
     /// every one of a national cohort's files would dominate the run (libical's parser and
     /// restriction tables cost milliseconds per file), and the per-person files are subsets
-    /// written by the same code; the test suite checks every file of the sample cohort.
+    /// written by the same code: a series' event in a person's file is the bytes checked in
+    /// programme.ics but for its description (``CalendarPieces``). The test suite checks every
+    /// file of the sample cohort.
     ///
     /// Files are rendered on every core: planning and writing a file run side by side with
     /// other files', and share the parts that read the same in each (``CalendarPieces``), while
