@@ -1,5 +1,6 @@
 import CLibical
 import Foundation
+import StableMatching
 import TandemCore
 
 /// Checks of a finished calendar file that do not trust the code that wrote it: libical parses
@@ -35,13 +36,15 @@ public enum CalendarCheck {
         guard let text = String(validating: ics, as: UTF8.self) else {
             return lineProblems(in: ics) + ["The file is not valid UTF-8."]
         }
-        let check = { () -> [String] in
+        // Under the lock: everything but the restriction check of a large calendar, whose
+        // components are handed out in shares to check on every core once the lock is free.
+        let check = { () -> (before: [String], restriction: [String]?, shares: RestrictionShares?, after: [String]) in
             var problems: [String] = []
             guard let calendar = Component.parse(text) else {
-                return ["libical cannot parse the file (a BEGIN without END?)."]
+                return (["libical cannot parse the file (a BEGIN without END?)."], [], nil, [])
             }
             guard icalcomponent_isa(calendar.raw) == ICAL_VCALENDAR_COMPONENT else {
-                return ["The file's top component is \(LibicalTree.kindName(of: calendar.raw)), not VCALENDAR."]
+                return (["The file's top component is \(LibicalTree.kindName(of: calendar.raw)), not VCALENDAR."], [], nil, [])
             }
             // Before anything adds X-LIC-ERROR properties to the tree.
             if let again = try? calendar.serialised(), again != text {
@@ -52,13 +55,24 @@ public enum CalendarCheck {
             // The event checks come first because the restriction check may add X-LIC-ERROR
             // properties to the tree; the messages keep their order.
             let events = eventProblems(calendar.raw)
-            problems += restrictionProblems(calendar.raw, text: text)
-            problems += events
-            return problems
+            if icalcomponent_count_components(calendar.raw, ICAL_ANY_COMPONENT) >= sharedRestrictionCheckSize,
+                let shares = RestrictionShares(splitting: calendar.raw, into: Concurrently.processorCount)
+            {
+                return (problems, nil, shares, events)
+            }
+            return (problems, restrictionProblems(calendar.raw, text: text), nil, events)
         }
         guard let libical = waiting ? LibicalGate.run(check) : LibicalGate.runIfAvailable(check) else { return nil }
-        return lineProblems(in: ics) + libical
+        var restriction = libical.restriction ?? []
+        if let shares = libical.shares, !shares.allPass() {
+            restriction = LibicalGate.run { restrictionProblemsOfFreshParse(text) }
+        }
+        return lineProblems(in: ics) + libical.before + restriction + libical.after
     }
+
+    /// From how many components a calendar's restriction check is spread over the cores: the
+    /// coordinator's file (a component per pair), not a person's.
+    static let sharedRestrictionCheckSize = 256
 
     /// Every VEVENT's occurrences, expanded by libical's recurrence iterator with its EXDATEs
     /// removed by libical, as local wall-clock starts in the event's own zone, keyed by UID.
@@ -150,6 +164,11 @@ public enum CalendarCheck {
     /// component at a time, for a message about each bad component.
     static func restrictionProblems(_ calendar: OpaquePointer, text: String) -> [String] {
         if icalrestriction_check(calendar) != 0 { return [] }
+        return restrictionProblemsOfFreshParse(text)
+    }
+
+    /// ``restrictionProblems(_:)`` of `text` parsed again (a tree the checks have not touched).
+    static func restrictionProblemsOfFreshParse(_ text: String) -> [String] {
         guard let fresh = Component.parse(text) else { return ["libical cannot parse the file again."] }
         return restrictionProblems(fresh.raw)
     }
