@@ -24,10 +24,36 @@ package enum SafeFileName {
     /// Two different ids get the same name only if their sanitised forms and hashes are the
     /// same, which takes a 32-bit SHA-1 collision: ``CalendarFiles`` refuses such a pair.
     package static func name(forID id: String) -> String {
+        if isPlainID(id) { return id }
+        return hashedName(forID: id)
+    }
+
+    /// ``name(forID:)`` worked out in full, for any id.
+    static func hashedName(forID id: String) -> String {
         let safe = sanitised(id)
         if isOwnSafeName(id, sanitised: safe) { return safe }
         let digest = SHA1.digest(Array(id.utf8)).prefix(4)
         return safe + "-" + digest.map { byte in (byte < 0x10 ? "0" : "") + String(byte, radix: 16) }.joined()
+    }
+
+    /// Whether `id` is its own safe name by the quick test that settles the usual id (`M0042`):
+    /// upper-case ASCII letters, digits, `-` and `_` only, which sanitise to themselves, have no
+    /// lower case and are in normal form C; then only the length, an id of underscores, a
+    /// hash-like ending and Windows' reserved names remain to rule out. Any other id takes the
+    /// full test, which gives the same answer for these (a test compares them).
+    static func isPlainID(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard !bytes.isEmpty, bytes.count <= maximumScalars,
+            bytes.allSatisfy({ byte in
+                (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
+            }),
+            !bytes.allSatisfy({ $0 == 0x5F }), !isReserved(id)
+        else { return false }
+        let tail = bytes.suffix(9)
+        let endsLikeHash =
+            tail.count == 9 && tail.first == 0x2D
+            && tail.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) }
+        return !endsLikeHash
     }
 
     /// A person's calendar file, relative to the calendars folder: `mentors/<name>.ics` or

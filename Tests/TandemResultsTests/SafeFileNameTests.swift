@@ -100,6 +100,27 @@ struct SafeFileNameTests {
         #expect(seen.count - Set(different.map { SafeFileName.sanitised($0).lowercased() }).count > 300)
     }
 
+    /// The quick test for the usual ids gives the names the full one gives, for seeded random
+    /// ids of upper-case letters, digits, `-` and `_` (with lower case, dots and accents mixed
+    /// in) and for the edges: hash-like endings, underscores only, reserved names and length.
+    @Test func plainIdsGetTheNameTheFullTestGives() {
+        var generator = SeededGenerator(seed: 2026)
+        let alphabet = Array("ABCDEFXYZ0123456789-_") + ["a", ".", "é"]
+        var ids = [
+            "M0001", "E09526", "X-0123ABCD", "X-0123abcd", "X-0123ABCG", "-0123ABCD", "____", "_", "CON", "COM1", "LPT9",
+            "COM0", "NUL", String(repeating: "A", count: 64), String(repeating: "A", count: 65), "A-B_C",
+        ]
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 1...12, using: &generator)
+            let weights = Int.random(in: 0...9, using: &generator) == 0 ? alphabet.count : alphabet.count - 3
+            ids.append(String((0..<length).map { _ in alphabet[Int.random(in: 0..<weights, using: &generator)] }))
+        }
+        for id in ids {
+            #expect(SafeFileName.name(forID: id) == SafeFileName.hashedName(forID: id), "\(id)")
+        }
+        #expect(ids.filter(SafeFileName.isPlainID).count > 3_000)
+    }
+
     @Test func runNamesAreUniqueIgnoringCase() {
         var names = SafeFileNames()
         #expect(["M1", "m1", "M1", "M/1", "M_1"].map { names.name(for: $0) } == ["M1", "m1-2", "M1-3", "M_1", "M_1-2"])
