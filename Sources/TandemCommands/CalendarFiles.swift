@@ -93,7 +93,8 @@ enum CalendarFiles {
         // Set on the first failure so that no new file is started.
         let failed = Atomic<Bool>(false)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
-        // The files' common parts (their opening, a PUBLISH file's cohort events) are serialised once.
+        // The files' common parts (their opening, a PUBLISH file's cohort events, a series' event
+        // but for its description and attendees) are serialised once.
         let pieces = CalendarPieces()
         Concurrently.forEach(workers) { worker in
             // What every file of a series shares is worked out by all the threads first, a share of
