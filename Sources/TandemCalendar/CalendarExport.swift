@@ -61,19 +61,6 @@ public struct CalendarExport: Sendable {
         }
         return Data(text.utf8)
     }
-
-    /// Works out what the series in `range` share between the files of a batch (their checks,
-    /// and libical's text of all but their descriptions and attendees) and puts it into
-    /// `pieces`, so that several threads can share that work before the files that need it are
-    /// rendered; rendering works out whatever is missing.
-    /// - Throws: as ``render(for:)``, for a series in `range`.
-    public func prepareShared(seriesIn range: Range<Int>, sharing pieces: CalendarPieces) throws(CalendarError) {
-        var part = self
-        part.series = Array(series[range])
-        part.cohortEvents = []
-        let plan = try CalendarPlan(export: part, audience: .coordinator, sharing: pieces)
-        try LibicalGate.runUnshared { () throws(CalendarError) in try plan.prepareShared(sharing: pieces) }
-    }
 }
 
 extension CalendarAudience {

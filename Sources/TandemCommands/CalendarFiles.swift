@@ -11,10 +11,6 @@ import TandemResults
 /// `mentors/<name>.ics` and `mentees/<name>.ics` for each person with sessions, named from their
 /// id by ``SafeFileName/name(forID:)`` (as `matches.json` records).
 enum CalendarFiles {
-    /// From how many series in the first file (programme.ics) their shared parts are worked
-    /// out on every core before the files are rendered.
-    static let sharedPreparationSize = 64
-
     /// How many mentors' and mentees' files (and invitations) are re-checked with libical on
     /// every run.
     static let checkedPersonalFiles = 10
@@ -96,15 +92,7 @@ enum CalendarFiles {
         // The files' common parts (their opening, a PUBLISH file's cohort events, a series' event
         // but for its description and attendees) are serialised once.
         let pieces = CalendarPieces()
-        Concurrently.forEach(workers) { worker in
-            // What every file of a series shares is worked out by all the threads first, a share of
-            // the series each, so that programme.ics (which needs all of it) and its long check
-            // can start sooner. A series that fails here fails again, with its message, below.
-            if let programme = jobs.first?.export, programme.series.count >= sharedPreparationSize {
-                let count = programme.series.count
-                try? programme.prepareShared(
-                    seriesIn: (worker * count / workers)..<((worker + 1) * count / workers), sharing: pieces)
-            }
+        Concurrently.forEach(workers) { _ in
             func record(_ index: Int, _ outcome: Result<Data, TandemFailure>) {
                 if case .failure = outcome { failed.store(true, ordering: .relaxed) }
                 results.withLock { state in

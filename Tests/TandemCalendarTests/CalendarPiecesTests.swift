@@ -53,18 +53,6 @@ struct CalendarPiecesTests {
         }
     }
 
-    @Test func aFileRenderedAfterItsSeriesWerePreparedIsTheFileRenderedAlone() throws {
-        for export in Self.exports {
-            let pieces = CalendarPieces()
-            let half = export.series.count / 2
-            try export.prepareShared(seriesIn: 0..<half, sharing: pieces)
-            try export.prepareShared(seriesIn: half..<export.series.count, sharing: pieces)
-            for audience in Self.audiences {
-                #expect(try export.render(for: audience, sharing: pieces) == (try export.render(for: audience)))
-            }
-        }
-    }
-
     @Test func theExportsDifferInWhatThePiecesHold() throws {
         let files = try Self.exports.map { try $0.render(for: .coordinator) }
         #expect(Set(files).count == files.count)

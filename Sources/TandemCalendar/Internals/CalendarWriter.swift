@@ -36,17 +36,6 @@ extension CalendarPlan {
         return text
     }
 
-    /// Puts the parts the plan's series events share with other files into `pieces` (see
-    /// ``CalendarExport/prepareShared(seriesIn:sharing:)``).
-    func prepareShared(sharing pieces: CalendarPieces) throws(CalendarError) {
-        let tzid = zone.identifier
-        let isCancelled = method == .cancel
-        for event in events where !event.isSameInEveryFile {
-            _ = try event.leadingText(tzid: tzid, sharing: pieces)
-            _ = try event.trailingText(isCancelled: isCancelled, sharing: pieces)
-        }
-    }
-
     /// libical's serialisation of the calendar's properties and VTIMEZONE: the calendar
     /// without events, less its closing line.
     private func openingText() throws(CalendarError) -> String {
@@ -112,28 +101,18 @@ extension CalendarPlan.Event {
         }
         let split = frame.utf8.index(after: lineEnd)
         text += frame[..<split]
-        text += try leadingText(tzid: tzid, sharing: pieces)
+        text += try pieces.text(for: .leadingProperties(leading, tzid: tzid)) { () throws(CalendarError) in
+            var text = ""
+            try addLeadingProperties(tzid: tzid) { (property) throws(CalendarError) in text += try property.serialised() }
+            return text
+        }
         text += try descriptionProperty().serialised()
         text += try pieces.text(for: .organizer(organizer)) { () throws(CalendarError) in
             try Self.organizerProperty(organizer).serialised()
         }
         try addAttendees { (property) throws(CalendarError) in text += try property.serialised() }
-        text += try trailingText(isCancelled: isCancelled, sharing: pieces)
-        text += frame[split...]
-    }
-
-    /// The properties before DESCRIPTION, as libical serialises them, from `pieces`.
-    func leadingText(tzid: String, sharing pieces: CalendarPieces) throws(CalendarError) -> String {
-        try pieces.text(for: .leadingProperties(leading, tzid: tzid)) { () throws(CalendarError) in
-            var text = ""
-            try addLeadingProperties(tzid: tzid) { (property) throws(CalendarError) in text += try property.serialised() }
-            return text
-        }
-    }
-
-    /// The properties and alarms after the attendees, as libical serialises them, from `pieces`.
-    func trailingText(isCancelled: Bool, sharing pieces: CalendarPieces) throws(CalendarError) -> String {
-        try pieces.text(for: .trailingProperties(trailing, isCancelled: isCancelled)) { () throws(CalendarError) in
+        text += try pieces.text(for: .trailingProperties(trailing, isCancelled: isCancelled)) {
+            () throws(CalendarError) in
             var text = ""
             try addTrailingProperties(isCancelled: isCancelled) { (property) throws(CalendarError) in
                 text += try property.serialised()
@@ -143,6 +122,7 @@ extension CalendarPlan.Event {
             }
             return text
         }
+        text += frame[split...]
     }
 
     /// UID, DTSTAMP, DTSTART, DTEND, RRULE, EXDATEs, SUMMARY, LOCATION and URL, in that order.
