@@ -99,6 +99,20 @@ package enum Concurrently {
         }
     }
 
+    /// `transform` of every index in `0..<count`, in index order, computed as
+    /// ``forEach(_:threads:_:)`` calls its body: on `min(count, threads)` threads, each taking
+    /// the next index not yet taken.
+    package static func map<Element: Sendable>(
+        _ count: Int, threads: Int, _ transform: @Sendable (_ index: Int) -> Element
+    ) -> [Element] {
+        [Element](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
+            // Each index writes only its own element; all have been written when `forEach` returns.
+            nonisolated(unsafe) let shared = buffer
+            forEach(count, threads: threads) { index in shared.initializeElement(at: index, to: transform(index)) }
+            initialized = max(count, 0)
+        }
+    }
+
     /// The work and the next index to take (index 0 is the caller's).
     private final class Pieces: Sendable {
         let count: Int

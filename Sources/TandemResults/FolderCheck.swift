@@ -83,15 +83,9 @@ enum FolderCheck {
     /// The SHA-256 of each file, `nil` for one that cannot be read; two or more threads each
     /// take the next file.
     private static func currentDigests(of paths: [String]) -> [String?] {
-        let digests = UnsafeMutableBufferPointer<String?>.allocate(capacity: max(paths.count, 1))
-        digests.initialize(repeating: nil)
-        defer { digests.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = digests
-        let threads = paths.count < StagedFiles.parallelFileCount ? 1 : Concurrently.processorCount
-        Concurrently.forEach(paths.count, threads: threads) { index in
-            shared[index] = FileManager.default.contents(atPath: paths[index]).map(FileDigest.hex(of:))
+        Concurrently.map(paths.count, threads: StagedFiles.threads(for: paths.count)) { index in
+            FileManager.default.contents(atPath: paths[index]).map(FileDigest.hex(of:))
         }
-        return Array(digests.prefix(paths.count))
     }
 
     private static func check(

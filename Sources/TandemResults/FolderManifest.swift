@@ -29,13 +29,8 @@ struct FolderManifest: Equatable {
     /// writes a file per person): each thread takes the next file, so that one large file
     /// (preferences.json) does not leave the other threads a share of the small ones to wait for.
     init(writer: String, files: [(name: String, data: Data)]) {
-        let hashes = UnsafeMutableBufferPointer<String>.allocate(capacity: max(files.count, 1))
-        hashes.initialize(repeating: "")
-        defer { hashes.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = hashes
-        let threads = files.count < StagedFiles.parallelFileCount ? 1 : Concurrently.processorCount
-        Concurrently.forEach(files.count, threads: threads) { index in
-            shared[index] = FileDigest.hex(of: files[index].data)
+        let hashes = Concurrently.map(files.count, threads: StagedFiles.threads(for: files.count)) { index in
+            FileDigest.hex(of: files[index].data)
         }
         var digests: [String: String] = [:]
         digests.reserveCapacity(files.count)

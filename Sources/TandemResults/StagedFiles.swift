@@ -33,6 +33,12 @@ enum StagedFiles {
     /// Below this many files one thread writes them all: a thread costs more than it saves.
     static let parallelFileCount = 64
 
+    /// The threads that write, hash or read `fileCount` files: every core from
+    /// ``parallelFileCount`` files, else one.
+    static func threads(for fileCount: Int) -> Int {
+        fileCount < parallelFileCount ? 1 : Concurrently.processorCount
+    }
+
     /// - Parameter flushes: false leaves the flush to a later call on the same folder.
     static func writeAll(
         _ files: [(name: String, data: Data)], into folder: String, sharing: OutputFolder.Sharing = .owner,
@@ -54,24 +60,20 @@ enum StagedFiles {
             paths.append(destination)
         }
         let destinations = paths
-        let failures = UnsafeMutableBufferPointer<WriteError?>.allocate(capacity: max(files.count, 1))
-        failures.initialize(repeating: nil)
-        defer { failures.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = failures
         // Set on the first failure so that no new file is started.
         let failed = Atomic<Bool>(false)
-        let threads = files.count < parallelFileCount ? 1 : Concurrently.processorCount
-        Concurrently.forEach(files.count, threads: threads) { index in
-            guard !failed.load(ordering: .relaxed) else { return }
+        let failures = Concurrently.map(files.count, threads: threads(for: files.count)) { index -> WriteError? in
+            guard !failed.load(ordering: .relaxed) else { return nil }
             do throws(WriteError) {
                 try Self.store(files[index].data, at: destinations[index], mode: fileMode)
+                return nil
             } catch {
-                shared[index] = error
                 failed.store(true, ordering: .relaxed)
+                return error
             }
         }
         // The first failure in file order among the files tried.
-        if let failure = failures.prefix(files.count).lazy.compactMap({ $0 }).first { throw failure }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         #if os(Linux)
             if flushes { try flush(folder) }
         #endif

@@ -119,4 +119,12 @@ struct ConcurrentlyTests {
         Concurrently.forEach(count, threads: threads) { index in runs.withLock { $0[index] += 1 } }
         #expect(runs.withLock { $0 } == [Int](repeating: 1, count: count))
     }
+
+    @Test(
+        "Mapped over a few threads, each index's result is in its place",
+        arguments: [(0, 4), (1, 4), (7, 1), (100, 3), (5, 8)])
+    func mapKeepsIndexOrder(count: Int, threads: Int) {
+        let strings = Concurrently.map(count, threads: threads) { index in String(repeating: "x", count: index) }
+        #expect(strings == (0..<count).map { String(repeating: "x", count: $0) })
+    }
 }

@@ -50,13 +50,8 @@ final class RestrictionShares: @unchecked Sendable {
 
     /// Whether libical's restriction check passes every share, each on a thread of its own.
     func allPass() -> Bool {
-        let passes = UnsafeMutableBufferPointer<Bool>.allocate(capacity: calendars.count)
-        passes.initialize(repeating: false)
-        defer { passes.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = passes
-        Concurrently.forEach(calendars.count) { index in
-            shared[index] = icalrestriction_check(self.calendars[index]) != 0
-        }
-        return passes.allSatisfy { $0 }
+        Concurrently.map(calendars.count, threads: calendars.count) { index in
+            icalrestriction_check(self.calendars[index]) != 0
+        }.allSatisfy { $0 }
     }
 }
