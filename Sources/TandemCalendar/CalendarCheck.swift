@@ -177,12 +177,10 @@ public enum CalendarCheck {
         var problems: [String] = []
         let calendarProperties = LibicalTree.properties(of: calendar).filter { icalproperty_isa($0) != ICAL_XLICERROR_PROPERTY }
         for child in LibicalTree.children(of: calendar) {
-            guard let wrapper = try? Component(ICAL_VCALENDAR_COMPONENT), let copy = icalcomponent_new_clone(child) else {
+            guard let wrapper = Component.calendar(copying: calendarProperties), let copy = icalcomponent_new_clone(child)
+            else {
                 problems.append("libical could not copy a component to check it.")
                 continue
-            }
-            for property in calendarProperties {
-                if let clone = icalproperty_new_clone(property) { icalcomponent_add_property(wrapper.raw, clone) }
             }
             wrapper.append(Component(adopting: copy))
             if icalrestriction_check(wrapper.raw) == 0 {

@@ -23,6 +23,17 @@ struct Component: ~Copyable {
         return Component(adopting: raw)
     }
 
+    /// A new VCALENDAR holding copies of `properties` (a calendar's own), for checking some of
+    /// that calendar's components on their own; `nil` when libical cannot make it.
+    static func calendar(copying properties: [OpaquePointer]) -> Component? {
+        guard let calendar = try? Component(ICAL_VCALENDAR_COMPONENT) else { return nil }
+        for property in properties {
+            guard let copy = icalproperty_new_clone(property) else { return nil }
+            icalcomponent_add_property(calendar.raw, copy)
+        }
+        return calendar
+    }
+
     deinit {
         icalcomponent_free(raw)
     }

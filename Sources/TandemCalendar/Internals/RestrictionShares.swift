@@ -24,18 +24,11 @@ final class RestrictionShares: @unchecked Sendable {
         let properties = LibicalTree.properties(of: calendar)
         var shares: [OpaquePointer] = []
         for _ in 0..<max(1, min(count, children.count)) {
-            guard let share = icalcomponent_new(ICAL_VCALENDAR_COMPONENT) else {
+            guard let share = Component.calendar(copying: properties) else {
                 shares.forEach { icalcomponent_free($0) }
                 return nil
             }
-            shares.append(share)
-            for property in properties {
-                guard let copy = icalproperty_new_clone(property) else {
-                    shares.forEach { icalcomponent_free($0) }
-                    return nil
-                }
-                icalcomponent_add_property(share, copy)
-            }
+            shares.append(share.release())
         }
         for (index, child) in children.enumerated() {
             icalcomponent_remove_component(calendar, child)
