@@ -39,27 +39,33 @@ public final class CalendarPieces: Sendable {
         }
     }
 
-    private let texts = Mutex<[Key: String]>([:])
-    private let seriesEvents = Mutex<[SeriesKey: EventBuilder.SeriesEvent]>([:])
+    private let texts = Made<Key, String>()
+    private let seriesEvents = Made<SeriesKey, EventBuilder.SeriesEvent>()
 
     public init() {}
 
     /// The text for `key`, made by `make` the first time it is asked for.
     func text(for key: Key, make: () throws(CalendarError) -> String) throws(CalendarError) -> String {
-        if let text = texts.withLock({ $0[key] }) { return text }
-        let text = try make()
-        // Two threads may make the same piece at once: both have the same bytes.
-        texts.withLock { $0[key] = text }
-        return text
+        try texts.value(for: key, make: make)
     }
 
     /// The series' shared event for `key`, made by `make` the first time it is asked for.
     func seriesEvent(
         for key: SeriesKey, make: () throws(CalendarError) -> EventBuilder.SeriesEvent
     ) throws(CalendarError) -> EventBuilder.SeriesEvent {
-        if let event = seriesEvents.withLock({ $0[key] }) { return event }
-        let event = try make()
-        seriesEvents.withLock { $0[key] = event }
-        return event
+        try seriesEvents.value(for: key, make: make)
+    }
+
+    /// Values by key, each made the first time it is asked for, from any thread.
+    private final class Made<MadeKey: Hashable & Sendable, Value: Sendable>: Sendable {
+        private let values = Mutex<[MadeKey: Value]>([:])
+
+        func value(for key: MadeKey, make: () throws(CalendarError) -> Value) throws(CalendarError) -> Value {
+            if let value = values.withLock({ $0[key] }) { return value }
+            let value = try make()
+            // Two threads may make the same value at once: both make the same.
+            values.withLock { $0[key] = value }
+            return value
+        }
     }
 }
