@@ -10,10 +10,7 @@ import Synchronization
 /// libical is used by one thread at a time, whatever the callers' concurrency. No libical
 /// object (component, property, zone) outlives the closure that made it or crosses threads.
 ///
-/// The exceptions are ``runUnshared(_:)``, for writing a calendar (see there), and the
-/// restriction check of a large calendar's shares (``RestrictionShares``): each share is a tree
-/// made under the lock and then checked by one thread alone, and the check reads nothing else
-/// but libical's constant restriction tables (its error number is per thread, as for writing).
+/// The exception is ``runUnshared(_:)``, for writing a calendar (see there).
 enum LibicalGate {
     private static let isSetUp: Bool = {
         // Errors must come back as values we can report, never as an abort inside the library.
