@@ -97,7 +97,8 @@ struct MatchCommand: ParsableCommand {
             try MemoryCheck.refuseUnaffordableLists(
                 loaded.cohort, policy: policy, scheduled: scheduler != nil, progress: progress)
             if noRecord {
-                let outcome = CohortMatcher.match(loaded.cohort, policy: policy, scheduler: scheduler, progress: progress)
+                let outcome = CohortMatcher.match(
+                    loaded.cohort, policy: policy, scheduler: scheduler, progress: progress, countingRelaxations: !noReport)
                 let (result, files) = try render(
                     MatchResult(outcome, programme: programme), outcome: outcome, loaded: loaded, zone: scheduler?.zone,
                     timestamp: clock.now, calendarSettings: loaded.configuration.calendar, progress: progress
@@ -137,7 +138,9 @@ struct MatchCommand: ParsableCommand {
                 }
                 scheduler?.bookedSeries = continuation.keptSeriesByMentor
                 scheduler?.notBefore = clock.today
-                let outcome = CohortMatcher.match(continuation.residual, policy: policy, scheduler: scheduler, progress: progress)
+                let outcome = CohortMatcher.match(
+                    continuation.residual, policy: policy, scheduler: scheduler, progress: progress,
+                    countingRelaxations: !noReport)
                 var fresh = MatchResult(outcome, programme: programme)
                 for index in fresh.pairs.indices {
                     guard var series = fresh.pairs[index].series else { continue }

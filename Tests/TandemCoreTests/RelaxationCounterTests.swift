@@ -145,4 +145,42 @@ struct RelaxationCounterTests {
         #expect(compared >= 2)
         #expect(DeferredAcceptance.solve(scored.instance, optimal: .residentOptimal).pairCount < compiled.menteeCount)
     }
+
+    /// The relaxations counted beside the matching are the ones the outcome's lists give when
+    /// counted afterwards, for either objective; they are counted only when asked for.
+    @Test(arguments: [MatchObjective.stable, .coverage])
+    func relaxationsCountedBesideTheMatchingAreThoseOfItsLists(objective: MatchObjective) throws {
+        let generated = SyntheticCohort.generate(mentees: 400, mentors: 100, seed: 81)
+        var cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        for index in cohort.mentees.indices {
+            cohort.mentees[index].exclusions = (0..<8).map { cohort.mentors[(index * 7 + $0 * 13) % cohort.mentors.count].id }
+        }
+        var policy = MatchingPolicy(minimumScore: 0.3, seed: 5)
+        policy.objective = objective
+        let outcome = CohortMatcher.match(cohort, policy: policy, countingRelaxations: true)
+        let counted = try #require(outcome.ruleRelaxations)
+        #expect(!counted.isEmpty)
+        // All stable matchings have as many pairs, and the most-pairs one is the most.
+        #expect(counted.allSatisfy { $0.pairsWithRule == outcome.pairs.count })
+        #expect(
+            counted
+                == RelaxationCounter.relaxations(compiled: outcome.compiled, scored: outcome.scored, objective: objective))
+        #expect(CohortMatcher.match(cohort, policy: policy).ruleRelaxations == nil)
+    }
+
+    /// Pairs the schedule could not place leave the lists the matching used; the relaxations
+    /// counted from the lists before that are dropped, and the report counts them again.
+    @Test func relaxationsCountedBeforeARoundRemovedPairsAreDropped() throws {
+        let generated = SyntheticCohort.generate(mentees: 200, mentors: 60, seed: 3)
+        let cohort = try #require(SyntheticCohortParsing.cohort(generated))
+        // A narrow window of start times leaves many acceptable pairs without a common slot.
+        var settings = EveryPairScheduledTests.settings(cadence: .everyWeeks(1))
+        settings.earliestStartMinute = 17 * 60
+        settings.latestStartMinute = 18 * 60
+        let outcome = CohortMatcher.match(
+            cohort, policy: MatchingPolicy(seed: 3), scheduler: try EveryPairScheduledTests.scheduler(settings),
+            countingRelaxations: true)
+        #expect(!outcome.withoutSlot.isEmpty)
+        #expect(outcome.ruleRelaxations == nil)
+    }
 }

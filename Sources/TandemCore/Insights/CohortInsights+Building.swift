@@ -105,7 +105,9 @@ extension CohortInsights {
         // displaced would need the rest of their list), so without the lists there is no count.
         relaxations =
             outcome.exactPasses == nil
-            ? RelaxationCounter.relaxations(compiled: compiled, scored: outcome.scored, objective: outcome.objective) : nil
+            ? outcome.ruleRelaxations
+                ?? RelaxationCounter.relaxations(compiled: compiled, scored: outcome.scored, objective: outcome.objective)
+            : nil
 
         if let schedule {
             calendarStart = schedule.startDate

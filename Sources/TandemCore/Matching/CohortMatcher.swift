@@ -14,22 +14,27 @@ public enum CohortMatcher {
     ///   With a `scheduler`, each mentor's capacity is first capped by the sessions their
     ///   availability can hold (so matching never promises more than the calendar can keep), and
     ///   every pair is then given its series of sessions.
-    /// - Parameter exact: whether to find the stable matching without holding the complete
-    ///   lists (``ExactStableInstance``); `nil` chooses by size: unlimited lists, no schedule,
-    ///   the stable objective and at least ``exactPairCount`` mentor–mentee pairs. Both ways
-    ///   give the same matching.
+    /// - Parameters:
+    ///   - exact: whether to find the stable matching without holding the complete lists
+    ///     (``ExactStableInstance``); `nil` chooses by size: unlimited lists, no schedule, the
+    ///     stable objective and at least ``exactPairCount`` mentor–mentee pairs. Both ways give
+    ///     the same matching.
+    ///   - countingRelaxations: also count, for the report, the pairs each rule's relaxation
+    ///     would add (``MatchOutcome/ruleRelaxations``), beside the matching.
     public static func match(
         _ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler? = nil,
-        progress: any ProgressObserver = NoProgress(), exact: Bool? = nil
+        progress: any ProgressObserver = NoProgress(), exact: Bool? = nil, countingRelaxations: Bool = false
     ) -> MatchOutcome {
-        match(cohort, policy: policy, scheduler: scheduler, progress: progress, exact: exact, window: nil)
+        match(
+            cohort, policy: policy, scheduler: scheduler, progress: progress, exact: exact, window: nil,
+            countingRelaxations: countingRelaxations)
     }
 
-    /// ``match(_:policy:scheduler:progress:exact:)`` offering each mentee `window` mentors at
-    /// first in the exact method (tests use tiny windows to extend them often).
+    /// ``match(_:policy:scheduler:progress:exact:countingRelaxations:)`` offering each mentee
+    /// `window` mentors at first in the exact method (tests use tiny windows to extend them often).
     static func match(
         _ cohort: Cohort, policy: MatchingPolicy, scheduler: SessionScheduler?, progress: any ProgressObserver,
-        exact: Bool?, window: Int?
+        exact: Bool?, window: Int?, countingRelaxations: Bool = false
     ) -> MatchOutcome {
         var cohort = cohort
         var capacityCaps: [CapacityCap] = []
@@ -73,11 +78,37 @@ public enum CohortMatcher {
         // the report and explanations are made once, for the matching that is kept. A run whose
         // start times leave most acceptable pairs without a common slot can take hundreds of
         // rounds (generated 2,000 x 500 with a half-hour window of start times: about 800).
+        let rounds = {
+            matchRounds(
+                scored: scored, policy: policy, chosenChoice: chosenChoice, compiled: compiled, scheduler: scheduler,
+                cohort: cappedCohort, withoutSessions: withoutSessions, capacityCaps: capacityCaps, ranks: ranks,
+                passes: passes, useExact: useExact, progress: progress)
+        }
+        // The exact method's reduced lists cannot count the relaxations (``CohortInsights``).
+        guard countingRelaxations, !useExact else { return rounds() }
+        // They need only the scored lists, so they are counted while the rounds run, which
+        // leave a core idle much of the time, and kept if no round changed the lists.
+        let listsScored = scored
+        var (outcome, relaxations) = Concurrently.run(
+            onCallingThread: rounds,
+            beside: { RelaxationCounter.relaxations(compiled: compiled, scored: listsScored, objective: policy.objective) })
+        if outcome.withoutSlot.isEmpty { outcome.ruleRelaxations = relaxations }
+        return outcome
+    }
+
+    /// Matches `scored` until every pair made has a slot, removing those that got none (see
+    /// ``match(_:policy:scheduler:progress:exact:countingRelaxations:)``).
+    private static func matchRounds(
+        scored: ScoredInstance, policy: MatchingPolicy, chosenChoice: StableChoice?, compiled: CompiledCohort,
+        scheduler: SessionScheduler?, cohort: Cohort, withoutSessions: Set<Int>, capacityCaps: [CapacityCap],
+        ranks: ListRanks?, passes: ExactPasses?, useExact: Bool, progress: any ProgressObserver
+    ) -> MatchOutcome {
+        var scored = scored
         var withoutSlot: [SessionScheduler.Unscheduled] = []
         while true {
             let round = matchRound(
                 scored: scored, policy: policy, chosenChoice: chosenChoice, compiled: compiled, scheduler: scheduler,
-                cohort: cappedCohort, withoutSessions: withoutSessions, removedSoFar: withoutSlot.count,
+                cohort: cohort, withoutSessions: withoutSessions, removedSoFar: withoutSlot.count,
                 isFirst: withoutSlot.isEmpty, ranks: ranks, progress: progress)
             guard let matched = round.matched else {
                 withoutSlot += round.unplaced

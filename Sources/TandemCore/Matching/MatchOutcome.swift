@@ -60,6 +60,9 @@ public struct MatchOutcome: Sendable {
     /// ``scored`` (which ``report`` verifies against) no longer lists them.
     package var withoutSlot: [SessionScheduler.Unscheduled] = []
 
+    /// The pairs relaxing each rule would add, when counted with the matching (for the report).
+    package var ruleRelaxations: [RuleRelaxation]?
+
     /// The check of ``matching`` against every acceptable pair of the cohort, when ``scored``
     /// holds only part of them (the exact method for large cohorts).
     public var allPairs: AllPairsCheck?
