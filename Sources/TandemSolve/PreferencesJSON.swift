@@ -13,36 +13,37 @@ package enum PreferencesJSON {
     package static func render(_ instance: MatchingInstance, cohort: Cohort) -> Data {
         let mentors = EscapedIDs(cohort.mentors.prefix(instance.hospitalCount).map(\.id))
         let mentees = EscapedIDs(cohort.mentees.prefix(instance.residentCount).map(\.id))
-        var bytes: [UInt8] = []
         // Each acceptable pair appears in both lists, as an id and ", ".
-        bytes.reserveCapacity(
-            64 * (instance.residentCount + instance.hospitalCount) + instance.residentLists.count
+        var bytes = ByteBuffer(
+            capacity: 64 * (instance.residentCount + instance.hospitalCount) + instance.residentLists.count
                 * (mentors.meanLength + mentees.meanLength + 4))
-        bytes.append(contentsOf: "{\n\"capacities\": {".utf8)
+        bytes.append("{\n\"capacities\": {")
         for (position, entry) in mentors.keyOrder.enumerated() {
-            bytes.append(contentsOf: (position == 0 ? "\n" : ",\n").utf8)
+            bytes.append(position == 0 ? "\n" : ",\n")
             mentors.append(entry.key, to: &bytes)
-            bytes.append(contentsOf: ": \(instance.capacities[entry.value])".utf8)
+            bytes.append(": \(instance.capacities[entry.value])")
         }
-        bytes.append(contentsOf: "\n},\n\"mentees\": ".utf8)
+        bytes.append("\n},\n\"mentees\": ")
         appendLists(keys: mentees, entries: mentors, to: &bytes) { instance.hospitals(preferredBy: $0) }
-        bytes.append(contentsOf: ",\n\"mentors\": ".utf8)
+        bytes.append(",\n\"mentors\": ")
         appendLists(keys: mentors, entries: mentees, to: &bytes) { instance.residents(preferredBy: $0) }
-        bytes.append(contentsOf: "\n}\n".utf8)
-        return Data(bytes)
+        bytes.append("\n}\n")
+        return bytes.data()
     }
 
     /// `{"id": ["other", …], …}` in key order, one id per line.
     private static func appendLists(
-        keys: EscapedIDs, entries: EscapedIDs, to bytes: inout [UInt8], list: (Int) -> ArraySlice<Int32>
+        keys: EscapedIDs, entries: EscapedIDs, to bytes: inout ByteBuffer, list: (Int) -> ArraySlice<Int32>
     ) {
         bytes.append(UInt8(ascii: "{"))
         for (position, entry) in keys.keyOrder.enumerated() {
-            bytes.append(contentsOf: (position == 0 ? "\n" : ",\n").utf8)
+            bytes.append(position == 0 ? "\n" : ",\n")
             keys.append(entry.key, to: &bytes)
-            bytes.append(contentsOf: ": [".utf8)
-            for (index, other) in list(entry.value).enumerated() {
-                // Two bytes, not a string's UTF-8 view: this runs for each of millions of entries.
+            bytes.append(": [")
+            let others = list(entry.value)
+            // Room for the whole list at once: this runs for each of millions of entries.
+            bytes.reserve(others.count * (entries.longest + 2))
+            for (index, other) in others.enumerated() {
                 if index > 0 {
                     bytes.append(UInt8(ascii: ","))
                     bytes.append(UInt8(ascii: " "))
@@ -51,7 +52,7 @@ package enum PreferencesJSON {
             }
             bytes.append(UInt8(ascii: "]"))
         }
-        bytes.append(contentsOf: "\n}".utf8)
+        bytes.append("\n}")
     }
 }
 
@@ -71,6 +72,7 @@ private struct EscapedIDs {
         ends.reserveCapacity(ids.count)
         for id in ids {
             JSONText.append(string: id, to: &literals)
+            longest = max(longest, literals.count - (ends.last ?? 0))
             ends.append(literals.count)
         }
         // Sorted by id, ties by index, so equal ids form runs in insertion order.
@@ -88,8 +90,11 @@ private struct EscapedIDs {
 
     var meanLength: Int { ends.isEmpty ? 0 : literals.count / ends.count }
 
-    func append(_ index: Int, to bytes: inout [UInt8]) {
+    /// The length of the longest literal.
+    private(set) var longest = 0
+
+    func append(_ index: Int, to bytes: inout ByteBuffer) {
         let start = index == 0 ? 0 : ends[index - 1]
-        literals.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
+        literals.withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
     }
 }
