@@ -177,34 +177,46 @@ extension PreferenceBuilder {
             for position in 0..<Int(menteeListStart[menteeSplit]) { second[Int(menteeLists[position])] &+= 1 }
             return [first, second]
         }()
-        let keys = ContiguousArray<MentorRankKey>(unsafeUninitializedCapacity: entryCount) { keys, initialized in
-            nonisolated(unsafe) let keys = keys
-            Concurrently.forEach(halves) { half in
-                var cursor = cursors[half]
-                for mentee in half == 0 ? 0..<menteeSplit : menteeSplit..<menteeCount {
-                    let menteeHash = compiled.menteeIdHash[mentee]
-                    for position in Int(menteeListStart[mentee])..<Int(menteeListStart[mentee + 1]) {
-                        let mentor = Int(menteeLists[position])
-                        let slot = Int(cursor[mentor])
-                        cursor[mentor] = Int32(truncatingIfNeeded: slot &+ 1)
-                        let tie = compiled.tieKey(ranker: compiled.mentorIdHash[mentor], candidate: menteeHash)
-                        keys.initializeElement(
-                            at: slot,
-                            to: MentorRankKey(
-                                score: mentorScores[position], tie: tie, mentee: Int32(truncatingIfNeeded: mentee)))
+        let keys = UnsafeMutableBufferPointer<MentorRankKey>.allocate(capacity: entryCount)
+        defer { keys.deallocate() }
+        nonisolated(unsafe) let sharedKeys = keys
+        Concurrently.forEach(halves) { half in
+            var cursor = cursors[half]
+            for mentee in half == 0 ? 0..<menteeSplit : menteeSplit..<menteeCount {
+                let menteeHash = compiled.menteeIdHash[mentee]
+                for position in Int(menteeListStart[mentee])..<Int(menteeListStart[mentee + 1]) {
+                    let mentor = Int(menteeLists[position])
+                    let slot = Int(cursor[mentor])
+                    cursor[mentor] = Int32(truncatingIfNeeded: slot &+ 1)
+                    let tie = compiled.tieKey(ranker: compiled.mentorIdHash[mentor], candidate: menteeHash)
+                    sharedKeys.initializeElement(
+                        at: slot,
+                        to: MentorRankKey(
+                            score: mentorScores[position], tie: tie, mentee: Int32(truncatingIfNeeded: mentee)))
+                }
+            }
+        }
+        // Each half sorts its mentors' buckets and takes the mentees and scores out of them while
+        // they are still in the core's cache.
+        var mentees = ContiguousArray<Int32>(repeating: 0, count: entryCount)
+        var scores = ContiguousArray<Int32>(repeating: 0, count: entryCount)
+        mentees.withUnsafeMutableBufferPointer { mentees in
+            scores.withUnsafeMutableBufferPointer { scores in
+                nonisolated(unsafe) let (mentees, scores) = (mentees, scores)
+                Concurrently.forEach(halves) { half in
+                    for mentor in half == 0 ? 0..<mentorSplit : mentorSplit..<mentorCount {
+                        let bucket = Int(start[mentor])..<Int(start[mentor + 1])
+                        var bucketKeys = UnsafeMutableBufferPointer(rebasing: sharedKeys[bucket])
+                        bucketKeys.sort()
+                        for slot in bucket {
+                            mentees[slot] = sharedKeys[slot].mentee
+                            scores[slot] = sharedKeys[slot].score
+                        }
                     }
                 }
             }
-            Concurrently.forEach(halves) { half in
-                for mentor in half == 0 ? 0..<mentorSplit : mentorSplit..<mentorCount {
-                    let bucket = Int(start[mentor])..<Int(start[mentor + 1])
-                    var bucketKeys = UnsafeMutableBufferPointer(rebasing: keys[bucket])
-                    bucketKeys.sort()
-                }
-            }
-            initialized = entryCount
         }
-        return (start, ContiguousArray(keys.lazy.map { $0.mentee }), ContiguousArray(keys.lazy.map { $0.score }))
+        return (start, mentees, scores)
     }
 }
 
