@@ -194,7 +194,7 @@ struct MatchCommand: ParsableCommand {
                     return noReport ? nil : try transaction.history()
                 }
                 try save(files + attention, progress: progress)
-                for uid in unsent.map(\.series.uid) + freshSeries.map(\.uid) { try transaction.markSent(uid: uid) }
+                try transaction.markSent(uids: unsent.map(\.series.uid) + freshSeries.map(\.uid))
                 notes.kept = continuation.kept.count
                 notes.made = fresh.pairs.count
                 notes.changes = revisions.count

@@ -101,8 +101,8 @@ package struct RecordTransaction {
         try records { db in
             // Many rows a statement: a national cohort has 125,000 people, and each statement
             // executed costs more than the row it adds.
-            for batch in stride(from: 0, to: people.count, by: Self.peoplePerStatement) {
-                let rows = people[batch..<min(people.count, batch + Self.peoplePerStatement)]
+            for batch in stride(from: 0, to: people.count, by: Self.rowsPerStatement) {
+                let rows = people[batch..<min(people.count, batch + Self.rowsPerStatement)]
                 var arguments = StatementArguments()
                 for (id, side, name, email) in rows { arguments += [id, side, name, email, run, run] }
                 try db.cachedStatement(
@@ -116,9 +116,9 @@ package struct RecordTransaction {
         }
     }
 
-    /// Rows in one statement of ``recordPeople(of:run:)``: 6 values each, well below SQLite's
-    /// limit of 32,766 values a statement.
-    static let peoplePerStatement = 256
+    /// Rows in one statement of ``recordPeople(of:run:)`` (6 values each) and ids in one of
+    /// ``markSent(uids:)``: well below SQLite's limit of 32,766 values a statement.
+    static let rowsPerStatement = 256
 
     /// Records a new pair made on `runDate`, with its series and planned sessions.
     package func addPair(_ pair: MatchResult.Pair, run: Int64, runDate: LocalDate) throws(TandemFailure) {
@@ -261,10 +261,17 @@ package struct RecordTransaction {
         }
     }
 
-    /// Notes that the current revision of the series `uid` was sent.
-    package func markSent(uid: String) throws(TandemFailure) {
+    /// Notes that the current revision of each series of `uids` was sent.
+    package func markSent(uids: [String]) throws(TandemFailure) {
         try records { db in
-            try db.cachedStatement(sql: "UPDATE series SET sent_sequence = sequence WHERE uid = ?").execute(arguments: [uid])
+            // Up to 256 a statement, as for the people: a first run sends a series per new pair.
+            for batch in stride(from: 0, to: uids.count, by: Self.rowsPerStatement) {
+                let part = uids[batch..<min(uids.count, batch + Self.rowsPerStatement)]
+                let placeholders = repeatElement("?", count: part.count).joined(separator: ", ")
+                try db.cachedStatement(
+                    sql: "UPDATE series SET sent_sequence = sequence WHERE uid IN (\(placeholders))"
+                ).execute(arguments: StatementArguments(part))
+            }
         }
     }
 

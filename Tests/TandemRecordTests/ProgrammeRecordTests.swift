@@ -65,7 +65,7 @@ struct ProgrammeRecordTests {
                     return Mentee(id: "E\(index)", name: name, email: "e\(index)@example.org")
                 })
         }
-        let first = RecordTransaction.peoplePerStatement * 2 + 7
+        let first = RecordTransaction.rowsPerStatement * 2 + 7
         let rows = try record.change { transaction throws(TandemFailure) in
             let run1 = try transaction.beginRun(
                 command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
@@ -82,6 +82,25 @@ struct ProgrammeRecordTests {
         #expect(byID["E5"]?["first_run"] == 1 && byID["E5"]?["last_run"] == 2)
         #expect(byID["E\(first + 10)"]?["first_run"] == 2)
         #expect(byID["M1"]?["first_run"] == 1 && byID["M1"]?["last_run"] == 2)
+    }
+
+    /// Series are marked sent many to a statement: every one named, over several statements, and
+    /// only those, is sent.
+    @Test func markingSeriesSentMarksExactlyThoseNamed() throws {
+        let record = try ProgrammeRecord(path: Self.scratchPath())
+        let count = RecordTransaction.rowsPerStatement * 2 + 5
+        let mentees = (0..<count).map { "E\($0)" }
+        let unsent = try record.change { transaction throws(TandemFailure) in
+            let run = try transaction.beginRun(
+                command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
+            try transaction.recordPeople(
+                of: Cohort(mentors: Self.cohort.mentors, mentees: mentees.map { Mentee(id: $0, name: $0) }), run: run)
+            for mentee in mentees { try transaction.addPair(Self.pair(mentee: mentee), run: run, runDate: Self.runDate) }
+            // All but the last three.
+            try transaction.markSent(uids: mentees.dropLast(3).map { "uid-\($0)" })
+            return try transaction.unsentSeries()
+        }
+        #expect(unsent.map(\.series.uid) == mentees.suffix(3).map { "uid-\($0)" })
     }
 
     @Test func aPairsSeriesReadsBackAsItWasIssued() throws {
@@ -101,7 +120,7 @@ struct ProgrammeRecordTests {
         let record = try Self.recordWithTwoPairs(Self.scratchPath())
         let later = Date(timeIntervalSince1970: 1_790_000_000)
         try record.change { transaction throws(TandemFailure) in
-            for series in try transaction.unsentSeries() { try transaction.markSent(uid: series.series.uid) }
+            try transaction.markSent(uids: try transaction.unsentSeries().map(\.series.uid))
             let run = try transaction.beginRun(
                 command: "withdraw", runDate: LocalDate(year: 2027, month: 4, day: 1), timeZone: "Europe/London", startedAt: later
             )
