@@ -102,8 +102,9 @@ public enum DeferredAcceptance {
     }
 
     /// Every resident entry's rank at the hospital it names: the ranks the instance found while
-    /// building when it has them, else computed here.
-    static func ranks(_ instance: MatchingInstance, threads: Int) -> ContiguousArray<Int32> {
+    /// building when it has them, else computed here (on `threads` threads, or as many as its
+    /// size calls for).
+    static func ranks(_ instance: MatchingInstance, threads: Int? = nil) -> ContiguousArray<Int32> {
         instance.rankAtHospital
             ?? crossRanks(
                 ownStart: instance.residentListStart, ownLists: instance.residentLists,

@@ -43,9 +43,7 @@ public struct ListRanks: Sendable, Hashable {
     ///
     /// - Complexity: O(R + H + L).
     public func rankSum(_ instance: MatchingInstance) -> PairWeights {
-        let atHospital = DeferredAcceptance.crossRanks(
-            ownStart: instance.residentListStart, ownLists: instance.residentLists,
-            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists)
+        let atHospital = DeferredAcceptance.ranks(instance)
         var weights = ContiguousArray<Double>(repeating: 0, count: instance.entryCount)
         for position in 0..<instance.entryCount {
             let hospital = Int(instance.residentLists[position])

@@ -40,9 +40,7 @@ public struct PairWeights: Sendable, Hashable {
     ///
     /// - Complexity: O(R + H + L) time and memory.
     public static func rankSum(_ instance: MatchingInstance) -> PairWeights {
-        let rankAtHospital = DeferredAcceptance.crossRanks(
-            ownStart: instance.residentListStart, ownLists: instance.residentLists,
-            otherStart: instance.hospitalListStart, otherLists: instance.hospitalLists)
+        let rankAtHospital = DeferredAcceptance.ranks(instance)
         var weights = ContiguousArray<Double>(repeating: 0, count: instance.entryCount)
         let start = instance.residentListStart
         for resident in 0..<instance.residentCount {

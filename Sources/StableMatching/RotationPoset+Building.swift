@@ -77,9 +77,7 @@ extension RotationPoset {
             residentLists = instance.residentLists
             hospitalStart = instance.hospitalListStart
             hospitalLists = instance.hospitalLists
-            rankAtHospital = DeferredAcceptance.crossRanks(
-                ownStart: residentStart, ownLists: residentLists,
-                otherStart: hospitalStart, otherLists: hospitalLists)
+            rankAtHospital = DeferredAcceptance.ranks(instance)
             let residentCount = instance.residentCount
             let hospitalCount = instance.hospitalCount
             current = Self.entries(of: residentOptimal, start: residentStart, lists: residentLists)
