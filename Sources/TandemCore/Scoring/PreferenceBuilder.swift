@@ -61,27 +61,45 @@ public enum PreferenceBuilder {
         let mentorCount = compiled.mentorCount
         let reasons = PairRejection.allCases.count
         var residentListStart = ContiguousArray<Int32>(repeating: 0, count: menteeCount + 1)
-        let total = chunks.reduce(0) { $0 + $1.entries.count }
-        var residentLists = ContiguousArray<Int32>()
-        var menteeScores = ContiguousArray<Int32>()
-        var mentorScoresByMenteeEntry = ContiguousArray<Int32>()
-        residentLists.reserveCapacity(total)
-        menteeScores.reserveCapacity(total)
-        mentorScoresByMenteeEntry.reserveCapacity(total)
+        let entryStart = chunks.reduce(into: [0]) { starts, chunk in starts.append(starts[starts.count - 1] + chunk.entries.count)
+        }
+        let total = entryStart[chunks.count]
+        var residentLists = ContiguousArray<Int32>(repeating: 0, count: total)
+        var menteeScores = ContiguousArray<Int32>(repeating: 0, count: total)
+        var mentorScoresByMenteeEntry = ContiguousArray<Int32>(repeating: 0, count: total)
+        // Each chunk's entries have their own range of the joined lists: copied on every core,
+        // each chunk counting the entries that name each mentor.
+        nonisolated(unsafe) let sharedChunks = chunks
+        let named = residentLists.withUnsafeMutableBufferPointer { lists in
+            menteeScores.withUnsafeMutableBufferPointer { scores in
+                mentorScoresByMenteeEntry.withUnsafeMutableBufferPointer { otherScores in
+                    nonisolated(unsafe) let (lists, scores, otherScores) = (lists, scores, otherScores)
+                    return Concurrently.map(chunks.count, threads: Concurrently.processorCount) { index in
+                        var named = ContiguousArray<Int32>(repeating: 0, count: mentorCount)
+                        var position = entryStart[index]
+                        for entry in sharedChunks[index].entries {
+                            lists[position] = entry.partner
+                            scores[position] = entry.score
+                            otherScores[position] = entry.otherScore
+                            named[Int(entry.partner)] &+= 1
+                            position += 1
+                        }
+                        return named
+                    }
+                }
+            }
+        }
+        var mentorListLength = ContiguousArray<Int32>(repeating: 0, count: mentorCount)
+        for counts in named {
+            for mentor in 0..<mentorCount { mentorListLength[mentor] &+= counts[mentor] }
+        }
         var menteeRejections = ContiguousArray<Int32>()
         menteeRejections.reserveCapacity(menteeCount * reasons)
         var mentorCounts = ContiguousArray<Int32>(repeating: 0, count: mentorCount * MentorCounter.allCases.count)
-        var mentorListLength = ContiguousArray<Int32>(repeating: 0, count: mentorCount)
         var mentee = 0
         for chunk in chunks {
             for (offset, length) in chunk.listLengths.enumerated() {
                 residentListStart[mentee + offset + 1] = residentListStart[mentee + offset] + length
-            }
-            for entry in chunk.entries {
-                residentLists.append(entry.partner)
-                menteeScores.append(entry.score)
-                mentorScoresByMenteeEntry.append(entry.otherScore)
-                mentorListLength[Int(entry.partner)] += 1
             }
             mentee += chunk.listLengths.count
             menteeRejections.append(contentsOf: chunk.menteeRejections)
