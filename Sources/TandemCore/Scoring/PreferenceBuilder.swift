@@ -61,8 +61,12 @@ public enum PreferenceBuilder {
         let mentorCount = compiled.mentorCount
         let reasons = PairRejection.allCases.count
         var residentListStart = ContiguousArray<Int32>(repeating: 0, count: menteeCount + 1)
-        let entryStart = chunks.reduce(into: [0]) { starts, chunk in starts.append(starts[starts.count - 1] + chunk.entries.count)
-        }
+        // Where each chunk's entries start in the joined lists.
+        let entryStart: [Int] = {
+            var starts = [0]
+            for chunk in chunks { starts.append(starts[starts.count - 1] + chunk.entries.count) }
+            return starts
+        }()
         let total = entryStart[chunks.count]
         var residentLists = ContiguousArray<Int32>(repeating: 0, count: total)
         var menteeScores = ContiguousArray<Int32>(repeating: 0, count: total)
