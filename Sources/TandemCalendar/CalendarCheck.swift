@@ -153,11 +153,6 @@ public enum CalendarCheck {
     static func restrictionProblems(_ calendar: OpaquePointer, text: String) -> [String] {
         RestrictionSignature.keepFirstOfEach(in: calendar)
         if icalrestriction_check(calendar) != 0 { return [] }
-        return restrictionProblemsOfFreshParse(text)
-    }
-
-    /// ``restrictionProblems(_:)`` of `text` parsed again (a tree the checks have not touched).
-    static func restrictionProblemsOfFreshParse(_ text: String) -> [String] {
         guard let fresh = Component.parse(text) else { return ["libical cannot parse the file again."] }
         return restrictionProblems(fresh.raw)
     }
