@@ -99,26 +99,41 @@ package struct RecordTransaction {
             cohort.mentors.map { ($0.id, "mentor", $0.name, $0.email) }
             + cohort.mentees.map { ($0.id, "mentee", $0.name, $0.email) }
         try records { db in
-            // Many rows a statement: a national cohort has 125,000 people, and each statement
-            // executed costs more than the row it adds.
-            for batch in stride(from: 0, to: people.count, by: Self.rowsPerStatement) {
-                let rows = people[batch..<min(people.count, batch + Self.rowsPerStatement)]
+            try Self.inBatches(people, in: db) { count in
+                """
+                INSERT INTO person (id, side, name, email, status, first_run, last_run) VALUES \(
+                    repeatElement("(?, ?, ?, ?, 'active', ?, ?)", count: count).joined(separator: ", "))
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, last_run = excluded.last_run
+                """
+            } arguments: { rows in
                 var arguments = StatementArguments()
                 for (id, side, name, email) in rows { arguments += [id, side, name, email, run, run] }
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO person (id, side, name, email, status, first_run, last_run) VALUES \(
-                            repeatElement("(?, ?, ?, ?, 'active', ?, ?)", count: rows.count).joined(separator: ", "))
-                        ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, last_run = excluded.last_run
-                        """
-                ).execute(arguments: arguments)
+                return arguments
             }
         }
     }
 
-    /// Rows in one statement of ``recordPeople(of:run:)`` (6 values each) and ids in one of
-    /// ``markSent(uids:)``: well below SQLite's limit of 32,766 values a statement.
+    /// Rows (or ids) in one statement of ``inBatches(_:in:sql:arguments:)``: 6 values each for
+    /// the people, well below SQLite's limit of 32,766 values a statement.
     static let rowsPerStatement = 256
+
+    /// Executes the statement `sql` writes for a number of rows, for up to ``rowsPerStatement``
+    /// of `rows` at a time: a national cohort has 125,000 people and a first run sends a series
+    /// per new pair, and each statement executed costs more than the row it adds.
+    private static func inBatches<Row>(
+        _ rows: [Row], in db: Database, sql: (_ count: Int) -> String,
+        arguments: (ArraySlice<Row>) -> StatementArguments
+    ) throws {
+        for batch in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let part = rows[batch..<min(rows.count, batch + rowsPerStatement)]
+            try db.cachedStatement(sql: sql(part.count)).execute(arguments: arguments(part))
+        }
+    }
+
+    /// `column IN (?, …)` for `count` values.
+    private static func isAny(of column: String, count: Int) -> String {
+        "\(column) IN (\(repeatElement("?", count: count).joined(separator: ", ")))"
+    }
 
     /// Records a new pair made on `runDate`, with its series and planned sessions.
     package func addPair(_ pair: MatchResult.Pair, run: Int64, runDate: LocalDate) throws(TandemFailure) {
@@ -256,21 +271,21 @@ package struct RecordTransaction {
     /// Notes that `people` were sent the cohort events.
     package func markInvitedToEvents(_ people: some Sequence<String>) throws(TandemFailure) {
         try records { db in
-            let mark = try db.cachedStatement(sql: "UPDATE person SET invited_to_events = 1 WHERE id = ?")
-            for id in people { try mark.execute(arguments: [id]) }
+            try Self.inBatches(Array(people), in: db) { count in
+                "UPDATE person SET invited_to_events = 1 WHERE \(Self.isAny(of: "id", count: count))"
+            } arguments: {
+                StatementArguments($0)
+            }
         }
     }
 
     /// Notes that the current revision of each series of `uids` was sent.
     package func markSent(uids: [String]) throws(TandemFailure) {
         try records { db in
-            // Up to 256 a statement, as for the people: a first run sends a series per new pair.
-            for batch in stride(from: 0, to: uids.count, by: Self.rowsPerStatement) {
-                let part = uids[batch..<min(uids.count, batch + Self.rowsPerStatement)]
-                let placeholders = repeatElement("?", count: part.count).joined(separator: ", ")
-                try db.cachedStatement(
-                    sql: "UPDATE series SET sent_sequence = sequence WHERE uid IN (\(placeholders))"
-                ).execute(arguments: StatementArguments(part))
+            try Self.inBatches(uids, in: db) { count in
+                "UPDATE series SET sent_sequence = sequence WHERE \(Self.isAny(of: "uid", count: count))"
+            } arguments: {
+                StatementArguments($0)
             }
         }
     }

@@ -103,6 +103,22 @@ struct ProgrammeRecordTests {
         #expect(unsent.map(\.series.uid) == mentees.suffix(3).map { "uid-\($0)" })
     }
 
+    /// People are marked as sent the cohort events many to a statement: every one named, over
+    /// several statements, and only those.
+    @Test func markingPeopleInvitedMarksExactlyThoseNamed() throws {
+        let record = try ProgrammeRecord(path: Self.scratchPath())
+        let mentees = (0..<(RecordTransaction.rowsPerStatement * 2 + 5)).map { "E\($0)" }
+        let notInvited = try record.change { transaction throws(TandemFailure) in
+            let run = try transaction.beginRun(
+                command: "match", runDate: Self.runDate, timeZone: "Europe/London", startedAt: Self.issued)
+            try transaction.recordPeople(
+                of: Cohort(mentors: Self.cohort.mentors, mentees: mentees.map { Mentee(id: $0, name: $0) }), run: run)
+            try transaction.markInvitedToEvents(mentees.dropLast(3))
+            return try transaction.notInvitedToEvents(mentees + ["M1"])
+        }
+        #expect(notInvited == Set(mentees.suffix(3) + ["M1"]))
+    }
+
     @Test func aPairsSeriesReadsBackAsItWasIssued() throws {
         let record = try Self.recordWithTwoPairs(Self.scratchPath())
         let active = try record.change { transaction throws(TandemFailure) in try transaction.activePairs() }
